@@ -1,0 +1,75 @@
+"""Route any input file to its loader; every failure becomes a Document with a status."""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Callable
+
+from pipeline.ids import content_hash
+from pipeline.loaders.errors import LoadError
+from pipeline.loaders.text import decode, text_pages
+from pipeline.model import Document, Page, Table
+from pipeline.periods import find_periods
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+                 ".html": "html", ".htm": "html"}
+PDF_SUFFIXES = {".pdf": "pdf"}
+SUPPORTED = {**TEXT_SUFFIXES, **PDF_SUFFIXES}
+
+_ORG_RE = re.compile(r"[A-Z][\w&'’ -]{2,80}?\b(?:Partnership|Council|Commissioner|Board|Panel|"
+                     r"Constabulary|Police|Authority|Trust|OPCC)\b")
+
+Parser = Callable[[str, bytes, str], tuple[list[Page], list[Table]]]
+
+
+def _parse_text(doc_id: str, data: bytes, path: str) -> tuple[list[Page], list[Table]]:
+    return text_pages(doc_id, decode(data))
+
+
+def _parse_pdf(doc_id: str, data: bytes, path: str) -> tuple[list[Page], list[Table]]:
+    from pipeline.loaders.pdf import pdf_pages  # heavy imports only for PDFs
+    return pdf_pages(doc_id, data, path)
+
+
+PARSERS: dict[str, Parser] = {"txt": _parse_text, "md": _parse_text, "html": _parse_text,
+                              "pdf": _parse_pdf}
+
+
+def describe(pages: list[Page]) -> dict[str, str]:
+    """Title, organisation and reporting period where the document's opening states them."""
+    opening = "\n".join(p.text for p in pages[:2])[:3000]
+    lines = [ln.strip(" #*\t") for ln in opening.split("\n") if ln.strip(" #*\t")]
+    title = next((h.text for p in pages[:1] for h in p.headings), lines[0] if lines else "")
+    org = _ORG_RE.search(opening)
+    periods = [p.period for p in find_periods(opening[:1500]) if "Q" not in p.period]
+    return {"title": title[:200], "organisation": org.group(0).strip() if org else "",
+            "period": periods[0] if periods else ""}
+
+
+def load_document(path: str | Path) -> Document:
+    """Read one file into the document model; never raises for bad input."""
+    path = Path(path)
+    fmt = SUPPORTED.get(path.suffix.lower(), path.suffix.lower().lstrip(".") or "unknown")
+    base = {"file_name": path.name, "path": str(path), "format": fmt}
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return Document(doc_id=f"path:{path}", sha256="", status="error",
+                        reason=f"unreadable: {err.strerror or err}", **base)
+    sha = content_hash(data)
+    base.update(doc_id=sha, sha256=sha, size_bytes=len(data))
+    if path.suffix.lower() not in SUPPORTED:
+        return Document(status="unsupported", reason=f"unsupported file type {path.suffix or '(none)'}", **base)
+    try:
+        pages, tables = PARSERS[fmt](sha, data, str(path))
+    except LoadError as err:
+        return Document(status=err.status, reason=err.reason, **base)
+    except Exception as err:  # a parser library's own failure on a bad file
+        log.debug("loader failed on %s", path, exc_info=True)
+        return Document(status="error", reason=f"{type(err).__name__}: {err}", **base)
+    if not any(p.text.strip() for p in pages):
+        return Document(status="empty", reason="no text found", pages=tuple(pages), **base)
+    return Document(status="ok", pages=tuple(pages), tables=tuple(tables), **describe(pages), **base)

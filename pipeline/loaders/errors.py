@@ -1,0 +1,10 @@
+"""The one exception loaders raise for bad input; the batch records it and moves on."""
+
+
+class LoadError(Exception):
+    """A document that cannot be read: `status` goes to documents.parquet with the reason."""
+
+    def __init__(self, status: str, reason: str):
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason

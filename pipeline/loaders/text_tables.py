@@ -1,0 +1,83 @@
+"""Tables in clean text: runs of tab-separated lines, each cell with its character span."""
+from __future__ import annotations
+
+import re
+
+from pipeline.ids import stable_id
+from pipeline.model import Cell, Heading, Table
+
+_PERIODISH = re.compile(r"\b(?:Q[1-4]|Qtr|Quarter|20\d\d|Baseline|Target|Total|Commentary|"
+                        r"Output|Month|Year|Actual|Budget|Spend|Allocation|KPI)\b", re.I)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _cells_of_line(text: str, start: int, end: int, row: int, page: int) -> list[Cell]:
+    cells, pos = [], start
+    for col, raw in enumerate(text[start:end].split("\t")):
+        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        cell_start = pos + lead
+        cells.append(Cell(row=row, col=col, text=stripped, page=page,
+                          char_start=cell_start if stripped else None,
+                          char_end=cell_start + len(stripped) if stripped else None))
+        pos += len(raw) + 1
+    return cells
+
+
+def _header_rows(rows: list[list[Cell]]) -> int:
+    """Leading rows that read as headers: a title row (one cell) and rows of column labels."""
+    count = 0
+    for row in rows[:3]:
+        filled = [c for c in row if c.text]
+        if len(filled) == 1 and count == 0 and len(rows) > 1:
+            count += 1
+            continue
+        numeric = sum(bool(re.fullmatch(r"[£\d,.%() /-]+", c.text)) for c in filled)
+        labels = sum(bool(_PERIODISH.search(c.text)) for c in filled)
+        if filled and numeric == 0 and labels >= 2:
+            count += 1
+            continue
+        break
+    return count
+
+
+def _heading_before(headings: list[Heading], offset: int) -> str:
+    before = [h for h in headings if h.char_start < offset]
+    return before[-1].text if before else ""
+
+
+def find_text_tables(doc_id: str, page: int, text: str, headings: list[Heading]) -> list[Table]:
+    """Every run of consecutive lines holding a tab becomes one table."""
+    tables: list[Table] = []
+    run: list[tuple[int, int]] = []
+    for span in _line_spans(text) + [(len(text), len(text))]:
+        if "\t" in text[span[0]:span[1]]:
+            run.append(span)
+            continue
+        if run:
+            tables.append(_table_from_run(doc_id, page, text, run, headings, len(tables)))
+            run = []
+    return tables
+
+
+def _table_from_run(doc_id: str, page: int, text: str, run: list[tuple[int, int]],
+                    headings: list[Heading], index: int) -> Table:
+    cells: list[Cell] = []
+    for row, (start, end) in enumerate(run):
+        cells += _cells_of_line(text, start, end, row, page)
+    width = max(c.col for c in cells) + 1
+    rows = [[c for c in cells if c.row == r] for r in range(len(run))]
+    rows = [row + [Cell(r, i, "", page) for i in range(len(row), width)]
+            for r, row in enumerate(rows)]
+    return Table(
+        table_id=stable_id("tbl", doc_id, page, run[0][0], index),
+        page=page, cells=tuple(c for row in rows for c in row if c.text),
+        header_rows=_header_rows(rows), heading=_heading_before(headings, run[0][0]),
+        method="tsv", pages=(page,))

@@ -1,0 +1,146 @@
+"""The document model and the records every step passes on.
+
+Loaders turn any input into a `Document` (pages of text and tables of cells, every piece
+with its page and character span); extractors turn a `Document` into `Fact`s; rules turn
+facts into `Flag`s. All are frozen dataclasses so any step can run in another process and
+be tested on records built inline. Arrow conversion happens once, in `pipeline.writer`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
+
+
+@dataclass(frozen=True)
+class Heading:
+    char_start: int  # where the heading's line starts in its page's text
+    level: int  # 1 = top; guessed from Markdown '#'s, bold or layout
+    text: str
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    text: str  # the normalised text that every character span points into
+    headings: tuple[Heading, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cell:
+    row: int  # 0-based within its table
+    col: int
+    text: str
+    page: int
+    char_start: Optional[int] = None  # span in that page's text, where the cell's text is there
+    char_end: Optional[int] = None
+    bbox: Optional[BBox] = None
+
+
+@dataclass(frozen=True)
+class Table:
+    table_id: str
+    page: int  # first page
+    cells: tuple[Cell, ...]
+    header_rows: int = 0  # how many leading rows are headers
+    heading: str = ""  # the section heading the table sits under
+    method: str = ""  # how it was found: tsv, markdown, html, lattice, stream, ...
+    pages: tuple[int, ...] = ()  # all pages, for a table stitched across pages
+    bbox: Optional[BBox] = None
+
+    @property
+    def n_rows(self) -> int:
+        return 1 + max((c.row for c in self.cells), default=-1)
+
+    @property
+    def n_cols(self) -> int:
+        return 1 + max((c.col for c in self.cells), default=-1)
+
+    def rows(self) -> list[list[Cell]]:
+        """Cells grouped by row, each row padded with empty cells to the table's width."""
+        grid: list[list[Optional[Cell]]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for cell in self.cells:
+            grid[cell.row][cell.col] = cell
+        return [[c or Cell(r, i, "", self.page) for i, c in enumerate(row)]
+                for r, row in enumerate(grid)]
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str  # sha256 of the content: renaming a file does not change it
+    file_name: str
+    path: str
+    sha256: str
+    format: str  # txt, md, html, pdf, ...
+    status: str  # ok, error, unsupported, empty, encrypted, no_text_layer, timeout
+    reason: str = ""
+    pages: tuple[Page, ...] = ()
+    tables: tuple[Table, ...] = ()
+    title: str = ""
+    organisation: str = ""
+    period: str = ""  # the reporting period the document states, normalised
+    size_bytes: int = 0
+
+
+@dataclass(frozen=True)
+class Fact:
+    fact_id: str
+    doc_id: str
+    kind: str  # kpi_value, kpi_baseline, kpi_target, allocation, spend_item, spend_total, change, count, percent, amount
+    value: float
+    unit: str  # count, percent, percentage_points, gbp, hours, years
+    subject: str
+    page: int
+    char_start: int
+    char_end: int
+    text: str  # the snippet the number was read from
+    source: str  # table or narrative
+    extractor: str
+    period: str = ""
+    direction: str = ""  # increase / decrease for a change
+    theme: str = ""  # the section heading
+    label: str = ""  # a sub-label inside a cell ("Opiate") or a KPI's preferred direction
+    qualifier: str = ""  # over, nearly, approximately, more than, almost, up to
+    numerator: Optional[float] = None
+    denominator: Optional[float] = None
+    claim_id: str = ""  # facts of one statement share it
+    role: str = ""  # within the claim: value, part, whole, from, to, change_abs, change_pct, ...
+    compared_period: str = ""
+    area: str = ""  # the partnership whose section the fact sits in
+    table_id: str = ""
+    row: Optional[int] = None
+    col: Optional[int] = None
+    bbox: Optional[BBox] = None
+    confidence: float = 1.0
+    note: str = ""  # commentary, data owner or footnote text kept with the fact
+
+
+@dataclass(frozen=True)
+class Flag:
+    flag_id: str
+    rule_id: str
+    severity: str  # error, warning, info
+    doc_id: str
+    message: str
+    expected: Optional[float]
+    observed: Optional[float]
+    difference: Optional[float]
+    tolerance: str
+    fact_ids: tuple[str, ...]
+    page: Optional[int] = None
+    snippet: str = ""
+    arithmetic: str = ""
+    status: str = "open"  # open, confirmed, dismissed (from the review decisions store)
+    decision_reason: str = ""
+    decision_note: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything one document yields; the unit a worker returns."""
+    document: Document
+    facts: tuple[Fact, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    seconds: float = 0.0
+    extra: dict = field(default_factory=dict, compare=False)

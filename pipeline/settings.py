@@ -1,0 +1,28 @@
+"""Run settings: small dataclasses that check themselves on construction."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_bytes: int = 200 * 1024 * 1024  # larger files are recorded as too_large, not read
+    max_pages: int = 2000  # pages read from one document; the rest are skipped and noted
+    timeout_seconds: float = 300.0  # wall time allowed for one document
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not isinstance(value, (int, float)) or value <= 0:
+                raise ValueError(f"setting {f.name} must be a positive number, got {value!r}")
+
+    @classmethod
+    def resolve(cls, value: "Settings | dict | None") -> "Settings":
+        if value is None:
+            return cls()
+        if isinstance(value, cls):
+            return value
+        unknown = set(value) - {f.name for f in fields(cls)}
+        if unknown:
+            raise ValueError(f"unknown setting(s) {sorted(unknown)}; known: {[f.name for f in fields(cls)]}")
+        return cls(**value)
