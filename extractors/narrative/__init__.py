@@ -1,0 +1,64 @@
+"""Narrative extractor: typed claims from report prose (issue 3).
+
+    segments (page prose + prose table cells, offsets mapped to pages)
+      -> sentences and cues (spaCy blank pipeline + Matcher)
+      -> numbers (mentions, minus not-facts) -> claim structure and roles
+      -> subject, period, footnote links, area -> Facts
+"""
+from __future__ import annotations
+
+from extractors.facts import make_fact
+from extractors.narrative.areas import area_at, area_markers
+from extractors.narrative.footnotes import link_footnotes
+from extractors.narrative.language import pipeline
+from extractors.narrative.reading import Draft, read_segment
+from extractors.narrative.segments import Segment, document_segments
+from pipeline.ids import stable_id
+from pipeline.model import Document, Fact
+
+SNIPPET_LIMIT = 500
+
+
+def extract(doc: Document) -> list[Fact]:
+    """Every number stated in the document's prose, as typed facts sharing claim ids."""
+    if doc.status != "ok" or not doc.pages:
+        return []
+    segments = document_segments(doc)
+    nlp, _, _ = pipeline()
+    drafts: list[Draft] = []
+    parsed = nlp.pipe((s.text for s in segments), batch_size=256)
+    for index, (segment, sdoc) in enumerate(zip(segments, parsed)):
+        drafts += read_segment(index, segment, sdoc, doc.period)
+    link_footnotes(segments, drafts)
+    markers = area_markers(doc)
+    facts = [to_fact(doc, segments[d.segment], d, markers) for d in drafts]
+    return [f for f in facts if f is not None]
+
+
+def _snippet(segment: Segment, draft: Draft) -> str:
+    if segment.whole_cell:
+        return segment.text[:SNIPPET_LIMIT]
+    s0, s1 = draft.sentence
+    if s1 - s0 > SNIPPET_LIMIT:
+        mid = draft.slot.m.start
+        s0, s1 = max(s0, mid - SNIPPET_LIMIT // 2), min(s1, mid + SNIPPET_LIMIT // 2)
+    return segment.text[s0:s1].strip()
+
+
+def to_fact(doc: Document, segment: Segment, draft: Draft, markers: list) -> Fact | None:
+    """The Fact for one draft, its span mapped back to the page; None if it cannot be placed."""
+    slot = draft.slot
+    located = segment.to_page(slot.m.start, slot.m.end)
+    if located is None:
+        return None
+    start, end, piece = located
+    return make_fact(
+        doc, kind=slot.kind, value=slot.m.value, unit=slot.m.unit, subject=draft.subject,
+        page=segment.page, start=start, end=end, source="narrative", extractor="narrative",
+        snippet=_snippet(segment, draft), period=draft.period, direction=slot.direction,
+        theme=segment.heading, qualifier=slot.m.qualifier, numerator=slot.numerator,
+        denominator=slot.denominator, claim_id=stable_id("claim", doc.doc_id, draft.claim),
+        role=slot.role, compared_period=draft.compared_period,
+        area=area_at(markers, segment.page, start), table_id=segment.table_id,
+        row=piece.row, col=piece.col, confidence=0.9 if segment.table_id else 1.0,
+        note=draft.note)

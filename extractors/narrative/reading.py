@@ -1,0 +1,90 @@
+"""One prose segment to draft facts: sentences from the spaCy sentencizer, numbers from
+mentions, cues from the Matcher, structure from claims, then subject and period per number."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.narrative.claims import Carry, Sentence, Slot, read_sentence
+from extractors.narrative.language import Cue, cues_of
+from extractors.narrative.mentions import find_mentions
+from extractors.narrative.segments import Segment
+from extractors.narrative.subjects import subject_for
+from extractors.narrative.timing import compared_for, context_period, period_for, stated_periods
+
+
+@dataclass
+class Draft:
+    """A number read with its structure, before it becomes a Fact."""
+    segment: int
+    slot: Slot
+    sentence: tuple[int, int]
+    claim: str
+    subject: str
+    period: str
+    compared_period: str = ""
+    stated_period: str = ""  # the period the sentence itself gives the number ('' if none)
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def read_segment(index: int, segment: Segment, parsed, document_period: str) -> list[Draft]:
+    """Draft facts of one segment; `parsed` is the spaCy Doc of segment.text."""
+    mentions = find_mentions(segment.text)
+    if not mentions:
+        return []
+    cues = cues_of(parsed)
+    carry = Carry()
+    context = context_period(segment.heading, document_period)
+    fallback = segment.row_label or ""
+    drafts: list[Draft] = []
+    for sent in parsed.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        inside = [m for m in mentions if s0 <= m.start < s1]
+        if not inside:
+            carry.whole = carry.level = None
+            continue
+        sentence = Sentence(segment.text, s0, s1, inside, [c for c in cues if s0 <= c.start < s1])
+        slots = read_sentence(sentence, carry)
+        drafts += _drafts_of(index, segment, sentence, slots, context, fallback)
+    return drafts
+
+
+def _drafts_of(index: int, segment: Segment, sentence: Sentence, slots: list[Slot], context: str,
+               fallback: str) -> list[Draft]:
+    stated = stated_periods(segment.text, sentence.s0, sentence.s1, context)
+    text = segment.text[sentence.s0:sentence.s1]
+    drafts = []
+    for slot in slots:
+        own = period_for(slot.m.start, slot.m.end, stated, "")
+        period = own or context
+        drafts.append(Draft(
+            segment=index, slot=slot, sentence=(sentence.s0, sentence.s1),
+            claim=f"{segment.page}:{segment.pieces[0].page_start}:{slot.group}",
+            subject=subject_for(sentence, slot, fallback), period=period,
+            compared_period=compared_for(text, stated, period), stated_period=own))
+    _order_pairs(drafts)
+    return drafts
+
+
+def _order_pairs(drafts: list[Draft]) -> None:
+    """From/to read from 'X compared with Y' take their order from the periods stated; a 'from'
+    level with no period of its own does not inherit the later one."""
+    by_claim: dict[str, list[Draft]] = {}
+    for d in drafts:
+        if d.slot.role in ("from", "to"):
+            by_claim.setdefault(d.claim, []).append(d)
+    for pair in by_claim.values():
+        first = next((d for d in pair if d.slot.role == "from"), None)
+        second = next((d for d in pair if d.slot.role == "to"), None)
+        if first is None or second is None:
+            continue
+        if first.slot.pair and first.stated_period and second.stated_period and first.stated_period > second.stated_period:
+            first.slot.role, second.slot.role = "to", "from"
+            first, second = second, first
+        if not first.stated_period:
+            first.period = second.compared_period or ""
+        second.compared_period = second.compared_period or first.stated_period
+
+
+def cues_for(parsed) -> list[Cue]:
+    return cues_of(parsed)

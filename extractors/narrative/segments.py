@@ -1,0 +1,209 @@
+"""Where the prose is: page text outside tables (bullets and headings included) and prose
+table cells, each as a `Segment` whose pieces map segment offsets back to page offsets.
+
+A multi-column page converted to tab-separated lines puts one sentence in column 1 of several
+consecutive rows; the column's cells are rejoined into one stream so the sentence reads whole,
+while every piece remembers the page span (and table row/col) it came from."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extractors.facts import cell_offset
+from extractors.table_roles import is_kpi_table, prose_cells
+from pipeline.model import Cell, Document, Page, Table
+
+FOOTNOTE_START = re.compile(r"^\s*(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\\?\*)\s*(?=\S)")
+_BULLET = re.compile(r"^\s*(?:[-•▪·●◦*]\s|\d{1,2}[.)]\s|\(?[ivx]{1,4}\)\s|\(?[a-h]\)\s)")
+_TERMINAL = re.compile(r"[.!?:;]['\")\]]?\s*$")
+_ALPHA_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@dataclass(frozen=True)
+class Piece:
+    start: int  # where this piece starts in the segment's text
+    page_start: int  # where it starts in the page's text
+    length: int
+    row: Optional[int] = None  # the table cell it came from, for cell pieces
+    col: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    page: int
+    pieces: tuple[Piece, ...]
+    heading: str = ""  # the section heading above it
+    table_id: str = ""
+    row_label: str = ""  # a KPI row's indicator text, for commentary cells
+    is_heading: bool = False
+    footnote: str = ""  # the marker, when the segment is a footnote's text
+    whole_cell: bool = False  # a single table cell: the snippet is the cell, not the sentence
+
+    def to_page(self, start: int, end: int) -> Optional[tuple[int, int, Piece]]:
+        """Page span of a segment span, or None when it straddles two pieces."""
+        for piece in self.pieces:
+            if piece.start <= start and end <= piece.start + piece.length:
+                shift = piece.page_start - piece.start
+                return start + shift, end + shift, piece
+        return None
+
+    def piece_text(self, piece: Piece) -> str:
+        return self.text[piece.start:piece.start + piece.length]
+
+
+def continues(previous: str, following: str) -> bool:
+    """Whether a line (or cell) carries on the sentence of the one before it."""
+    first = following.lstrip()[:1]
+    if not first or _BULLET.match(following) or FOOTNOTE_START.match(following):
+        return False
+    if first.islower():
+        return True
+    dangling = not _TERMINAL.search(previous)
+    return dangling and (first.isdigit() or first in "£(=&+%")
+
+
+class _Builder:
+    """Accumulates pieces into one segment's text."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pieces: list[Piece] = []
+        self.length = 0
+
+    def add(self, text: str, page_start: int, row: Optional[int] = None, col: Optional[int] = None) -> None:
+        if self.parts:
+            self.parts.append(" ")
+            self.length += 1
+        self.pieces.append(Piece(self.length, page_start, len(text), row, col))
+        self.parts.append(text)
+        self.length += len(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _excluded_lines(page: Page, tables: list[Table]) -> set[int]:
+    """Line starts of table lines: lines with tabs or holding a table cell's span."""
+    starts: set[int] = set()
+    offset = 0
+    cell_starts = sorted(c.char_start for t in tables for c in t.cells
+                         if c.page == page.number and c.char_start is not None)
+    for line in page.text.split("\n"):
+        end = offset + len(line)
+        i = bisect.bisect_left(cell_starts, offset)
+        if "\t" in line or (i < len(cell_starts) and cell_starts[i] < end):
+            starts.add(offset)
+        offset = end + 1
+    return starts
+
+
+def _heading_at(headings: list[tuple[int, int, str]], page: int, offset: int) -> str:
+    found = ""
+    for h_page, h_start, text in headings:
+        if (h_page, h_start) <= (page, offset):
+            found = text
+        else:
+            break
+    return found
+
+
+def page_segments(page: Page, tables: list[Table], headings: list[tuple[int, int, str]]) -> list[Segment]:
+    """The page's lines outside tables, joined where a sentence runs on to the next line."""
+    skip = _excluded_lines(page, tables)
+    heading_starts = {h.char_start for h in page.headings}
+    segments: list[Segment] = []
+    builder, prev_text, blocked, prev_heading = None, "", True, False
+    offset = 0
+    for line in page.text.split("\n"):
+        start, stripped = offset, line.strip()
+        offset += len(line) + 1
+        if start in skip:
+            blocked = True
+            continue
+        if not stripped:
+            continue
+        lead = start + len(line) - len(line.lstrip())
+        is_heading = lead in heading_starts or start in heading_starts
+        if builder and not is_heading and not blocked and continues(prev_text, stripped):
+            builder.add(stripped, lead)
+        else:
+            _flush(segments, builder, page.number, headings, prev_heading)
+            builder = _Builder()
+            builder.add(stripped, lead)
+        prev_heading = is_heading
+        prev_text, blocked = stripped, is_heading
+    if builder:
+        _flush(segments, builder, page.number, headings, prev_heading)
+    return segments
+
+
+def _flush(segments: list[Segment], builder: Optional[_Builder], page: int,
+           headings: list[tuple[int, int, str]], is_heading: bool) -> None:
+    if builder is None or not builder.pieces:
+        return
+    text = builder.text
+    first = builder.pieces[0].page_start
+    marker = FOOTNOTE_START.match(text)
+    heading = _heading_at(headings, page, first - 1 if is_heading else first)
+    segments.append(Segment(text=text, page=page, pieces=tuple(builder.pieces), heading=heading,
+                            is_heading=is_heading,
+                            footnote=marker.group("marker").lstrip("\\") if marker else ""))
+
+
+def cell_segments(doc: Document, table: Table) -> list[Segment]:
+    """Prose cells: a KPI table's commentary one cell at a time; other tables' prose columns as
+    streams, a cell joining the one above it when it carries on its sentence."""
+    cells = prose_cells(table)
+    if not cells:
+        return []
+    kpi = is_kpi_table(table)
+    labels = {c.row: c.text for c in table.cells if c.col == 0}
+    segments: list[Segment] = []
+    for col in sorted({c.col for c in cells}):
+        column = sorted((c for c in cells if c.col == col), key=lambda c: (c.page, c.row))
+        builder, previous = None, None
+        for cell in column:
+            start = cell_offset(doc, cell)
+            if start is None or not cell.text:
+                continue
+            near = previous is not None and cell.row - previous.row <= 2 and cell.page == previous.page
+            if builder and not kpi and near and continues(previous.text, cell.text):
+                builder.add(cell.text, start, cell.row, cell.col)
+            else:
+                _flush_cells(segments, builder, table, kpi, labels)
+                builder = _Builder()
+                builder.add(cell.text, start, cell.row, cell.col)
+            previous = cell
+        _flush_cells(segments, builder, table, kpi, labels)
+    return segments
+
+
+def _flush_cells(segments: list[Segment], builder: Optional[_Builder], table: Table, kpi: bool,
+                 labels: dict[int, str]) -> None:
+    if builder is None or not builder.pieces:
+        return
+    row = builder.pieces[0].row
+    segments.append(Segment(text=builder.text, page=table.page, pieces=tuple(builder.pieces),
+                            heading=table.heading, table_id=table.table_id,
+                            row_label=labels.get(row, "") if kpi and row is not None else "",
+                            whole_cell=kpi))
+
+
+def has_prose(segment: Segment) -> bool:
+    """Runs of bare numbers are table data, not prose."""
+    return len(_ALPHA_WORD.findall(segment.text)) >= 2
+
+
+def document_segments(doc: Document) -> list[Segment]:
+    """Every prose segment of a document, pages first, then prose table cells."""
+    headings = [(p.number, h.char_start, h.text) for p in doc.pages for h in p.headings]
+    segments: list[Segment] = []
+    for page in doc.pages:
+        segments += page_segments(page, [t for t in doc.tables if page.number in (t.pages or (t.page,))], headings)
+    for table in doc.tables:
+        segments += cell_segments(doc, table)
+    return [s for s in segments if has_prose(s)]

@@ -1,0 +1,104 @@
+"""The subject of a number: a short phrase naming the thing counted or changed ("perpetrators",
+"Total Recorded Crime", "referrals to MARAC"), read from the words after the number, the
+'of'/'in' phrase it governs, or the noun phrase before its verb; never empty."""
+from __future__ import annotations
+
+import re
+
+from extractors.narrative.claims import Sentence, Slot
+from extractors.narrative.language import DOWN_WORDS, FEWER_WORDS, MORE_WORDS, UP_WORDS
+
+STOP = set("""a an the and or but of in on at to for from with by as into onto over under across during
+within between than who whom whose which that where when while were was is are be been being have has
+had will would could should may might can do did does not no this these those it its their his her
+our they we you he she per each every since including involving following regarding against via
+whilst although though because so such there here then also only just still now all both either
+neither any some most more less other another same very well up down out off about around approx
+approx. nearly almost over further additional extra new s found said felt saw made took gave got went
+came became led met kept held sold paid won ran began brought thought taught spent sent left told
+shows show see sees get gets make makes remain remains continue continues include includes use uses
+need needs take takes went go goes equating equates reaching reached total totalling totaling
+respectively overall year years month months week weeks day days quarter quarters period time times
+compared comparison previous last first second hours hour a.""".split())
+CUES = set(UP_WORDS + DOWN_WORDS + FEWER_WORDS + MORE_WORDS) | {"saw", "seen", "recorded", "showed",
+                                                                   "experienced", "achieved", "noted"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’&/-]*|\S")
+_UNIT_WORDS = re.compile(r"^\s*\)?\s*(?:(?:hours?|hrs?|years?|pieces|items)\s+of\s+|"
+                         r"(?:percentage\s+points?|pp)\s+)", re.I)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _content(word: str) -> bool:
+    return word[:1].isalpha() and word.lower() not in STOP
+
+
+def noun_phrase(text: str, limit: int = 5) -> str:
+    """The leading noun phrase of text: content words up to a function word or a verb."""
+    words = _words(text)
+    taken: list[str] = []
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word.lower() == "and" and taken and taken[-1][:1].isupper() and nxt[:1].isupper():
+            taken.append(word)
+            continue
+        if not _content(word) or len(taken) >= limit:
+            break
+        if word.lower().endswith(("ed", "ing", "en")) and taken and not _content(nxt):
+            break
+        taken.append(word)
+    while taken and taken[-1].lower() == "and":
+        taken.pop()
+    return " ".join(taken)
+
+
+def phrase_after_cue(text: str) -> str:
+    """'increase in reported DV' -> 'reported DV'; 'fewer homes broken into' -> 'homes'."""
+    words = _words(text)
+    i = 0
+    while i < len(words) and (words[i] in ")(" or words[i].lower() in CUES | {"a", "an", "slight", "small", "significant"}):
+        i += 1
+    rest = words[i:]
+    if rest and rest[0].lower() in ("in", "of") and len(rest) > 1:
+        j = 1
+        while j < len(rest) and rest[j].lower() in ("the", "a", "an", "all", "those", "number", "of", "levels", "level"):
+            j += 1
+        return noun_phrase(" ".join(rest[j:]))
+    return noun_phrase(" ".join(rest)) if i else ""
+
+
+def phrase_before(text: str) -> str:
+    """The noun phrase ending a clause: 'Serious Sexual offences increased by' -> 'Serious Sexual offences'."""
+    clause = re.split(r"[.;:,(–=]|\b(?:that|which|who|where|whilst|while|but|and)\b", text)[-1]
+    words = _words(clause)
+    while words and not _content(words[-1]) or words and words[-1].lower() in CUES:
+        words.pop()
+    taken: list[str] = []
+    for word in reversed(words):
+        if not _content(word) or len(taken) >= 4:
+            break
+        taken.insert(0, word)
+    return " ".join(taken)
+
+
+def subject_for(s: Sentence, slot: Slot, fallback: str) -> str:
+    """A short phrase naming what the number counts, never empty."""
+    after = s.text[slot.m.end:s.s1]
+    unit = _UNIT_WORDS.match(after)
+    if unit:
+        after = after[unit.end():]
+    phrase = ""
+    if slot.kind == "change":
+        phrase = phrase_after_cue(after)
+    elif slot.m.unit in ("percent", "percentage_points", "times"):
+        m = re.match(r"^\s*of\s+(?:the\s+|all\s+)?", after)
+        phrase = noun_phrase(after[m.end():]) if m else ""
+    else:
+        phrase = noun_phrase(re.sub(r"^\s*\)\s*", "", after))
+    if not phrase:
+        phrase = phrase_before(s.text[s.s0:slot.m.start])
+    if not phrase and slot.kind == "change":
+        phrase = phrase_after_cue(re.sub(r"^[^()]*\)", "", after))
+    return (phrase or fallback or noun_phrase(s.text[s.s0:s.s1]) or "unspecified")[:120]

@@ -1,0 +1,84 @@
+"""Periods for narrative numbers: the period stated nearest the number in its sentence, else
+the section heading's, else the document's. Base periods ('since 2005/6', 'compared to
+2014/15', 'the previous year') become compared_period."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.periods import find_periods, normalise_period, previous_period
+
+_FY = re.compile(r"^\d{4}-\d\d$")
+_HALF = re.compile(r"\b(?P<which>first|1st|second|2nd)\s+half\s+of\s+(?:the\s+)?(?:(?:financial|performance)\s+)?"
+                   r"(?:year\s+)?(?P<when>(?:19|20)\d\d\s?[/-]\s?(?:19|20)?\d\d|this\s+year|the\s+year)", re.I)
+_BASE_BEFORE = re.compile(r"\b(?:since|from|compared\s+(?:to|with)|than(?:\s+(?:in|during|for))?|against|versus|vs\.?|"
+                          r"in\s+comparison\s+(?:to|with)|began\s+in|started\s+in|on)\s+(?:the\s+)?(?:same\s+period\s+(?:in|of)\s+)?$", re.I)
+_PREVIOUS = re.compile(r"\b(?:previous|preceding|prior|last)\s+(?:12[\s-]month\s+|financial\s+|matching\s+)?(?:year|period)\b|"
+                       r"\bsame\s+(?:period|time)\s+last\s+year\b|\byear\s+before\b|\blast\s+year\b", re.I)
+_PREVIOUS_QUARTER = re.compile(r"\b(?:previous|preceding|last)\s+quarter\b", re.I)
+_RANGE = re.compile(r"\bbetween\s+\S+(?:\s+\d{4})?\s+(?:and|to|-)\s+\S+\s+\d{4}\b", re.I)
+
+
+@dataclass(frozen=True)
+class Stated:
+    period: str
+    start: int
+    end: int
+    base: bool  # a period compared against, not the period of the number
+
+
+def financial_year_of(period: str) -> str:
+    return period[:7] if period and _FY.match(period[:7]) else ""
+
+
+def stated_periods(text: str, s0: int, s1: int, context: str) -> list[Stated]:
+    """Periods stated in text[s0:s1]; bare quarters and halves take their year from context."""
+    sentence = text[s0:s1]
+    found: list[Stated] = []
+    halves = [(m.start(), m.end(), m) for m in _HALF.finditer(sentence)]
+    for start, end, m in halves:
+        year = normalise_period(m.group("when")) or financial_year_of(context)
+        if year:
+            half = "H1" if m.group("which").lower() in ("first", "1st") else "H2"
+            found.append(Stated(f"{year[:7]} {half}", s0 + start, s0 + end, False))
+    ranges = [m.span() for m in _RANGE.finditer(sentence)]
+    for p in find_periods(sentence):
+        if any(s <= p.start < e for s, e, _ in halves) or any(s <= p.start < e for s, e in ranges):
+            continue
+        period = p.period
+        if period.startswith("Q"):
+            year = financial_year_of(context)
+            if not year:
+                continue
+            period = f"{year} {period}"
+        base = bool(_BASE_BEFORE.search(sentence[max(0, p.start - 40):p.start]))
+        found.append(Stated(period, s0 + p.start, s0 + p.end, base))
+    return found
+
+
+def period_for(start: int, end: int, stated: list[Stated], fallback: str) -> str:
+    """The nearest non-base period stated in the sentence, else the fallback."""
+    best, best_gap = "", None
+    for p in stated:
+        if p.base:
+            continue
+        gap = p.start - end if p.start >= end else (start - p.end) * 1.5
+        if best_gap is None or gap < best_gap:
+            best, best_gap = p.period, gap
+    return best or fallback
+
+
+def compared_for(sentence: str, stated: list[Stated], period: str) -> str:
+    """The period a number is compared with, where the sentence says so."""
+    base = next((p.period for p in stated if p.base), "")
+    if base:
+        return base
+    if _PREVIOUS_QUARTER.search(sentence) and " Q" in period:
+        return previous_period(period)
+    if _PREVIOUS.search(sentence) and period:
+        return previous_period(financial_year_of(period) or period)
+    return ""
+
+
+def context_period(heading: str, document_period: str) -> str:
+    return normalise_period(heading) or document_period
