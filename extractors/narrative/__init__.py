@@ -11,7 +11,7 @@ from extractors.facts import make_fact
 from extractors.narrative.areas import area_at, area_markers
 from extractors.narrative.footnotes import link_footnotes
 from extractors.narrative.language import pipeline
-from extractors.narrative.reading import Draft, read_segment
+from extractors.narrative.reading import Draft, read_segment, share_subjects
 from extractors.narrative.segments import Segment, document_segments
 from pipeline.ids import stable_id
 from pipeline.model import Document, Fact
@@ -30,6 +30,7 @@ def extract(doc: Document) -> list[Fact]:
     for index, (segment, sdoc) in enumerate(zip(segments, parsed)):
         drafts += read_segment(index, segment, sdoc, doc.period)
     link_footnotes(segments, drafts)
+    share_subjects(drafts)
     markers = area_markers(doc)
     facts = [to_fact(doc, segments[d.segment], d, markers) for d in drafts]
     return [f for f in facts if f is not None]
@@ -37,7 +38,7 @@ def extract(doc: Document) -> list[Fact]:
 
 def _snippet(segment: Segment, draft: Draft) -> str:
     if segment.whole_cell:
-        return segment.text[:SNIPPET_LIMIT]
+        return segment.text[:3 * SNIPPET_LIMIT]
     s0, s1 = draft.sentence
     if s1 - s0 > SNIPPET_LIMIT:
         mid = draft.slot.m.start

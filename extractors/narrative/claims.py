@@ -6,7 +6,7 @@ two numbers ("(", ", or", "out of", "from .. to", "compared with") decides how t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from extractors.narrative.language import DOWN_WORDS, FEWER_WORDS, MORE_WORDS, UP_WORDS, Cue
@@ -23,7 +23,7 @@ _ENDS_FROM = re.compile(rf"\bfrom\s*{_QUAL}$", re.I)
 _ENDS_RISE_TO = re.compile(rf"\b(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|grown|grew|"
                            rf"declined|climbed|went\s+up|gone\s+up|went\s+down|up|down|this\s+to)\s+to\s*{_QUAL}$", re.I)
 _ENDS_WITH = re.compile(rf"\bwith\s*{_QUAL}$", re.I)
-_ENDS_OF_START = re.compile(rf"(?:^|[;:,(]\s*|\.\s+)(?:[-•]\s*)?[Oo]f\s+(?:the\s+|these\s+|those\s+)?{_QUAL}$")
+_ENDS_OF_START = re.compile(rf"(?:^|[;:,(]\s*|\.\s+|\bthat\s+)(?:[-•]\s*)?[Oo]f\s+(?:the\s+|these\s+|those\s+)?{_QUAL}$")
 _ENDS_ADDITIONAL = re.compile(rf"\b(?:an?\s+)?(?:additional|extra|further)\s*{_QUAL}$", re.I)
 _ENDS_OF_BY = re.compile(rf"\b(?:of|by)\s*{_QUAL}$", re.I)
 _TRANSITION = re.compile(r"\b(?:became|become|becomes|now|leaving|left|remained|remaining)\s*$", re.I)
@@ -39,6 +39,7 @@ _TARGET_GAP_OK = {"is", "was", "of", "at", "set", "to", "the", "a", "an", "curre
 _COMPARISON_CONTEXT = {"COMPARE", "PREVIOUS", "UP", "DOWN"}
 UP_AFTER = set(UP_WORDS) - {"improved", "improvement", "gain"}
 DOWN_AFTER = set(DOWN_WORDS + FEWER_WORDS) - {"reduce", "reducing", "cut"}
+COMPARATIVES = {"fewer", "less", "more", "lower", "higher", "up", "down", "additional", "extra"}
 UNIT_AFTER = re.compile(r"^\s*\)?\s*(?P<word>[A-Za-z]+)")
 
 
@@ -165,7 +166,7 @@ def read_from_to(s: Sentence, carry: Carry) -> None:
             else:
                 partner = _earlier_level(s, slot, carry)
                 if partner:
-                    partner.role = "to"
+                    partner.role = "to" if partner.role in ("", "value") else partner.role
                     _join(partner, slot, carry)
         elif _ENDS_RISE_TO.search(before):
             slot.role = "to"
@@ -180,7 +181,7 @@ def _earlier_level(s: Sentence, slot: Slot, carry: Carry) -> Optional[Slot]:
         if other.m.unit == slot.m.unit and not other.role and not other.kind:
             return other
     level = carry.level
-    if level is not None and level.m.unit == slot.m.unit and level.role in ("", "value"):
+    if level is not None and level.m.unit == slot.m.unit and level.role in ("", "value", "share"):
         return level
     return None
 
@@ -229,6 +230,8 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
     word = m.group("word").lower() if m else ""
     if word in ("up", "down") and re.match(r"^\s*\)?\s*(?:up|down)\s+to\b", after, re.I):
         word = ""
+    if slot.m.unit in ("count", "gbp") and word not in COMPARATIVES:
+        word = ""
     if word in UP_AFTER or word in DOWN_AFTER:
         return "increase" if word in UP_AFTER else "decrease"
     if word in MORE_WORDS and s.comparison_context():
@@ -238,6 +241,8 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
         more = s.comparison_context() or any(x.m.unit == "percent" for x in s.slots)
         return "increase" if more else ""
     found = s.cue_before(slot, {"UP", "DOWN", "FEWER"}, 9)
+    if found and found[0].word in ("up", "down"):
+        found = None
     if found and (_ENDS_OF_BY.search(before) or found[1].rstrip().endswith("(")):
         return _direction(found[0].label, found[0].word)
     return ""
@@ -356,6 +361,21 @@ def read_fractions(s: Sentence) -> None:
             rate.denominator = float(m.group(2).replace(",", ""))
 
 
+_MONEY_WORDS = re.compile(r"\b(?:cost|costs|costing|saving|savings|saves|spend|spent|spending|expenditure|"
+                          r"budget|funding|income|revenue|grant|allocation|allocated|awarded|worth|value)\b|£", re.I)
+_MONEY_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d")
+_NO_NOUN_AFTER = re.compile(r"^\s*(?:per\b|a\s+(?:year|month|week)|each|every|annually|[.,;)]|$)", re.I)
+
+
+def read_money(s: Sentence) -> None:
+    """'savings ... estimated at 3,117,635 per annum': a bare sum in a sentence about money."""
+    for slot in s.slots:
+        if slot.m.unit == "count" and not slot.m.is_word and slot.m.value >= 1000 \
+                and _MONEY_DIGITS.fullmatch(slot.m.text.strip()) and _NO_NOUN_AFTER.match(s.after(slot)) \
+                and _MONEY_WORDS.search(s.text[s.s0:slot.m.start]):
+            slot.m = replace(slot.m, unit="gbp")
+
+
 def finish(s: Sentence, carry: Carry) -> None:
     """Kinds from units for what no structure claimed; lone numbers are their own claim."""
     allocation = "ALLOCATION" in s.labels
@@ -372,7 +392,7 @@ def finish(s: Sentence, carry: Carry) -> None:
         slot.role = slot.role or "value"
         if slot.group < 0:
             slot.group = _new_group(carry)
-    lone = [x for x in s.slots if x.role == "value" and x.m.unit in ("percent", "count")]
+    lone = [x for x in s.slots if x.role in ("value", "share") and x.m.unit in ("percent", "count")]
     carry.level = lone[-1] if lone else None
     if not any(x.role in ("whole",) for x in s.slots) and s.slots:
         carry.whole = carry.whole if not s.slots or all(x.role == "part" for x in s.slots) else None
@@ -381,6 +401,7 @@ def finish(s: Sentence, carry: Carry) -> None:
 def read_sentence(s: Sentence, carry: Carry) -> list[Slot]:
     """All structure readers in order of precedence; returns the sentence's slots."""
     read_fractions(s)
+    read_money(s)
     read_targets(s)
     read_multipliers(s, carry)
     read_list_continuation(s, carry)

@@ -29,7 +29,8 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
                          r"chapter|part|table|figure|fig\.|chart|tier|phase|stage|level|wave|priority|"
                          r"article|clause|schedule|regulation|step|option|recommendation|item|"
                          r"key stage|ks|no\.|nos\.|version|v\.)\s?\d+(?:\.\d+)*(?:\s*(?:,|and|&|-|–|to)\s*\d+(?:\.\d+)*)*\b", re.I)),
-    ("school year", re.compile(r"\byear\s(?:[1-9]|1[0-3])\b(?!\s*%)", re.I)),
+    ("school year", re.compile(r"\byear\s(?:[1-9]|1[0-3]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b(?!\s*%)", re.I)),
+    ("legislation", re.compile(r"\b(?:Act|Order|Regulations?|Bill|Directive)\s+(?:of\s+)?(?:19|20)\d\d\b")),
     ("rank", re.compile(r"\b(?:top|bottom)\s(?:\d{1,3}|ten|five|three|twenty)\b(?!\s*%)", re.I)),
     ("idiom", re.compile(r"\b(?:one|1)(?:\s|-)(?:to|2)(?:\s|-)(?:one|1)\b|\b1-1\b|\bone[\s-]stop\b|\bone[\s-]off\b|"
                          r"\bone\s(?:of|another|or\s+more|way|day\b(?!s))|\b(?:no|any|every|each|the|this|that)\sone\b|"
@@ -37,14 +38,16 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("section number", re.compile(r"^\s*(?:[-•]\s*)?\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z(])")),
     ("list number", re.compile(r"^\s*(?:[-•]\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)](?=\s)", re.I)),
 ]
-_DURATION = re.compile(r"^\s?(?:-\s?)?(?:and\s+a\s+half\s+)?(?P<unit>years?|yrs?|months?|weeks?|days?|quarters?|"
+_DURATION = re.compile(r"^\s?(?:-\s?)?(?:and\s+a\s+half\s+)?(?:(?:full|working|half|whole|calendar|school|financial|consecutive)\s+)?(?P<unit>years?|yrs?|months?|weeks?|days?|quarters?|"
                        r"hours?|hrs?|minutes?|mins?|seconds?|decades?|nights?)(?![a-z])", re.I)
 _HOURS_OK_AFTER = re.compile(r"^\s?(?:hours?|hrs?)\s+(?:of|delivered|completed|volunteered|worked|given)\b", re.I)
 _YEARS_OK_BEFORE = re.compile(r"\b(?:totall?ing|total(?:\s+of)?|combined|aggregate)\s+(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?$", re.I)
 _MEASURE = re.compile(r"^\s?(?:mph|kph|km|kms|miles?|metres?|meters?|kg|cm|mm|ft|feet|°|degrees?|x\b|st\b|nd\b|rd\b|th\b)", re.I)
 _ONE_BAD_AFTER = re.compile(r"^[\s-]+(?:to|of|another|stop|off|way|side|hand|such|more|less|thing|"
                             r"time|point|day|year|month|week|hour|approach|size|single|aspect|area)\b", re.I)
-_PLURAL_NOUN = re.compile(r"^\s(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z][a-z-]*s\b")
+_PLURAL_NOUN = re.compile(r"^\s(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)(?!(?:has|was|this|its|his|as|does|goes|plus|thus|less|across|towards|always|perhaps|unless|whereas|is)\b)[a-z][a-z-]{2,}s\b")
+# Head nouns of a document's own structure ("five key themes", "four work streams"): not performance.
+_STRUCTURE = re.compile(r"^\s(?:[A-Za-z-]+\s){0,2}?(?:strands?|themes?|streams?|objectives?|pillars?|principles?|priorities|aims?|P's|Ps|strategies|elements|components|stages|steps|phases|tiers|categories|sections|chapters|parts)\b")
 
 
 def masked_spans(text: str) -> list[tuple[int, int, str]]:
@@ -78,6 +81,10 @@ def reason_not_fact(text: str, start: int, end: int, value: float, unit: str, is
         if kind.startswith(("year", "yr")) and _YEARS_OK_BEFORE.search(before):
             return ""
         return "duration"
+    if unit == "count" and _STRUCTURE.match(after):
+        return "structure"
+    if is_word and value == 1 and re.match(r"^\s*(?:[.,;:!?)]|$)", after):
+        return "pronoun"
     if is_word and value == 1 and (_ONE_BAD_AFTER.match(after) or re.match(r"^\s[A-Z]", after) and text[start].isupper() and start > 0):
         return "idiom"
     return ""

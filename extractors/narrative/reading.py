@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.narrative.claims import Carry, Sentence, Slot, read_sentence
-from extractors.narrative.language import Cue, cues_of
+from extractors.narrative.language import cues_of
 from extractors.narrative.mentions import find_mentions
 from extractors.narrative.segments import Segment
 from extractors.narrative.subjects import subject_for
@@ -21,6 +21,7 @@ class Draft:
     claim: str
     subject: str
     period: str
+    strong: bool = True  # the subject was read from the sentence, not a fallback
     compared_period: str = ""
     stated_period: str = ""  # the period the sentence itself gives the number ('' if none)
     note: str = ""
@@ -37,8 +38,7 @@ def read_segment(index: int, segment: Segment, parsed, document_period: str) -> 
     context = context_period(segment.heading, document_period)
     fallback = segment.row_label or ""
     drafts: list[Draft] = []
-    for sent in parsed.sents:
-        s0, s1 = sent.start_char, sent.end_char
+    for s0, s1 in sentence_spans(parsed, segment.text):
         inside = [m for m in mentions if s0 <= m.start < s1]
         if not inside:
             carry.whole = carry.level = None
@@ -49,18 +49,31 @@ def read_segment(index: int, segment: Segment, parsed, document_period: str) -> 
     return drafts
 
 
+def sentence_spans(parsed, text: str) -> list[tuple[int, int]]:
+    """The sentencizer's sentences, a piece starting in lower case or with '=' joined back on."""
+    spans: list[tuple[int, int]] = []
+    for sent in parsed.sents:
+        head = text[sent.start_char:sent.end_char].lstrip()[:1]
+        if spans and head and (head.islower() or head in "=&+%)"):
+            spans[-1] = (spans[-1][0], sent.end_char)
+        else:
+            spans.append((sent.start_char, sent.end_char))
+    return spans
+
+
 def _drafts_of(index: int, segment: Segment, sentence: Sentence, slots: list[Slot], context: str,
                fallback: str) -> list[Draft]:
     stated = stated_periods(segment.text, sentence.s0, sentence.s1, context)
     text = segment.text[sentence.s0:sentence.s1]
     drafts = []
     for slot in slots:
-        own = period_for(slot.m.start, slot.m.end, stated, "")
+        own = period_for(segment.text, slot.m.start, slot.m.end, stated, "")
         period = own or context
+        subject, strong = subject_for(sentence, slot, fallback)
         drafts.append(Draft(
             segment=index, slot=slot, sentence=(sentence.s0, sentence.s1),
             claim=f"{segment.page}:{segment.pieces[0].page_start}:{slot.group}",
-            subject=subject_for(sentence, slot, fallback), period=period,
+            subject=subject, strong=strong, period=period,
             compared_period=compared_for(text, stated, period), stated_period=own))
     _order_pairs(drafts)
     return drafts
@@ -86,5 +99,23 @@ def _order_pairs(drafts: list[Draft]) -> None:
         second.compared_period = second.compared_period or first.stated_period
 
 
-def cues_for(parsed) -> list[Cue]:
-    return cues_of(parsed)
+ANCHORS = ("to", "level", "whole", "change_pct", "change_abs", "value")
+
+
+def share_subjects(drafts: list[Draft]) -> None:
+    """A number whose own words name nothing takes its claim's subject: 'from 75.6%' takes the
+    subject of the level it fell to; '105 were closed ...' the subject of the whole it breaks down."""
+    by_claim: dict[str, list[Draft]] = {}
+    for d in drafts:
+        by_claim.setdefault(d.claim, []).append(d)
+    for members in by_claim.values():
+        anchor = next((d for role in ANCHORS for d in members if d.slot.role == role and d.strong), None)
+        if anchor is None:
+            continue
+        for d in members:
+            if d is anchor or d.strong and d.slot.role not in ("part", "share"):
+                continue
+            if d.slot.role in ("part", "share") and anchor.slot.role == "whole":
+                d.subject = f"{anchor.subject}: {d.subject}" if d.strong else anchor.subject
+            elif not d.strong:
+                d.subject = anchor.subject

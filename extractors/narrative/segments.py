@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from extractors.facts import cell_offset
@@ -154,31 +154,90 @@ def _flush(segments: list[Segment], builder: Optional[_Builder], page: int,
                             footnote=marker.group("marker").lstrip("\\") if marker else ""))
 
 
-def cell_segments(doc: Document, table: Table) -> list[Segment]:
+def table_chains(doc: Document) -> list[list[Table]]:
+    """Tables that continue one another: a layout table broken only by blank lines on its page."""
+    chains: list[list[Table]] = []
+    for table in sorted(doc.tables, key=lambda t: (t.page, _first_offset(t))):
+        last = chains[-1][-1] if chains else None
+        if last is not None and not is_kpi_table(last) and not is_kpi_table(table) \
+                and last.page == table.page and _only_space_between(doc, last, table):
+            chains[-1].append(table)
+        else:
+            chains.append([table])
+    return chains
+
+
+def _first_offset(table: Table) -> int:
+    return min((c.char_start for c in table.cells if c.char_start is not None), default=0)
+
+
+def _only_space_between(doc: Document, before: Table, after: Table) -> bool:
+    end = max((c.char_end for c in before.cells if c.char_end is not None), default=None)
+    start = _first_offset(after)
+    if end is None or before.page > len(doc.pages):
+        return False
+    return not doc.pages[before.page - 1].text[end:start].strip()
+
+
+def cell_segments(doc: Document, chain: list[Table]) -> list[Segment]:
     """Prose cells: a KPI table's commentary one cell at a time; other tables' prose columns as
     streams, a cell joining the one above it when it carries on its sentence."""
-    cells = prose_cells(table)
+    table = chain[0]
+    cells, shift = [], 0
+    for part in chain:
+        cells += [replace(c, row=c.row + shift) for c in prose_cells(part)]
+        shift += part.n_rows
     if not cells:
         return []
     kpi = is_kpi_table(table)
     labels = {c.row: c.text for c in table.cells if c.col == 0}
     segments: list[Segment] = []
-    for col in sorted({c.col for c in cells}):
-        column = sorted((c for c in cells if c.col == col), key=lambda c: (c.page, c.row))
-        builder, previous = None, None
-        for cell in column:
+    if kpi:
+        for cell in cells:
             start = cell_offset(doc, cell)
-            if start is None or not cell.text:
-                continue
-            near = previous is not None and cell.row - previous.row <= 2 and cell.page == previous.page
-            if builder and not kpi and near and continues(previous.text, cell.text):
-                builder.add(cell.text, start, cell.row, cell.col)
-            else:
-                _flush_cells(segments, builder, table, kpi, labels)
+            if start is not None and cell.text:
                 builder = _Builder()
                 builder.add(cell.text, start, cell.row, cell.col)
-            previous = cell
-        _flush_cells(segments, builder, table, kpi, labels)
+                _flush_cells(segments, builder, table, kpi, labels)
+        return segments
+    return _streams(doc, table, cells)
+
+
+def _fit_weight(open_: dict, cell: Cell, col: int) -> int:
+    """How surely a cell carries on the stream: 2 when the stream's text dangles, else 1."""
+    return 1 + (not _TERMINAL.search(open_[col][1].text))
+
+
+def _streams(doc: Document, table: Table, cells: list[Cell]) -> list[Segment]:
+    """Each column's cells rejoined down the rows. A converted layout sometimes shifts a whole
+    row one column (a missing leading tab): the row goes where its cells carry sentences on."""
+    segments: list[Segment] = []
+    open_: dict[int, tuple[_Builder, Cell]] = {}
+    rows: dict[tuple[int, int], list[Cell]] = {}
+    for cell in cells:
+        if _ALPHA_WORD.search(cell.text) and cell_offset(doc, cell) is not None:
+            rows.setdefault((cell.page, cell.row), []).append(cell)
+
+    def fits(cell: Cell, col: int) -> bool:
+        found = open_.get(col)
+        return found is not None and cell.row - found[1].row <= 2 and continues(found[1].text, cell.text)
+
+    for key in sorted(rows):
+        row = sorted(rows[key], key=lambda c: c.col)
+        shift = max((0, 1, -1), key=lambda k: (sum(_fit_weight(open_, c, c.col + k) for c in row if fits(c, c.col + k)), k == 0))
+        for cell in row:
+            col = cell.col + shift
+            if fits(cell, col):
+                open_[col][0].add(cell.text, cell_offset(doc, cell), cell.row, cell.col)
+                open_[col] = (open_[col][0], cell)
+                continue
+            if col in open_:
+                _flush_cells(segments, open_.pop(col)[0], table, False, {})
+            builder = _Builder()
+            builder.add(cell.text, cell_offset(doc, cell), cell.row, cell.col)
+            open_[col] = (builder, cell)
+    for builder, _ in open_.values():
+        _flush_cells(segments, builder, table, False, {})
     return segments
 
 
@@ -204,6 +263,6 @@ def document_segments(doc: Document) -> list[Segment]:
     segments: list[Segment] = []
     for page in doc.pages:
         segments += page_segments(page, [t for t in doc.tables if page.number in (t.pages or (t.page,))], headings)
-    for table in doc.tables:
-        segments += cell_segments(doc, table)
+    for chain in table_chains(doc):
+        segments += cell_segments(doc, chain)
     return [s for s in segments if has_prose(s)]

@@ -83,8 +83,18 @@ def phrase_before(text: str) -> str:
     return " ".join(taken)
 
 
-def subject_for(s: Sentence, slot: Slot, fallback: str) -> str:
-    """A short phrase naming what the number counts, never empty."""
+def predicate(text: str, limit: int = 5) -> str:
+    """'were closed after victim was satisfied, 130' -> 'closed after victim was satisfied'."""
+    clause = re.split(r"[.;:,()]|\d", text, maxsplit=1)[0]
+    words = [w for w in _words(clause) if w[:1].isalpha()]
+    while words and words[0].lower() in ("were", "was", "have", "has", "had", "been", "are", "is", "be", "being"):
+        words.pop(0)
+    return " ".join(words[:limit])
+
+
+def subject_for(s: Sentence, slot: Slot, fallback: str) -> tuple[str, bool]:
+    """A short phrase naming what the number counts (never empty), and whether the sentence
+    itself gave it (False when it came from a fallback)."""
     after = s.text[slot.m.end:s.s1]
     unit = _UNIT_WORDS.match(after)
     if unit:
@@ -101,4 +111,8 @@ def subject_for(s: Sentence, slot: Slot, fallback: str) -> str:
         phrase = phrase_before(s.text[s.s0:slot.m.start])
     if not phrase and slot.kind == "change":
         phrase = phrase_after_cue(re.sub(r"^[^()]*\)", "", after))
-    return (phrase or fallback or noun_phrase(s.text[s.s0:s.s1]) or "unspecified")[:120]
+    if not phrase and slot.m.unit in ("count", "percent") and slot.role in ("part", "share", "value", "whole"):
+        phrase = predicate(after)
+    if phrase:
+        return phrase[:120], True
+    return (fallback or noun_phrase(s.text[s.s0:s.s1]) or "unspecified")[:120], False

@@ -52,19 +52,27 @@ def stated_periods(text: str, s0: int, s1: int, context: str) -> list[Stated]:
                 continue
             period = f"{year} {period}"
         base = bool(_BASE_BEFORE.search(sentence[max(0, p.start - 40):p.start]))
-        found.append(Stated(period, s0 + p.start, s0 + p.end, base))
+        end = p.start + len(sentence[p.start:p.end].rstrip(" ,"))
+        found.append(Stated(period, s0 + p.start, s0 + end, base))
     return found
 
 
-def period_for(start: int, end: int, stated: list[Stated], fallback: str) -> str:
-    """The nearest non-base period stated in the sentence, else the fallback."""
+_CLAUSE = re.compile(r"[,;:]|\b(?:which|but|whilst|while|although|though|whereas)\b", re.I)
+
+
+def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: str) -> str:
+    """The nearest non-base period stated in the number's clause; else the sentence's one
+    financial year; else the fallback."""
     best, best_gap = "", None
     for p in stated:
-        if p.base:
+        if p.base or _CLAUSE.search(text[min(end, p.end):max(start, p.start)]):
             continue
         gap = p.start - end if p.start >= end else (start - p.end) * 1.5
         if best_gap is None or gap < best_gap:
             best, best_gap = p.period, gap
+    years = {p.period for p in stated if not p.base}
+    if not best and len(years) == 1 and _FY.match(next(iter(years))):
+        best = next(iter(years))
     return best or fallback
 
 
