@@ -215,10 +215,12 @@ def _streams(doc: Document, table: Table, cells: list[Cell]) -> list[Segment]:
     open_: dict[int, tuple[_Builder, Cell]] = {}
     rows: dict[tuple[int, int], list[Cell]] = {}
     for cell in cells:
-        if _ALPHA_WORD.search(cell.text) and cell_offset(doc, cell) is not None:
+        if cell.text and cell_offset(doc, cell) is not None:
             rows.setdefault((cell.page, cell.row), []).append(cell)
 
     def fits(cell: Cell, col: int) -> bool:
+        if not _ALPHA_WORD.search(cell.text) and len(cell.text.split()) > 1:
+            return False  # a row of bare numbers is table data, not a sentence's end
         found = open_.get(col)
         return found is not None and cell.row - found[1].row <= 2 and continues(found[1].text, cell.text)
 
@@ -231,6 +233,8 @@ def _streams(doc: Document, table: Table, cells: list[Cell]) -> list[Segment]:
                 open_[col][0].add(cell.text, cell_offset(doc, cell), cell.row, cell.col)
                 open_[col] = (open_[col][0], cell)
                 continue
+            if not _ALPHA_WORD.search(cell.text):
+                continue  # bare numbers only ever continue a sentence, never start one
             if col in open_:
                 _flush_cells(segments, open_.pop(col)[0], table, False, {})
             builder = _Builder()
