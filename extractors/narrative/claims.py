@@ -29,7 +29,7 @@ _ENDS_OF_BY = re.compile(rf"\b(?:of|by)\s*{_QUAL}$", re.I)
 _TRANSITION = re.compile(r"\b(?:became|become|becomes|now|leaving|left|remained|remaining)\s*$", re.I)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|compares\s+(?:to|with)|against|versus|vs\.?)\b", re.I)
 _AVERAGE = re.compile(r"\b(?:national|nationally|regional|region|force|average|england|wales|county|similar areas|peers?)\b", re.I)
-_THAN = re.compile(r"\bthan\b", re.I)
+_THAN = re.compile(r"(?<!more )(?<!less )(?<!fewer )\bthan\b", re.I)
 _FRACTION_AFTER = re.compile(r"\(\s*(\d[\d,]*)\s*/\s*(\d[\d,]*)\s*\)")
 _CLAUSE_BREAK = re.compile(r"[.;]\s|[.;]$")
 _TARGET_GAP_OK = {"is", "was", "of", "at", "set", "to", "the", "a", "an", "current", "be", "reduce",
@@ -163,7 +163,9 @@ def read_from_to(s: Sentence, carry: Carry) -> None:
             if nxt and not nxt.role and _BETWEEN_FROM_TO.match(s.between(slot, nxt)):
                 nxt.role = "to"
                 _join(slot, nxt, carry)
-            else:
+            elif not s.cue_before(slot, {"UP", "DOWN"}, 3):
+                slot.role = ""  # 'women from 13 countries': an origin, not a level
+            elif s.cue_before(slot, {"UP", "DOWN"}, 3):
                 partner = _earlier_level(s, slot, carry)
                 if partner:
                     partner.role = "to" if partner.role in ("", "value") else partner.role

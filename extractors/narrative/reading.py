@@ -99,7 +99,7 @@ def _order_pairs(drafts: list[Draft]) -> None:
         second.compared_period = second.compared_period or first.stated_period
 
 
-ANCHORS = ("to", "level", "whole", "change_pct", "change_abs", "value")
+ANCHORS = ("to", "level", "whole", "change_pct", "change_abs", "value", "from", "share", "part")
 
 
 def share_subjects(drafts: list[Draft]) -> None:

@@ -14,7 +14,7 @@ had will would could should may might can do did does not no this these those it
 our they we you he she per each every since including involving following regarding against via
 whilst although though because so such there here then also only just still now all both either
 neither any some most more less other another same very well up down out off about around approx
-approx. nearly almost over further additional extra new s found said felt saw made took gave got went
+approx. nearly almost over s found sits stands stood remains stays slight small significant overall large marked sharp said felt saw made took gave got went
 came became led met kept held sold paid won ran began brought thought taught spent sent left told
 shows show see sees get gets make makes remain remains continue continues include includes use uses
 need needs take takes went go goes equating equates reaching reached total totalling totaling
@@ -71,7 +71,10 @@ def phrase_after_cue(text: str) -> str:
 
 def phrase_before(text: str) -> str:
     """The noun phrase ending a clause: 'Serious Sexual offences increased by' -> 'Serious Sexual offences'."""
-    clause = re.split(r"[.;:,(–=]|\b(?:that|which|who|where|whilst|while|but|and)\b", text)[-1]
+    clause = re.split(r"[.;:,(–=]|\b(?:that|which|who|where|whilst|while|but)\b", text)[-1]
+    counted = re.search(r"\b(?:number|numbers|levels?|rate|proportion|percentage|amount)\s+of\s+(?:the\s+)?", clause, re.I)
+    if counted and noun_phrase(clause[counted.end():]):
+        return noun_phrase(clause[counted.end():])
     words = _words(clause)
     while words and not _content(words[-1]) or words and words[-1].lower() in CUES:
         words.pop()
@@ -100,7 +103,9 @@ def subject_for(s: Sentence, slot: Slot, fallback: str) -> tuple[str, bool]:
     if unit:
         after = after[unit.end():]
     phrase = ""
-    if slot.kind == "change":
+    if slot.kind == "change" and slot.m.unit in ("count", "gbp"):
+        phrase = noun_phrase(re.sub(r"^\s*\)?\s*(?:fewer|less|more|additional|extra)\b", "", after, flags=re.I))
+    if slot.kind == "change" and not phrase:
         phrase = phrase_after_cue(after)
     elif slot.m.unit in ("percent", "percentage_points", "times"):
         m = re.match(r"^\s*of\s+(?:the\s+|all\s+)?", after)
@@ -110,7 +115,7 @@ def subject_for(s: Sentence, slot: Slot, fallback: str) -> tuple[str, bool]:
     if not phrase:
         phrase = phrase_before(s.text[s.s0:slot.m.start])
     if not phrase and slot.kind == "change":
-        phrase = phrase_after_cue(re.sub(r"^[^()]*\)", "", after))
+        phrase = phrase_after_cue(re.sub(r"^\s*\([^()]*\)|^[^()]*\)", "", after))
     if not phrase and slot.m.unit in ("count", "percent") and slot.role in ("part", "share", "value", "whole"):
         phrase = predicate(after)
     if phrase:
