@@ -14,9 +14,9 @@ from extractors.narrative.mentions import Mention
 
 _QUAL = r"(?:(?:just |well )?over|more than|nearly|almost|approximately|approx\.?|around|about|some|up to|at least|less than|fewer than|under)?\s*£?\s*"
 _BETWEEN_CHANGE_ABS = re.compile(rf"^\s*(?:\(|,?\s*or\b|,|;|–|-)\s*(?:an?\s+|by\s+)?{_QUAL}$", re.I)
-_BETWEEN_ABS_PCT = re.compile(r"^[^.;%]{0,90}\(\s*$|^\s*[a-z]*\s*,?\s*or\s*$|^\s*\w*\s*,\s*$", re.I)
+_BETWEEN_ABS_PCT = re.compile(r"^[^.;%]{0,90}\(\s*[+−-]?$|^\s*[a-z]*\s*,?\s*or\s*$|^\s*\w*\s*,\s*$", re.I)
 _BETWEEN_OF = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{_QUAL}$", re.I)
-_BETWEEN_FROM_TO = re.compile(rf"^\s*(?:\w+\s+){{0,4}}?to\s*{_QUAL}$", re.I)
+_BETWEEN_FROM_TO = re.compile(rf"^\s*(?:\S+\s+){{0,4}}?to\s*{_QUAL}$", re.I)
 _BETWEEN_OR_SHARE = re.compile(r"^[^.;%\d]{0,60}?,?\s+or\s*$", re.I)
 _BETWEEN_COORD = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*(?:by\s+)?(?:an?\s+)?$", re.I)
 _ENDS_FROM = re.compile(rf"\bfrom\s*{_QUAL}$", re.I)
@@ -243,7 +243,7 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
         more = s.comparison_context() or any(x.m.unit == "percent" for x in s.slots)
         return "increase" if more else ""
     found = s.cue_before(slot, {"UP", "DOWN", "FEWER"}, 9)
-    if found and found[0].word in ("up", "down"):
+    if found and (found[0].word in ("up", "down") or _THAN.search(found[1])):
         found = None
     if found and (_ENDS_OF_BY.search(before) or found[1].rstrip().endswith("(")):
         return _direction(found[0].label, found[0].word)

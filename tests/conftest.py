@@ -1,0 +1,22 @@
+"""Shared fixtures: documents built from text written in the test."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.loaders import describe
+from pipeline.loaders.text import text_pages
+from pipeline.model import Document
+
+
+def document_from_text(raw: str, name: str = "report.txt") -> Document:
+    """A Document as the text loader would build it from these bytes."""
+    pages, tables = text_pages("doc-test", raw)
+    return Document(doc_id="doc-test", file_name=name, path=name, sha256="", format="txt",
+                    status="ok", pages=tuple(pages), tables=tuple(tables), **describe(pages))
+
+
+@pytest.fixture
+def narrate():
+    """Narrative facts of a text: narrate('...') -> list[Fact]."""
+    from extractors.narrative import extract
+    return lambda raw: extract(document_from_text(raw))
