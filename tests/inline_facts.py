@@ -1,6 +1,7 @@
 """Build Fact records inline, pointing into a page of text, as the extractors would."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pipeline.model import Document, Fact, Page
@@ -14,10 +15,11 @@ class Page1:
     doc_id: str = "doc_a"
     made: list[Fact] = field(default_factory=list)
 
-    def fact(self, printed: str, nth: int = 0, **fields) -> Fact:
-        start = -1
-        for _ in range(nth + 1):
-            start = self.text.index(printed, start + 1)
+    def fact(self, printed: str, nth: int = 0, after: str = "", **fields) -> Fact:
+        """A fact for the nth whole-number occurrence of `printed` (after the text `after`)."""
+        pattern = re.compile(r"(?<![\d.,])" + re.escape(printed) + r"(?!\d)")
+        origin = self.text.index(after) + len(after) if after else 0
+        start = [m.start() for m in pattern.finditer(self.text, origin)][nth]
         number = next(n for n in find_numbers(self.text[start:start + len(printed)], words=True))
         defaults = dict(kind="count", value=number.value, unit=number.unit, subject="",
                         source="narrative", extractor="test")

@@ -29,7 +29,7 @@ def make_flag(ctx: RuleContext, rule_id: str, severity: str, facts: list[Fact], 
     difference = None if expected is None or observed is None else round(observed - expected, 6)
     return Flag(flag_id=flag_id(rule_id, ids, values), rule_id=rule_id, severity=severity,
                 doc_id=focus.doc_id, message=message,
-                expected=None if expected is None else round(expected, 4),
+                expected=None if expected is None else round(expected, 2),
                 observed=observed, difference=difference, tolerance=tolerance, fact_ids=ids,
                 page=focus.page, snippet=ctx.snippet(focus)[:600], arithmetic=arithmetic)
 
