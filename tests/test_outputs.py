@@ -85,3 +85,12 @@ def test_help_has_examples():
     assert "Example" in runner.invoke(main, ["--help"]).output
     for name in main.commands:
         assert "Example" in runner.invoke(main, [name, "--help"]).output, name
+
+
+def test_a_file_that_vanishes_mid_run_is_recorded(tmp_path):
+    from pipeline.run import process_document
+    path = tmp_path / "gone.txt"
+    path.write_text("Total\t£5\n")
+    path.unlink()  # listed by discovery, gone by the time its turn comes
+    result = process_document(path)
+    assert result.document.status == "error" and "No such file" in result.document.reason
