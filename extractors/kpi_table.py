@@ -1,8 +1,147 @@
-"""kpi_table extractor (in progress)."""
+"""KPI tables: one fact per stated value (kpi_value per period, kpi_baseline, kpi_target).
+
+A table is a KPI table by shape (a header row naming two or more periods); within it, a row
+with one filled cell is a theme title, a row naming periods again is a repeated header, and
+every other row is an indicator with its values. The indicator cell often carries the
+baseline or target ('... to be below baseline Baseline 25.6%')."""
 from __future__ import annotations
 
-from pipeline.model import Document, Fact
+import re
+from dataclasses import dataclass
+
+from extractors.cells import parse_cell
+from extractors.facts import cell_offset, make_fact
+from extractors.table_roles import Header, read_header
+from pipeline.ids import stable_id
+from pipeline.model import Cell, Document, Fact, Table
+from pipeline.numbers import NUMBER_RE, number_from_match
+
+EXTRACTOR = "kpi_table"
+_DIRECTION = re.compile(r"^\s*(?:to\s+)?(?:reduce|increase|decrease|maintain|improve|lower|higher|"
+                        r"raise|minimi[sz]e|maximi[sz]e|n/?a)\b", re.I)
+_STATED = re.compile(r"\b(?P<what>baseline|target)\b\s*(?:of|is|=|:)?\s*(?=£?\d)", re.I)
+_PER_YEAR = re.compile(r"^\s*(?:p/?a|per (?:year|annum))\b", re.I)
+
+
+@dataclass(frozen=True)
+class RowContext:
+    header: Header
+    theme: str
+    direction_col: int | None
 
 
 def extract(doc: Document) -> list[Fact]:
-    return []
+    """A table with no header of its own continues the KPI table before it when it has the
+    same columns and starts on the same or the next page (a title line or page break split it)."""
+    facts: list[Fact] = []
+    previous: tuple[Table, RowContext] | None = None
+    for table in doc.tables:
+        inherited = None
+        if previous and 3 <= table.n_cols <= previous[0].n_cols and 0 <= table.page - previous[0].page <= 1:
+            inherited = RowContext(previous[1].header, table.heading or previous[1].theme,
+                                   previous[1].direction_col)
+        found, context = table_facts(doc, table, inherited)
+        facts += found
+        previous = (table, context) if context else None
+    return facts
+
+
+def _direction_col(table: Table, header: Header) -> int | None:
+    """The column whose cells read 'To reduce', 'To increase above baseline', 'N/A'."""
+    counts: dict[int, int] = {}
+    for cell in table.cells:
+        if cell.row > header.row and _DIRECTION.match(cell.text) and header.roles.get(cell.col) != "period":
+            counts[cell.col] = counts.get(cell.col, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def table_facts(doc: Document, table: Table,
+                inherited: RowContext | None = None) -> tuple[list[Fact], RowContext | None]:
+    facts: list[Fact] = []
+    context = inherited
+    theme = inherited.theme if inherited else table.heading
+    for row in table.rows():
+        header = read_header(row)
+        filled = [c for c in row if c.text]
+        if header:
+            context = RowContext(header, theme, _direction_col(table, header))
+        elif len(filled) == 1 and filled[0].col == 0 and not re.search(r"\d", filled[0].text):
+            theme = filled[0].text
+            if context:
+                context = RowContext(context.header, theme, context.direction_col)
+        elif context and filled:
+            facts += row_facts(doc, table, row, RowContext(context.header, theme, context.direction_col))
+    return facts, context
+
+
+def _indicator(row: list[Cell], header: Header) -> Cell:
+    col = next((c for c, r in header.roles.items() if r == "indicator"), 0)
+    return row[col] if col < len(row) else row[0]
+
+
+def _subject(text: str) -> str:
+    cut = _STATED.search(text)
+    return (text[:cut.start()] if cut else text).strip(" -–:;,")
+
+
+def row_facts(doc: Document, table: Table, row: list[Cell], ctx: RowContext) -> list[Fact]:
+    indicator = _indicator(row, ctx.header)
+    subject = _subject(indicator.text) or indicator.text
+    direction = row[ctx.direction_col].text if ctx.direction_col is not None else ""
+    notes = [row[c].text for c, r in ctx.header.roles.items()
+             if r in ("commentary", "owner") and c < len(row) and row[c].text]
+    common = dict(theme=ctx.theme, label=direction, table_id=table.table_id, row=indicator.row,
+                  note=" | ".join(notes), period="")
+    facts = stated_in_indicator(doc, indicator, subject, common)
+    for col, role in ctx.header.roles.items():
+        if col >= len(row) or not row[col].text:
+            continue
+        if role == "period":
+            facts += value_facts(doc, row[col], subject, _full_period(ctx.header.periods[col], doc), common)
+        elif role in ("baseline", "target"):
+            facts += value_facts(doc, row[col], subject, "", common, kind=f"kpi_{role}")
+    return facts
+
+
+def _full_period(period: str, doc: Document) -> str:
+    """A header that names only 'Q1' takes its year from the document."""
+    if re.fullmatch(r"Q[1-4]", period) and doc.period:
+        return f"{doc.period} {period}"
+    return period
+
+
+def stated_in_indicator(doc: Document, cell: Cell, subject: str, common: dict) -> list[Fact]:
+    """'... Baseline 25.6%' or 'Target 45' inside the indicator's own cell."""
+    offset = cell_offset(doc, cell)
+    facts = []
+    for m in _STATED.finditer(cell.text):
+        number = NUMBER_RE.match(cell.text, m.end())
+        if offset is None or not number:
+            continue
+        n = number_from_match(number)
+        per_year = bool(_PER_YEAR.match(cell.text[n.end:]))
+        facts.append(make_fact(
+            doc, kind=f"kpi_{m.group('what').lower()}", value=n.value, unit=n.unit,
+            subject=subject, page=cell.page, start=offset + m.start(), end=offset + n.end,
+            source="table", extractor=EXTRACTOR, snippet=cell.text, role="value",
+            col=cell.col, **{**common, "note": ("per year; " if per_year else "") + common["note"]}))
+    return facts
+
+
+def value_facts(doc: Document, cell: Cell, subject: str, period: str, common: dict,
+                kind: str = "kpi_value") -> list[Fact]:
+    offset = cell_offset(doc, cell)
+    if offset is None:
+        return []
+    facts = []
+    for value in parse_cell(cell.text):
+        claim = stable_id("claim", doc.doc_id, cell.page, offset, value.group)
+        label_subject = f"{value.label}: {subject}" if value.label else subject
+        facts.append(make_fact(
+            doc, kind=kind, value=value.value, unit=value.unit, subject=label_subject,
+            page=cell.page, start=offset + value.start, end=offset + value.end, source="table",
+            extractor=EXTRACTOR, snippet=f"{subject} | {period} | {cell.text}", role=value.role,
+            numerator=value.numerator, denominator=value.denominator, claim_id=claim,
+            col=cell.col, bbox=cell.bbox, **{**common, "period": period,
+                                            "label": value.label or common["label"]}))
+    return facts

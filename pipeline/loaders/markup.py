@@ -81,7 +81,7 @@ def normalise_markup(raw: str) -> tuple[str, list[Heading]]:
         clean = strip_inline(line)
         if heading is not None:
             clean = strip_inline(heading)
-        clean = clean.rstrip()
+        clean = clean.rstrip(" \u00a0")
         if heading is not None and clean.strip():
             headings.append(Heading(offset, level, clean.strip()))
         out.append(clean)

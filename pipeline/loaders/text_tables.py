@@ -53,17 +53,32 @@ def _heading_before(headings: list[Heading], offset: int) -> str:
     return before[-1].text if before else ""
 
 
+def _width(text: str, span: tuple[int, int]) -> int:
+    return text[span[0]:span[1]].count("\t") + 1
+
+
 def find_text_tables(doc_id: str, page: int, text: str, headings: list[Heading]) -> list[Table]:
-    """Every run of consecutive lines holding a tab becomes one table."""
+    """Every run of lines holding a tab becomes one table. Blank lines inside a run of rows
+    of the same width (3+ columns) do not end it: converters put them between table rows."""
     tables: list[Table] = []
     run: list[tuple[int, int]] = []
-    for span in _line_spans(text) + [(len(text), len(text))]:
-        if "\t" in text[span[0]:span[1]]:
+    blanks = 0
+    spans = _line_spans(text)
+    for i, span in enumerate(spans + [(len(text), len(text))]):
+        line = text[span[0]:span[1]]
+        if "\t" in line:
             run.append(span)
+            blanks = 0
             continue
+        if run and not line.strip() and blanks < 2 and i + 1 < len(spans):
+            following = next((s for s in spans[i + 1:] if text[s[0]:s[1]].strip()), None)
+            if (following and "\t" in text[following[0]:following[1]]
+                    and _width(text, following) == _width(text, run[-1]) >= 3):
+                blanks += 1
+                continue
         if run:
             tables.append(_table_from_run(doc_id, page, text, run, headings, len(tables)))
-            run = []
+            run, blanks = [], 0
     return tables
 
 

@@ -1,0 +1,94 @@
+"""Parse a table cell that holds more than one number into values with the numbers behind them.
+
+    '25.1% (2681 offenders of which 673 reoffended)' -> 25.1 percent, 673 of 2681
+    '8.2% (5/61)'                                     -> 8.2 percent, 5 of 61
+    '60 (41%)'                                        -> 60 count, with share 41 percent
+    '76.7% 142 cases closed; 109 completed'           -> 76.7 percent, 109 of 142
+    'Opiate 291 (27%) Other drugs & alcohol 162 (18%)' -> two labelled values, each with a share
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from pipeline.numbers import NUMBER_RE, Number, number_from_match
+
+_FRACTION = re.compile(r"\(?\s*(?P<num>\d[\d,]*)\s*/\s*(?P<den>\d[\d,]*)\s*\)?")
+_OF_WHICH = re.compile(r"(?P<den>\d[\d,]*)\s+[a-z ]{0,30}?\bof (?:which|whom)\s+(?P<num>\d[\d,]*)", re.I)
+_OF = re.compile(r"(?P<num>\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d[\d,]*)", re.I)
+# '142 cases closed; 109 completed successfully': a whole, then a part of it
+_WHOLE_THEN_PART = re.compile(
+    r"(?P<den>\d[\d,]*)\s+[A-Za-z ]{2,40}?[;,]\s*(?:of (?:which|these|whom)\s+)?(?P<num>\d[\d,]*)\s+[A-Za-z]", re.I)
+_SHARE = re.compile(r"\(\s*(?P<pct>\d+(?:\.\d+)?\s*%)\s*\)")
+_LABEL = re.compile(r"[A-Za-z][A-Za-z&'/ -]*[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class CellValue:
+    value: float
+    unit: str
+    start: int  # span in the cell text
+    end: int
+    role: str = "value"  # value, or share (a percent in brackets after a count)
+    label: str = ""
+    numerator: Optional[float] = None
+    denominator: Optional[float] = None
+    group: int = 0  # values of one group (a count and its share) form one claim
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _numbers(text: str) -> list[Number]:
+    return [number_from_match(m) for m in NUMBER_RE.finditer(text)]
+
+
+def _ratio(text: str) -> tuple[Optional[float], Optional[float], list[tuple[int, int]]]:
+    """Numerator and denominator stated in the cell, and the spans they occupy."""
+    for pattern in (_FRACTION, _OF_WHICH, _OF, _WHOLE_THEN_PART):
+        m = pattern.search(text)
+        if m:
+            spans = [m.span("num"), m.span("den")]
+            return _num(m.group("num")), _num(m.group("den")), spans
+    return None, None, []
+
+
+def _segments(text: str) -> list[tuple[int, int, str]]:
+    """Split 'Opiate 291 (27%) Other drugs 162 (18%)' into labelled pieces."""
+    pieces, start, label = [], 0, ""
+    for m in re.finditer(r"(?P<label>[A-Za-z][A-Za-z&'/ -]*?)\s+(?=\d)", text):
+        if m.start() > start and text[start:m.start()].strip():
+            pieces.append((start, m.start(), label))
+        start, label = m.end(), m.group("label").strip()
+    pieces.append((start, len(text), label))
+    return pieces
+
+
+def parse_cell(text: str) -> list[CellValue]:
+    """Every stated value in a cell; the numbers behind a rate become its numerator/denominator."""
+    numbers = _numbers(text)
+    if not numbers:
+        return []
+    if numbers[0].unit == "percent" and numbers[0].start < 3:
+        num, den, spans = _ratio(text[numbers[0].end:])
+        first = numbers[0]
+        return [CellValue(first.value, "percent", first.start, first.end, numerator=num, denominator=den)]
+    labelled = re.match(r"\s*[A-Za-z]", text) is not None
+    values: list[CellValue] = []
+    for group, (start, end, label) in enumerate(_segments(text) if labelled else [(0, len(text), "")]):
+        piece = text[start:end]
+        found = [n for n in _numbers(piece)]
+        if not found:
+            continue
+        head = found[0]
+        share = _SHARE.search(piece, head.end - 0)
+        values.append(CellValue(head.value, head.unit, start + head.start, start + head.end,
+                                label=label, group=group))
+        if share and head.unit != "percent":
+            values.append(CellValue(float(share.group("pct").rstrip("% ")), "percent",
+                                    start + share.start("pct"), start + share.end("pct"),
+                                    role="share", label=label,
+                                    numerator=head.value, group=group))
+    return values
