@@ -75,9 +75,9 @@ def opposite(direction: str, computed: Interval) -> bool:
     return (direction == "increase" and computed.hi < 0) or (direction == "decrease" and computed.lo > 0)
 
 
-def stated_text(change: Fact) -> str:
+def stated_text(ctx: RuleContext, change: Fact) -> str:
     unit = {"percent": "%", "percentage_points": " points"}.get(change.unit, "")
-    return f"{plain(change.value, 3)}{unit} {change.direction or 'change'}".strip()
+    return f"{ctx.shown(change)}{unit} {change.direction or 'change'}".strip()
 
 
 def level_pair(ctx: RuleContext, claim: list[Fact]) -> tuple[Fact, Fact] | None:
@@ -114,7 +114,7 @@ def change_flag(ctx: RuleContext, rule_id: str, p: Params, change: Fact, measure
         ctx, rule_id, grade(gap, step, serious), facts, focus=change,
         expected=round(computed, 4), observed=change.value, arithmetic=measure.arithmetic,
         tolerance=tolerance_text(step, ctx.settings.truncation, change.qualifier),
-        message=f"Stated {stated_text(change)}, but {context}{measure.arithmetic}{hint}")
+        message=f"Stated {stated_text(ctx, change)}, but {context}{measure.arithmetic}{hint}")
 
 
 def ratio_hint(change: Fact, old: Fact, new: Fact) -> str:

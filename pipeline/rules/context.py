@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from pipeline.model import Fact
 from pipeline.numbers import find_numbers
 from pipeline.periods import find_periods
-from pipeline.rules.rounding import Interval, printed_step, stated_interval
+from pipeline.rules.rounding import Interval, printed_step, shown, stated_interval
 
 if TYPE_CHECKING:
     from pipeline.rules.settings import RuleSettings
@@ -57,6 +57,10 @@ class RuleContext:
 
     def step(self, fact: Fact) -> float:
         return printed_step(fact, self.span(fact))
+
+    def shown(self, fact: Fact) -> str:
+        """The number as the report printed it (81.0, 4.7, 236,533)."""
+        return shown(fact, self.step(fact))
 
     def exact(self, fact: Fact) -> bool:
         return self.settings.exact_counts and fact.unit in EXACT_UNITS

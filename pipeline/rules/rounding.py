@@ -93,6 +93,12 @@ def printed_step(fact: Fact, span_text: str | None = None) -> float:
     return _step_from_value(fact.value)
 
 
+def shown(fact: Fact, step: float) -> str:
+    """The fact's number as printed, keeping its precision (57.0, not 57)."""
+    decimals = max(0, -int(math.floor(math.log10(step) + 1e-9))) if 0 < step < 1 else 0
+    return f"{fact.value:,.{decimals}f}"
+
+
 def _step_if_same(number, value: float) -> float | None:
     if number.value == 0:
         return 1.0 if value == 0 else None

@@ -47,7 +47,7 @@ def check_percent_counts(ctx: RuleContext, p: Params) -> Iterator[Flag]:
             arithmetic=f"{plain(num)} / {plain(den)} = {fixed(computed)}%",
             tolerance=tolerance_text(step, ctx.settings.truncation, share.qualifier)
             + f"; accepted {stated.describe()}",
-            message=(f"Stated {plain(share.value, 3)}% but {plain(num)} / {plain(den)} = "
+            message=(f"Stated {ctx.shown(share)}% but {plain(num)} / {plain(den)} = "
                      f"{fixed(computed)}% (off by {fixed(abs(share.value - computed))} points)"))
 
 
