@@ -95,9 +95,22 @@ class RuleContext:
         end = min((n.start for n in cuts if n.start >= own_end), default=len(sentence))
         return sentence[start:end]
 
-    def snippet(self, fact: Fact) -> str:
-        sentence, _ = self.sentence(fact)
-        return sentence.strip() or fact.text
+    def snippet(self, fact: Fact, others: list[Fact] = (), limit: int = 600) -> str:
+        """The sentence holding the fact, with the sentences of the flag's other facts on the
+        same page (a footnote, a list running over lines): one stretch if they are close,
+        else joined with ' … '."""
+        pieces: dict[int, str] = {}
+        for f in [fact, *others]:
+            if f.doc_id == fact.doc_id and f.page == fact.page:
+                sentence, offset = self.sentence(f)
+                pieces.setdefault(f.char_start - offset, sentence)
+        text, first = self.page_text(fact), min(pieces)
+        last = max(start + len(sentence) for start, sentence in pieces.items())
+        if text is not None and last - first <= limit:
+            return " ".join(text[first:last].split())
+        joined = " … ".join(" ".join(pieces[k].split()) for k in sorted(pieces))
+        focus, _ = self.sentence(fact)
+        return joined if len(joined) <= limit else " ".join(focus.split()) or fact.text
 
 
 def reading_order(fact: Fact) -> tuple:

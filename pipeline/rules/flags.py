@@ -31,7 +31,7 @@ def make_flag(ctx: RuleContext, rule_id: str, severity: str, facts: list[Fact], 
                 doc_id=focus.doc_id, message=message,
                 expected=None if expected is None else round(expected, 2),
                 observed=observed, difference=difference, tolerance=tolerance, fact_ids=ids,
-                page=focus.page, snippet=ctx.snippet(focus)[:600], arithmetic=arithmetic)
+                page=focus.page, snippet=ctx.snippet(focus, facts)[:600], arithmetic=arithmetic)
 
 
 def grade(distance: float, step: float, serious: bool, default: str = "error") -> str:
