@@ -31,9 +31,18 @@ class RowContext:
 
 
 def extract(doc: Document) -> list[Fact]:
+    """A table with no header of its own continues the KPI table before it when it has the
+    same columns and starts on the same or the next page (a title line or page break split it)."""
     facts: list[Fact] = []
+    previous: tuple[Table, RowContext] | None = None
     for table in doc.tables:
-        facts += table_facts(doc, table)
+        inherited = None
+        if previous and 3 <= table.n_cols <= previous[0].n_cols and 0 <= table.page - previous[0].page <= 1:
+            inherited = RowContext(previous[1].header, table.heading or previous[1].theme,
+                                   previous[1].direction_col)
+        found, context = table_facts(doc, table, inherited)
+        facts += found
+        previous = (table, context) if context else None
     return facts
 
 
@@ -46,10 +55,11 @@ def _direction_col(table: Table, header: Header) -> int | None:
     return max(counts, key=counts.get) if counts else None
 
 
-def table_facts(doc: Document, table: Table) -> list[Fact]:
+def table_facts(doc: Document, table: Table,
+                inherited: RowContext | None = None) -> tuple[list[Fact], RowContext | None]:
     facts: list[Fact] = []
-    context: RowContext | None = None
-    theme = table.heading
+    context = inherited
+    theme = inherited.theme if inherited else table.heading
     for row in table.rows():
         header = read_header(row)
         filled = [c for c in row if c.text]
@@ -61,7 +71,7 @@ def table_facts(doc: Document, table: Table) -> list[Fact]:
                 context = RowContext(context.header, theme, context.direction_col)
         elif context and filled:
             facts += row_facts(doc, table, row, RowContext(context.header, theme, context.direction_col))
-    return facts
+    return facts, context
 
 
 def _indicator(row: list[Cell], header: Header) -> Cell:

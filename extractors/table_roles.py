@@ -23,7 +23,8 @@ ROLE_PATTERNS = [
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _MONEY_WORDS = re.compile(r"\b(?:allocation|allocated|spend|spent|budget|grant|funding|award(?:ed)?|"
                           r"expenditure|cost|total|£)", re.I)
-_AMOUNT = re.compile(r"^£?\s?\d{1,3}(?:,\d{3})+(?:\.\d\d)?$|^£?\s?\d{4,}(?:\.\d\d)?$|^£\s?\d[\d,.]*\s?[km]?$", re.I)
+_AMOUNT = re.compile(r"^£?\s?\d[\d,]*(?:\.\d+)?\s?[km]?$", re.I)
+_POUNDS = re.compile(r"£|\d,\d{3}\b|\bpounds\b|\bGBP\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,9 @@ def is_spend_table(table: Table) -> bool:
     """Two columns or so: a label and an amount per row, with money vocabulary somewhere."""
     rows = table.rows()
     amounts = sum(1 for row in rows if row and _AMOUNT.match(row[-1].text.replace(" ", "")))
-    money = any(_MONEY_WORDS.search(c.text) for c in table.cells) or table.heading and _MONEY_WORDS.search(table.heading)
-    return bool(money) and amounts >= 3 and amounts >= 0.6 * len(rows) and table.n_cols <= 4
+    texts = [table.heading] + [c.text for c in table.cells]
+    money = any(_MONEY_WORDS.search(t) for t in texts) and any(_POUNDS.search(t) for t in texts)
+    return money and amounts >= 3 and amounts >= 0.6 * len(rows) and table.n_cols <= 4
 
 
 def words(text: str) -> int:

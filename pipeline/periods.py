@@ -34,7 +34,9 @@ def financial_year(start_year: int) -> str:
 
 def _fy_from(y1: str, y2: str) -> str | None:
     first = int(y1)
-    second = int(y2) if len(y2) == 4 else (first // 100) * 100 + int(y2)
+    second = int(y2) if len(y2) == 4 else first - first % 100 + int(y2)
+    if second < first:  # 1999/00
+        second += 100
     return financial_year(first) if second == first + 1 else None
 
 

@@ -10,9 +10,10 @@ from typing import Callable, Iterable, Iterator
 from extractors import extract_facts
 from pipeline.loaders import SUPPORTED, load_document
 from pipeline.model import Document, DocumentResult
+from pipeline.review.decisions import apply_decisions, default_store, load_decisions
 from pipeline.rules import check_corpus, check_document
 from pipeline.settings import Settings
-from pipeline.writer import rows_for, write_outputs
+from pipeline.writer import flag_rows, rows_for, write_outputs
 
 log = logging.getLogger(__name__)
 
@@ -100,9 +101,11 @@ def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings 
     files, problems = discover(paths)
     summary = Summary(problems=problems)
     summary.results = list(process_all(files, settings, on_done))
-    summary.corpus_flags = check_corpus([f for r in summary.results for f in r.facts])
+    pages = {(r.document.doc_id, p.number): p.text for r in summary.results for p in r.document.pages}
+    summary.corpus_flags = check_corpus([f for r in summary.results for f in r.facts], pages=pages)
     rows = rows_for(summary.results)
-    from pipeline.writer import flag_rows
-    rows["flags"] += flag_rows(summary.corpus_flags)
+    flags = [f for r in summary.results for f in r.flags] + summary.corpus_flags
+    decisions = load_decisions(default_store(out_dir))  # review decisions survive re-runs
+    rows["flags"] = flag_rows(apply_decisions(flags, decisions))
     write_outputs(Path(out_dir), rows)
     return summary

@@ -1,11 +1,23 @@
-"""Shared fixtures: documents built from text written in the test."""
+"""Shared fixtures: the ../shared corpus when present, and documents built from test text."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from pipeline.loaders import describe
 from pipeline.loaders.text import text_pages
 from pipeline.model import Document
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
 
 
 def document_from_text(raw: str, name: str = "report.txt") -> Document:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Callable
 
@@ -19,8 +20,8 @@ TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
 PDF_SUFFIXES = {".pdf": "pdf"}
 SUPPORTED = {**TEXT_SUFFIXES, **PDF_SUFFIXES}
 
-_ORG_RE = re.compile(r"[A-Z][\w&'’ -]{2,80}?\b(?:Partnership|Council|Commissioner|Board|Panel|"
-                     r"Constabulary|Police|Authority|Trust|OPCC)\b")
+_ORG_RE = re.compile(r"(?:[A-Z][\w&'’-]*(?: +(?:and|of|the))? +){0,6}(?:Partnership|Council|"
+                     r"Commissioner|Board|Panel|Constabulary|Police|Authority|Trust|OPCC)\b")
 
 Parser = Callable[[str, bytes, str], tuple[list[Page], list[Table]]]
 
@@ -42,11 +43,26 @@ def describe(pages: list[Page]) -> dict[str, str]:
     """Title, organisation and reporting period where the document's opening states them."""
     opening = "\n".join(p.text for p in pages[:2])[:3000]
     lines = [ln.strip(" #*\t") for ln in opening.split("\n") if ln.strip(" #*\t")]
-    title = next((h.text for p in pages[:1] for h in p.headings), lines[0] if lines else "")
+    headings = [h.text for p in pages[:1] for h in p.headings]
+    title = next((h for h in headings if len(h.split()) >= 3),
+                 headings[0] if headings else (lines[0] if lines else ""))
     org = _ORG_RE.search(opening)
-    periods = [p.period for p in find_periods(opening[:1500]) if "Q" not in p.period]
     return {"title": title[:200], "organisation": org.group(0).strip() if org else "",
-            "period": periods[0] if periods else ""}
+            "period": reporting_period(pages)}
+
+
+def reporting_period(pages: list[Page]) -> str:
+    """The financial year the document speaks of most (quarters count for their year),
+    else the first period its opening names."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        for mention in find_periods(page.text):
+            if re.match(r"\d{4}-\d\d(?: [QH]\d)?$", mention.period) and int(mention.period[5:7]) == (int(mention.period[2:4]) + 1) % 100:
+                counts[mention.period[:7]] += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    opening = find_periods(pages[0].text[:3000]) if pages else []
+    return opening[0].period if opening else ""
 
 
 def load_document(path: str | Path) -> Document:

@@ -1,0 +1,50 @@
+"""Reading recount's Parquet output back into records: the inverse of pipeline.writer, so
+rules and reports can run over a previous run without re-extracting."""
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from pipeline.model import Fact, Flag
+
+FACT_FIELDS = {f.name for f in fields(Fact)}
+FLAG_FIELDS = {f.name for f in fields(Flag)}
+
+
+class OutputMissing(FileNotFoundError):
+    """The folder does not hold the output table asked for (not a recount output folder?)."""
+
+
+def read_rows(out_dir: str | Path, name: str) -> list[dict]:
+    path = Path(out_dir) / f"{name}.parquet"
+    if not path.exists():
+        raise OutputMissing(f"{path} not found: run `recount ingest ... -o {out_dir}` first")
+    return pq.read_table(path).to_pylist()
+
+
+def read_facts(out_dir: str | Path) -> list[Fact]:
+    facts = []
+    for row in read_rows(out_dir, "facts"):
+        values = {k: v for k, v in row.items() if k in FACT_FIELDS}
+        values["bbox"] = tuple(row["bbox"]) if row.get("bbox") else None
+        facts.append(Fact(**values))
+    return facts
+
+
+def read_flags(out_dir: str | Path) -> list[Flag]:
+    flags = []
+    for row in read_rows(out_dir, "flags"):
+        values = {k: v for k, v in row.items() if k in FLAG_FIELDS}
+        values["fact_ids"] = tuple(row.get("fact_ids") or ())
+        flags.append(Flag(**values))
+    return flags
+
+
+def read_pages(out_dir: str | Path) -> dict[tuple[str, int], str]:
+    return {(r["doc_id"], r["page"]): r["text"] for r in read_rows(out_dir, "pages")}
+
+
+def read_documents(out_dir: str | Path) -> dict[str, dict]:
+    return {r["doc_id"]: r for r in read_rows(out_dir, "documents")}

@@ -1,0 +1,123 @@
+"""What a rule sees: one document's facts (or the corpus's), indexed the ways rules ask.
+
+Built fresh for each check so rules stay plain functions of their inputs. Page text is
+optional: with it, printed precision and the sentence around a number come from the page;
+without it, from the fact's own snippet.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from pipeline.model import Fact
+from pipeline.numbers import find_numbers
+from pipeline.periods import find_periods
+from pipeline.rules.rounding import Interval, printed_step, shown, stated_interval
+
+if TYPE_CHECKING:
+    from pipeline.rules.settings import RuleSettings
+
+SENTENCE_END = re.compile(r"[\n\t|]|[.!?](?=\s|$)")
+EXACT_UNITS = {"count"}
+
+
+@dataclass
+class RuleContext:
+    facts: list[Fact]
+    settings: "RuleSettings"
+    pages: dict[tuple[str, int], str]  # (doc_id, page number) -> page text
+
+    @cached_property
+    def claims(self) -> dict[str, list[Fact]]:
+        """Facts of one statement, in reading order (facts with no claim_id are left out)."""
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.facts:
+            if fact.claim_id:
+                out[fact.claim_id].append(fact)
+        return {k: sorted(v, key=reading_order) for k, v in out.items()}
+
+    @cached_property
+    def table_rows(self) -> dict[tuple[str, str, int], list[Fact]]:
+        """Facts of one table row (table and narrative facts alike), keyed (doc, table, row)."""
+        out: dict[tuple[str, str, int], list[Fact]] = defaultdict(list)
+        for fact in self.facts:
+            if fact.table_id and fact.row is not None:
+                out[(fact.doc_id, fact.table_id, fact.row)].append(fact)
+        return dict(out)
+
+    def page_text(self, fact: Fact) -> str | None:
+        return self.pages.get((fact.doc_id, fact.page))
+
+    def span(self, fact: Fact) -> str | None:
+        text = self.page_text(fact)
+        return text[fact.char_start:fact.char_end] if text is not None else None
+
+    def step(self, fact: Fact) -> float:
+        return printed_step(fact, self.span(fact))
+
+    def shown(self, fact: Fact) -> str:
+        """The number as the report printed it (81.0, 4.7, 236,533)."""
+        return shown(fact, self.step(fact))
+
+    def exact(self, fact: Fact) -> bool:
+        return self.settings.exact_counts and fact.unit in EXACT_UNITS
+
+    def interval(self, fact: Fact) -> Interval:
+        """The values this fact's printed number allows."""
+        return stated_interval(fact.value, self.step(fact), fact.qualifier,
+                               self.settings.truncation, exact=self.exact(fact))
+
+    def sentence(self, fact: Fact) -> tuple[str, int]:
+        """The sentence (or table cell) holding the fact, and the fact's offset inside it."""
+        text = self.page_text(fact)
+        if text is None or not (0 <= fact.char_start < fact.char_end <= len(text)):
+            return fact.text, 0
+        start = max((m.end() for m in SENTENCE_END.finditer(text, 0, fact.char_start)), default=0)
+        end_match = SENTENCE_END.search(text, fact.char_end)
+        end = end_match.end() if end_match else len(text)
+        return text[start:end], fact.char_start - start
+
+    def clause(self, fact: Fact) -> str:
+        """The words around the fact's number up to the neighbouring numbers in its sentence.
+
+        Years and periods do not end a clause ("compared to 2014/15" stays with its number).
+        """
+        sentence, offset = self.sentence(fact)
+        own_end = offset + max(fact.char_end - fact.char_start, 1)
+        periods = [(p.start, p.end) for p in find_periods(sentence)]
+        cuts = [n for n in find_numbers(sentence, words=False)
+                if not any(s <= n.start < e for s, e in periods)
+                and not (offset <= n.start < own_end)]
+        start = max((n.end for n in cuts if n.end <= offset), default=0)
+        end = min((n.start for n in cuts if n.start >= own_end), default=len(sentence))
+        return sentence[start:end]
+
+    def snippet(self, fact: Fact, others: list[Fact] = (), limit: int = 600) -> str:
+        """The sentence holding the fact, with the sentences of the flag's other facts on the
+        same page (a footnote, a list running over lines): one stretch if they are close,
+        else joined with ' … '."""
+        pieces: dict[int, str] = {}
+        for f in [fact, *others]:
+            if f.doc_id == fact.doc_id and f.page == fact.page:
+                sentence, offset = self.sentence(f)
+                pieces.setdefault(f.char_start - offset, sentence)
+        text, first = self.page_text(fact), min(pieces)
+        last = max(start + len(sentence) for start, sentence in pieces.items())
+        if text is not None and last - first <= limit:
+            return " ".join(text[first:last].split())
+        joined = " … ".join(" ".join(pieces[k].split()) for k in sorted(pieces))
+        focus, _ = self.sentence(fact)
+        return joined if len(joined) <= limit else " ".join(focus.split()) or fact.text
+
+
+def reading_order(fact: Fact) -> tuple:
+    return (fact.page, fact.row if fact.row is not None else -1, fact.char_start)
+
+
+def facts_of(facts: list[Fact], *, kind: str | None = None, role: str | None = None,
+             unit: str | None = None) -> list[Fact]:
+    return [f for f in facts if (kind is None or f.kind == kind) and
+            (role is None or f.role == role) and (unit is None or f.unit == unit)]

@@ -1,0 +1,52 @@
+"""Parts add up to their whole ("Of 343 referred, caseload became 304. 105 were closed, 130
+abandoned, 47 ...").
+
+Reads claims with `whole` and `part` facts of the same (non-percent) unit. Parts above the
+whole are an error. Parts short of the whole are a warning, and only for a breakdown of
+several parts: a sentence naming one or two parts of a whole rarely claims to be complete.
+Where a claim has two wholes (referred, then accepted), parts agreeing with either are fine.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from pipeline.model import Flag
+from pipeline.rules.context import RuleContext, facts_of
+from pipeline.rules.flags import grade, make_flag
+from pipeline.rules.rounding import Interval, plain, tolerance_text
+from pipeline.rules.rule import Params, Rule
+
+
+def check_parts(ctx: RuleContext, p: Params) -> Iterator[Flag]:
+    for claim in ctx.claims.values():
+        wholes = [w for w in facts_of(claim, role="whole") if w.unit != "percent"]
+        if not wholes:
+            continue
+        parts = facts_of(claim, role="part", unit=wholes[0].unit)
+        if len(parts) < 2:
+            continue
+        added = sum((ctx.interval(f) for f in parts), Interval.exact(0.0))
+        if any(added.meets(ctx.interval(w)) for w in wholes):
+            continue
+        whole = min(wholes, key=lambda w: added.distance(ctx.interval(w)))
+        total = sum(f.value for f in parts)
+        over = total > whole.value
+        if not over and len(parts) < p.min_parts_for_shortfall:
+            continue
+        expr = " + ".join(plain(f.value) for f in parts)
+        gap = abs(total - whole.value)
+        step = max(ctx.step(f) for f in parts + [whole])
+        yield make_flag(
+            ctx, PARTS.id, "error" if over else grade(added.distance(ctx.interval(whole)), step, False),
+            parts + [whole], focus=whole, expected=whole.value, observed=total,
+            arithmetic=f"{expr} = {plain(total)}",
+            tolerance=tolerance_text(step, ctx.settings.truncation, exact=ctx.exact(whole)),
+            message=(f"Parts {expr} = {plain(total)}, " + (
+                f"more than the whole {plain(whole.value)} (over by {plain(gap)})" if over else
+                f"but the whole is {plain(whole.value)} ({plain(gap)} unaccounted for)")))
+
+
+PARTS = Rule(
+    id="parts-sum-to-whole", severity="error",
+    description="The parts of a stated whole add up to it (more is an error, less a warning).",
+    check=check_parts, params={"min_parts_for_shortfall": 3})

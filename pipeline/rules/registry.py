@@ -1,0 +1,18 @@
+"""Every rule, by its stable id. Add a rule here to have it run."""
+from __future__ import annotations
+
+from pipeline.rules import changes, cross_reference, kpi_commentary, parts, shares, spend
+from pipeline.rules.rule import Rule
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in (
+    spend.SPEND_SUM,  # 1
+    spend.WITHIN_ALLOCATION,  # 2
+    shares.PERCENT_COUNTS,  # 3
+    changes.CHANGE_LEVELS,  # 4
+    kpi_commentary.COMMENTARY,  # 5
+    parts.PARTS,  # 6
+    changes.DIRECTION,  # 7
+    cross_reference.NARRATIVE_TABLE,  # 8
+    cross_reference.RESTATED,  # 9
+    shares.BOUNDS,  # 10
+)}

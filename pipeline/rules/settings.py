@@ -1,0 +1,125 @@
+"""Which rules run and with what tolerances: a dataclass that checks itself, loadable from a
+TOML or JSON file and adjustable from the command line.
+
+    # recount-rules.toml
+    disable = ["same-quantity-agrees"]
+    truncation = true              # accept truncated as well as rounded printed figures
+
+    [rule.parts-sum-to-whole]
+    min_parts_for_shortfall = 4
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from pipeline.rules.rule import Params, Rule
+
+
+def _registry() -> dict[str, Rule]:
+    from pipeline.rules.registry import RULES
+    return RULES
+
+
+def unknown_rules(names: Iterable[str]) -> None:
+    """Raise for rule ids that do not exist, listing the ones that do."""
+    rules = _registry()
+    bad = sorted(set(names) - set(rules))
+    if bad:
+        raise ValueError(f"unknown rule(s) {bad}; available: {', '.join(sorted(rules))}")
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    enable: tuple[str, ...] = ()  # when given, only these rules run
+    disable: tuple[str, ...] = ()  # these rules do not run
+    params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule id -> overrides
+    truncation: bool = True  # a printed 81.0 may be a truncated 81.09 as well as a rounded 80.95
+    exact_counts: bool = True  # counts of things are exact; money and rates are rounded
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "enable", tuple(self.enable))
+        object.__setattr__(self, "disable", tuple(self.disable))
+        unknown_rules([*self.enable, *self.disable, *self.params])
+        rules = _registry()
+        for rule_id, overrides in self.params.items():
+            _check_params(rules[rule_id], overrides)
+        for name in ("truncation", "exact_counts"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"setting {name} must be true or false, got {getattr(self, name)!r}")
+
+    def active(self, scope: str | None = None) -> list[Rule]:
+        """The rules to run, in registry order."""
+        return [r for r in _registry().values()
+                if (r.id in self.enable if self.enable else r.enabled)
+                and r.id not in self.disable and (scope is None or r.scope == scope)]
+
+    def params_for(self, rule: Rule) -> Params:
+        return Params({**rule.params, **self.params.get(rule.id, {})})
+
+    @classmethod
+    def resolve(cls, value: "RuleSettings | Mapping | None") -> "RuleSettings":
+        if value is None:
+            return cls()
+        if isinstance(value, cls):
+            return value
+        return cls.from_dict(value)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "RuleSettings":
+        known = {f.name for f in fields(cls)} | {"rule"}
+        bad = set(data) - known
+        if bad:
+            raise ValueError(f"unknown rule setting(s) {sorted(bad)}; known: {sorted(known)}")
+        data = dict(data)
+        params = {**data.pop("params", {}), **data.pop("rule", {})}
+        return cls(params=params, **data)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "RuleSettings":
+        """Read a .toml or .json rules config."""
+        path = Path(path)
+        text = path.read_text(encoding="utf-8")
+        if path.suffix.lower() == ".json":
+            return cls.from_dict(json.loads(text))
+        import tomllib  # Python 3.11+
+        return cls.from_dict(tomllib.loads(text))
+
+    def with_overrides(self, enable: Iterable[str] = (), disable: Iterable[str] = (),
+                       assignments: Iterable[str] = ()) -> "RuleSettings":
+        """Apply CLI switches: --enable ID, --disable ID, --set ID.param=value."""
+        params = {k: dict(v) for k, v in self.params.items()}
+        for text in assignments:
+            rule_id, name, value = _parse_assignment(text)
+            params.setdefault(rule_id, {})[name] = value
+        enable = tuple(enable)
+        return replace(self, enable=self.enable + enable if self.enable else enable,
+                       disable=self.disable + tuple(disable), params=params)
+
+
+def _check_params(rule: Rule, overrides: Mapping[str, Any]) -> None:
+    for name, value in overrides.items():
+        if name not in rule.params:
+            raise ValueError(f"rule {rule.id} has no setting {name!r}; known: {sorted(rule.params)}")
+        default = rule.params[name]
+        ok = isinstance(value, bool) if isinstance(default, bool) else \
+            isinstance(value, (int, float)) and not isinstance(value, bool) \
+            if isinstance(default, (int, float)) else isinstance(value, type(default))
+        if not ok:
+            raise ValueError(f"rule {rule.id} setting {name} must be {type(default).__name__}, "
+                             f"got {value!r}")
+
+
+def _parse_assignment(text: str) -> tuple[str, str, Any]:
+    """'parts-sum-to-whole.min_parts_for_shortfall=4' -> (rule, name, 4)."""
+    key, sep, raw = text.partition("=")
+    rule_id, dot, name = key.strip().rpartition(".")
+    if not sep or not dot:
+        raise ValueError(f"--set wants RULE.SETTING=VALUE, got {text!r}")
+    try:
+        value = json.loads(raw.strip().lower() if raw.strip().lower() in ("true", "false") else raw)
+    except json.JSONDecodeError:
+        value = raw.strip()
+    return rule_id, name.strip(), value

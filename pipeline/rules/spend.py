@@ -1,0 +1,115 @@
+"""Spend tables: lines add up to the stated total, and the total stays within the allocation.
+
+Reads facts of kind `spend_item` / `spend_total` / `allocation` (unit gbp) that share a
+claim_id (one per table); items are taken in row order, and a line equal to the sum of the
+lines just above it is treated as a subtotal rather than counted twice.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from pipeline.model import Fact, Flag
+from pipeline.rules.context import RuleContext, facts_of, reading_order
+from pipeline.rules.flags import grade, make_flag
+from pipeline.rules.rounding import Interval, plain, tolerance_text
+from pipeline.rules.rule import Params, Rule
+
+SPEND_KINDS = ("allocation", "spend_item", "spend_total")
+
+
+def spend_claims(ctx: RuleContext) -> Iterator[list[Fact]]:
+    """Each spend table's facts; a table with several money columns is one claim per column."""
+    for facts in ctx.claims.values():
+        spend = [f for f in facts if f.kind in SPEND_KINDS]
+        if not spend:
+            continue
+        by_col: dict = defaultdict(list)
+        for fact in spend:
+            by_col[fact.col if fact.kind != "allocation" else None].append(fact)
+        allocations = by_col.pop(None, [])
+        for column in by_col.values() or [[]]:
+            yield sorted(allocations + column, key=reading_order)
+
+
+def without_subtotals(ctx: RuleContext, items: list[Fact]) -> list[Fact]:
+    """Drop lines that restate the sum of two or more lines directly above them."""
+    kept: list[Fact] = []
+    run = Interval.exact(0.0)
+    run_len = 0
+    for item in items:
+        if run_len >= 2 and ctx.interval(item).meets(run):
+            run, run_len = Interval.exact(0.0), 0
+            continue
+        kept.append(item)
+        run, run_len = run + ctx.interval(item), run_len + 1
+    return kept
+
+
+def sum_text(facts: list[Fact]) -> str:
+    return " + ".join(plain(f.value) for f in facts)
+
+
+def check_lines_sum(ctx: RuleContext, p: Params) -> Iterator[Flag]:
+    for claim in spend_claims(ctx):
+        items, totals = facts_of(claim, kind="spend_item"), facts_of(claim, kind="spend_total")
+        for total in totals:
+            lines = [i for i in items if reading_order(i) < reading_order(total)] or items
+            if len(lines) < 2:
+                continue
+            whole = ctx.interval(total)
+            sums = [sum((ctx.interval(i) for i in ls), Interval.exact(0.0))
+                    for ls in (lines, without_subtotals(ctx, lines))]
+            if any(s.meets(whole) for s in sums):
+                continue
+            step = max(ctx.step(i) for i in lines + [total])
+            added = sum(i.value for i in lines)
+            diff = added - total.value
+            yield make_flag(
+                ctx, SPEND_SUM.id, grade(sums[0].distance(whole), step,
+                                         abs(diff) >= p.error_share * total.value),
+                lines + [total], focus=total, expected=added, observed=total.value,
+                arithmetic=f"{sum_text(lines)} = {plain(added)}",
+                tolerance=tolerance_text(step, ctx.settings.truncation) + " per line",
+                message=(f"Spend lines {sum_text(lines)} = {plain(added)}, but the stated total is "
+                         f"{plain(total.value)} ({'over' if diff > 0 else 'short'} by {plain(abs(diff))})"))
+
+
+def check_within_allocation(ctx: RuleContext, p: Params) -> Iterator[Flag]:
+    for claim in spend_claims(ctx):
+        allocations = facts_of(claim, kind="allocation")
+        totals, items = facts_of(claim, kind="spend_total"), facts_of(claim, kind="spend_item")
+        spent = [max(totals, key=lambda f: f.value)] if totals else items
+        if not allocations or not spent or not same_period(allocations + spent):
+            continue
+        limit = sum((ctx.interval(a) for a in allocations), Interval.exact(0.0))
+        used = sum((ctx.interval(s) for s in spent), Interval.exact(0.0))
+        if used.lo <= limit.hi:
+            continue
+        allocated, total = sum(a.value for a in allocations), sum(s.value for s in spent)
+        over = total - allocated
+        how = (f"{sum_text(items)} = {plain(sum(i.value for i in items))}; stated total "
+               if totals and len(items) > 1 else "")
+        shown = f"{how}{plain(total)}" if totals else f"{sum_text(items)} = {plain(total)}"
+        step = max(ctx.step(f) for f in allocations + spent)
+        yield make_flag(
+            ctx, WITHIN_ALLOCATION.id, grade(used.lo - limit.hi, step, over >= p.error_share * allocated),
+            allocations + items + totals, focus=spent[-1], expected=allocated, observed=total,
+            arithmetic=f"{shown} > {plain(allocated)}",
+            tolerance=tolerance_text(step, ctx.settings.truncation),
+            message=(f"Spend {shown} > allocation {plain(allocated)} (over by {plain(over)}, "
+                     f"{over / allocated * 100:.1f}% of the allocation)"))
+
+
+def same_period(facts: list[Fact]) -> bool:
+    return len({f.period for f in facts if f.period}) <= 1
+
+
+SPEND_SUM = Rule(
+    id="spend-lines-sum-to-total", severity="error",
+    description="The lines of a spend table add up to its stated total (subtotals allowed).",
+    check=check_lines_sum, params={"error_share": 0.01})
+WITHIN_ALLOCATION = Rule(
+    id="spend-within-allocation", severity="error",
+    description="The total spent does not exceed the money allocated for it.",
+    check=check_within_allocation, params={"error_share": 0.01})

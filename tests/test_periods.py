@@ -1,0 +1,43 @@
+import pytest
+
+from pipeline.periods import find_periods, normalise_period, previous_period
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2015/16", "2015-16"),
+    ("2015-2016", "2015-16"),
+    ("2015/2016", "2015-16"),
+    ("in 2013 14 were", "2013-14"),  # converted text loses the slash
+    ("Q1 2015/16", "2015-16 Q1"),
+    ("Qtr 3 2014-15", "2014-15 Q3"),
+    ("H1 2016/17", "2016-17 H1"),
+    ("Apr-March 2014", "2013-14"),
+    ("April 2013 - March 2014", "2013-14"),
+    ("Output for June 2015", "2015-06"),
+    ("1999/00", "1999-00"),  # century rollover
+])
+def test_normalise_period(text, expected):
+    assert normalise_period(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Strategy 2014-17",  # a three-year strategy is not a financial year
+    "Crime and Disorder Act 1998",
+    "aged 10-17",
+    "call 01902 551341",
+])
+def test_not_periods(text):
+    assert normalise_period(text) == ""
+
+
+def test_two_periods_in_one_sentence_in_order():
+    text = "6858 reports during 2018-2019 compared to 6361 during 2017-2018"
+    assert [p.period for p in find_periods(text)] == ["2018-19", "2017-18"]
+
+
+@pytest.mark.parametrize("period, before", [
+    ("2015-16", "2014-15"), ("2015-16 Q1", "2014-15 Q4"), ("2015-16 Q3", "2015-16 Q2"),
+    ("2015-01", "2014-12"), ("", ""),
+])
+def test_previous_period(period, before):
+    assert previous_period(period) == before
