@@ -157,9 +157,10 @@ def _flush(segments: list[Segment], builder: Optional[_Builder], page: int,
 def table_chains(doc: Document) -> list[list[Table]]:
     """Tables that continue one another: a layout table broken only by blank lines on its page."""
     chains: list[list[Table]] = []
+    kpi = {t.table_id: is_kpi_table(t) for t in doc.tables}
     for table in sorted(doc.tables, key=lambda t: (t.page, _first_offset(t))):
         last = chains[-1][-1] if chains else None
-        if last is not None and not is_kpi_table(last) and not is_kpi_table(table) \
+        if last is not None and not kpi[last.table_id] and not kpi[table.table_id] \
                 and last.page == table.page and _only_space_between(doc, last, table):
             chains[-1].append(table)
         else:
@@ -189,7 +190,7 @@ def cell_segments(doc: Document, chain: list[Table]) -> list[Segment]:
         shift += part.n_rows
     if not cells:
         return []
-    kpi = is_kpi_table(table)
+    kpi = len(chain) == 1 and is_kpi_table(table)
     labels = {c.row: c.text for c in table.cells if c.col == 0}
     segments: list[Segment] = []
     if kpi:
@@ -269,4 +270,15 @@ def document_segments(doc: Document) -> list[Segment]:
         segments += page_segments(page, [t for t in doc.tables if page.number in (t.pages or (t.page,))], headings)
     for chain in table_chains(doc):
         segments += cell_segments(doc, chain)
-    return [s for s in segments if has_prose(s)]
+    return [s for s in segments if has_prose(s) and may_hold_numbers(s.text)]
+
+
+_NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                        r"forty|fifty|sixty|seventy|eighty|ninety|hundred|double|doubled|doubling|twice|"
+                        r"treble|trebled|triple|tripled|halved|halving)\b", re.I)
+
+
+def may_hold_numbers(text: str) -> bool:
+    """A cheap test before parsing: segments without digits or number words hold no facts."""
+    return _NUMBERISH.search(text) is not None
