@@ -1,0 +1,152 @@
+"""Changes and levels in a sentence: targets and baselines, multipliers, from/to levels, and
+changes with their percent and absolute parts ("18% (76 fewer offences)")."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors.narrative.language import MORE_WORDS
+from extractors.narrative.sentence import (_QUAL, _THAN, COMPARATIVES, DOWN_AFTER, UNIT_AFTER, UP_AFTER, Carry,
+                                          Sentence, Slot, _direction, _join, _new_group)
+_BETWEEN_CHANGE_ABS = re.compile(rf"^\s*(?:\(|,?\s*or\b|,|;|–|-)\s*(?:an?\s+|by\s+)?{_QUAL}$", re.I)
+_BETWEEN_ABS_PCT = re.compile(r"^[^.;%]{0,90}\(\s*[+−-]?$|^\s*[a-z]*\s*,?\s*or\s*$|^\s*\w*\s*,\s*$", re.I)
+_BETWEEN_FROM_TO = re.compile(rf"^\s*(?:\S+\s+){{0,4}}?to\s*{_QUAL}$", re.I)
+_BETWEEN_COORD = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*(?:by\s+)?(?:an?\s+)?$", re.I)
+_ENDS_FROM = re.compile(rf"\bfrom\s*{_QUAL}$", re.I)
+_ENDS_RISE_TO = re.compile(rf"\b(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|grown|grew|"
+                           rf"declined|climbed|went\s+up|gone\s+up|went\s+down|up|down|this\s+to)\s+to\s*{_QUAL}$", re.I)
+_ENDS_ADDITIONAL = re.compile(rf"\b(?:an?\s+)?(?:additional|extra|further)\s*{_QUAL}$", re.I)
+_ENDS_OF_BY = re.compile(rf"\b(?:of|by)\s*{_QUAL}$", re.I)
+_TARGET_GAP_OK = {"is", "was", "of", "at", "set", "to", "the", "a", "an", "current", "be", "reduce",
+                  "increase", "achieve", "reach", "reducing", "increasing", "rate", "level", "which",
+                  "stood", "stands", "sits", "remains", "remained", "currently", "for", "annual",
+                  "this", "year", "year's", "swp", "our", "its", "their", "=", ":", "-", "(", "by"}
+def _mark_change(slot: Slot, direction: str, carry: Carry) -> None:
+    slot.kind, slot.direction = "change", direction
+    slot.role = {"percent": "change_pct", "percentage_points": "change_pct", "times": "change_ratio"}.get(slot.m.unit, "change_abs")
+    if slot.group < 0:
+        slot.group = _new_group(carry)
+
+
+def read_targets(s: Sentence) -> None:
+    """'target of 40%', 'current SWP target 45%', 'below the baseline of 70%', 'a 45% target'."""
+    for slot in s.slots:
+        found = s.cue_before(slot, {"TARGET", "BASELINE"}, 7)
+        kind = ""
+        if found:
+            cue, gap = found
+            odd = [w for w in re.findall(r"[\w'=:(-]+", gap.lower()) if w not in _TARGET_GAP_OK]
+            if len(odd) <= 1:
+                kind = "kpi_target" if cue.label == "TARGET" else "kpi_baseline"
+        else:
+            m = UNIT_AFTER.match(s.after(slot))
+            word = m.group("word").lower() if m else ""
+            if word in ("target", "baseline"):
+                kind = "kpi_" + word
+        if kind:
+            slot.kind, slot.role = kind, "value"
+
+
+def read_multipliers(s: Sentence, carry: Carry) -> None:
+    for slot in s.slots:
+        if slot.m.unit == "times":
+            _mark_change(slot, "decrease" if slot.m.value < 1 else "increase", carry)
+
+
+def read_from_to(s: Sentence, carry: Carry) -> None:
+    """'from 79 to 187', 'reduced from 15 to 2', 'a reduction from 75.6%', 'increased to 17.7%'."""
+    for i, slot in enumerate(s.slots):
+        if slot.kind or slot.role:
+            continue
+        before = s.before(slot)
+        if _ENDS_FROM.search(before):
+            slot.role = "from"
+            nxt = s.slots[i + 1] if i + 1 < len(s.slots) else None
+            if nxt and not nxt.role and _BETWEEN_FROM_TO.match(s.between(slot, nxt)):
+                nxt.role = "to"
+                _join(slot, nxt, carry)
+            elif not s.cue_before(slot, {"UP", "DOWN"}, 3):
+                slot.role = ""  # 'women from 13 countries': an origin, not a level
+            elif s.cue_before(slot, {"UP", "DOWN"}, 3):
+                partner = _earlier_level(s, slot, carry)
+                if partner:
+                    partner.role = "to" if partner.role in ("", "value") else partner.role
+                    _join(partner, slot, carry)
+        elif _ENDS_RISE_TO.search(before):
+            slot.role = "to"
+            partner = _earlier_level(s, slot, carry)
+            if partner:
+                partner.role = "from"
+                _join(partner, slot, carry)
+
+
+def _earlier_level(s: Sentence, slot: Slot, carry: Carry) -> Optional[Slot]:
+    for other in reversed(s.slots[:s.slots.index(slot)]):
+        if other.m.unit == slot.m.unit and not other.role and not other.kind:
+            return other
+    level = carry.level
+    if level is not None and level.m.unit == slot.m.unit and level.role in ("", "value", "share"):
+        return level
+    return None
+
+
+def read_changes(s: Sentence, carry: Carry) -> None:
+    """Changes: cue after ('4.7% increase', '33 fewer'), cue before ('increase of 3%',
+    'increased by 24%'), a sign ('+16.8%'), 'an additional 107' with a comparison, and the
+    absolute and percent parts of one change ('3% (509 offences)', '30% or 42 offences')."""
+    for i, slot in enumerate(s.slots):
+        prev = s.slots[i - 1] if i else None
+        if slot.kind or slot.role:
+            continue
+        if prev and prev.kind == "change" and _link_parts(s, prev, slot, carry):
+            continue
+        direction = _change_direction(s, slot, prev)
+        if direction:
+            _mark_change(slot, direction, carry)
+            if prev and prev.kind == "change" and prev.m.unit == slot.m.unit and _BETWEEN_COORD.match(s.between(prev, slot)):
+                continue
+            if prev and prev.kind == "change" and prev.m.unit != slot.m.unit and prev.direction == direction \
+                    and _BETWEEN_ABS_PCT.match(s.between(prev, slot)):
+                slot.group = prev.group
+
+
+def _link_parts(s: Sentence, prev: Slot, slot: Slot, carry: Carry) -> bool:
+    between = s.between(prev, slot)
+    pct_units = ("percent", "percentage_points")
+    if prev.m.unit in pct_units and slot.m.unit in ("count", "gbp") and _BETWEEN_CHANGE_ABS.match(between):
+        _mark_change(slot, prev.direction, carry)
+    elif prev.m.unit in ("count", "gbp") and slot.m.unit in pct_units and _BETWEEN_ABS_PCT.match(between):
+        _mark_change(slot, prev.direction, carry)
+    elif prev.m.unit == slot.m.unit and _BETWEEN_COORD.match(between) and prev.role != "change_ratio":
+        _mark_change(slot, prev.direction, carry)
+        return True
+    else:
+        return False
+    slot.group = prev.group
+    return True
+
+
+def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
+    if slot.m.sign:
+        return "increase" if slot.m.sign == "+" else "decrease"
+    after = s.after(slot)
+    m = UNIT_AFTER.match(after)
+    word = m.group("word").lower() if m else ""
+    if word in ("up", "down") and re.match(r"^\s*\)?\s*(?:up|down)\s+to\b", after, re.I):
+        word = ""
+    if slot.m.unit in ("count", "gbp") and word not in COMPARATIVES:
+        word = ""
+    if word in UP_AFTER or word in DOWN_AFTER:
+        return "increase" if word in UP_AFTER else "decrease"
+    if word in MORE_WORDS and s.comparison_context():
+        return "increase"
+    before = s.before(slot)
+    if _ENDS_ADDITIONAL.search(before):
+        more = s.comparison_context() or any(x.m.unit == "percent" for x in s.slots)
+        return "increase" if more else ""
+    found = s.cue_before(slot, {"UP", "DOWN", "FEWER"}, 9)
+    if found and (found[0].word in ("up", "down") or _THAN.search(found[1])):
+        found = None
+    if found and (_ENDS_OF_BY.search(before) or found[1].rstrip().endswith("(")):
+        return _direction(found[0].label, found[0].word)
+    return ""

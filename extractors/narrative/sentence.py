@@ -1,0 +1,94 @@
+"""One sentence being read: its numbers as working slots, its cues, and what it leaves
+for the next sentence of the segment (a whole being broken down, the last level)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractors.narrative.language import DOWN_WORDS, FEWER_WORDS, UP_WORDS, Cue
+from extractors.narrative.mentions import Mention
+_QUAL = r"(?:(?:just |well )?over|more than|nearly|almost|approximately|approx\.?|around|about|some|up to|at least|less than|fewer than|under)?\s*£?\s*"
+_THAN = re.compile(r"(?<!more )(?<!less )(?<!fewer )\bthan\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;]\s|[.;]$")
+_COMPARISON_CONTEXT = {"COMPARE", "PREVIOUS", "UP", "DOWN"}
+UP_AFTER = set(UP_WORDS) - {"improved", "improvement", "gain"}
+DOWN_AFTER = set(DOWN_WORDS + FEWER_WORDS) - {"reduce", "reducing", "cut"}
+COMPARATIVES = {"fewer", "less", "more", "lower", "higher", "up", "down", "additional", "extra"}
+UNIT_AFTER = re.compile(r"^\s*\)?\s*(?P<word>[A-Za-z]+)")
+
+
+@dataclass
+class Slot:
+    """Working record for one number while a sentence's structure is read."""
+    m: Mention
+    kind: str = ""
+    role: str = ""
+    direction: str = ""
+    group: int = -1
+    numerator: Optional[float] = None
+    denominator: Optional[float] = None
+    pair: bool = False  # from/to read from 'compared with': the periods may reorder them
+    note: str = ""
+
+
+@dataclass
+class Carry:
+    """What a sentence leaves for the next one in the same segment."""
+    whole: Optional[Slot] = None  # a whole that a following list of counts breaks down
+    level: Optional[Slot] = None  # the last lone level, for 'this is a reduction from 75.6%'
+    groups: list = field(default_factory=lambda: [0])  # a shared counter of claim groups
+
+
+def _new_group(carry: Carry) -> int:
+    carry.groups[0] += 1
+    return carry.groups[0]
+
+
+def _join(a: Slot, b: Slot, carry: Carry) -> None:
+    if a.group < 0:
+        a.group = _new_group(carry)
+    b.group = a.group
+
+
+class Sentence:
+    """One sentence: its text (segment offsets s0..s1), its numbers and its cues."""
+
+    def __init__(self, text: str, s0: int, s1: int, mentions: list[Mention], cues: list[Cue]):
+        self.text, self.s0, self.s1 = text, s0, s1
+        self.slots = [Slot(m) for m in mentions]
+        self.cues = cues
+        self.labels = {c.label for c in cues}
+
+    def between(self, a: Slot, b: Slot) -> str:
+        return self.text[a.m.end:b.m.start]
+
+    def before(self, slot: Slot, limit: int = 80) -> str:
+        """Text before a number back to the previous number or the sentence start."""
+        i = self.slots.index(slot)
+        start = self.slots[i - 1].m.end if i else self.s0
+        return self.text[max(start, slot.m.start - limit):slot.m.start]
+
+    def after(self, slot: Slot, limit: int = 40) -> str:
+        return self.text[slot.m.end:min(self.s1, slot.m.end + limit)]
+
+    def cue_before(self, slot: Slot, labels: set[str], max_words: int) -> Optional[tuple[Cue, str]]:
+        """The nearest cue of these labels before the number with no number or clause break between."""
+        i = self.slots.index(slot)
+        floor = self.slots[i - 1].m.end if i else self.s0
+        for cue in sorted(self.cues, key=lambda c: -c.start):
+            if cue.label in labels and floor <= cue.start and cue.end <= slot.m.start:
+                gap = self.text[cue.end:slot.m.start]
+                if len(gap.split()) <= max_words and not _CLAUSE_BREAK.search(gap):
+                    return cue, gap
+                return None
+        return None
+
+    def comparison_context(self) -> bool:
+        return bool(self.labels & _COMPARISON_CONTEXT) or bool(_THAN.search(self.text[self.s0:self.s1]))
+
+
+def _direction(label: str, word: str) -> str:
+    if label in ("UP", "MORE") or word in ("+",):
+        return "increase"
+    return "decrease"
