@@ -1,0 +1,169 @@
+"""Run document tasks in long-lived worker processes that are replaced when they die or hang.
+
+Why not concurrent.futures or multiprocessing.Pool: a worker that dies breaks a
+ProcessPoolExecutor (every pending task fails) and hangs a Pool, and neither can stop one
+task that runs too long. Here each worker has its own pipe and takes one task at a time, so
+the parent knows which file a dead or stuck worker held, records that file as failed,
+starts a fresh worker and carries on. Workers import the heavy modules once, at start,
+and report ready before their first deadline begins.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Iterable, Iterator, Optional, Protocol
+
+from pipeline.settings import Settings
+from pipeline.tasks import DocumentOutput, Task, failed_output, run_document, warm_up
+
+log = logging.getLogger(__name__)
+
+READY = "ready"
+
+
+class Executor(Protocol):
+    def map(self, tasks: Iterable[Task]) -> Iterator[DocumentOutput]:
+        """Yield one output per task, in completion order."""
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _worker_main(conn: Connection, settings: Settings) -> None:
+    """A worker's life: warm up, then answer tasks until told to stop or the parent goes."""
+    warm_up()
+    conn.send(READY)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the parent is gone: nothing left to do
+            return
+        if task is None:
+            return
+        conn.send(run_document(task, settings))
+
+
+@dataclass
+class _Worker:
+    process: mp.process.BaseProcess
+    conn: Connection
+    ready: bool = False
+    task: Optional[Task] = None
+    started: float = 0.0
+
+
+class LocalExecutor:
+    """`jobs` worker processes on this machine; a task over `settings.timeout_seconds` is killed."""
+
+    def __init__(self, jobs: int | None = None, settings: Settings | None = None,
+                 start_method: str = "spawn"):
+        self.jobs = max(1, jobs or default_jobs())
+        self.settings = Settings.resolve(settings)
+        self.context = mp.get_context(start_method)
+        self.start_failures = 0
+
+    def map(self, tasks: Iterable[Task]) -> Iterator[DocumentOutput]:
+        pending = deque(tasks)
+        workers = [self._start() for _ in range(min(self.jobs, len(pending)))]
+        try:
+            while pending or any(w.task for w in workers):
+                self._dispatch(workers, pending)
+                yield from self._collect(workers)
+        finally:
+            for worker in workers:
+                self._stop(worker)
+
+    def _start(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_worker_main, args=(child, self.settings),
+                                       daemon=True, name="recount-worker")
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _dispatch(self, workers: list[_Worker], pending: deque) -> None:
+        for worker in workers:
+            if pending and worker.ready and worker.task is None:
+                worker.task, worker.started = pending.popleft(), time.monotonic()
+                worker.conn.send(worker.task)
+
+    def _collect(self, workers: list[_Worker]) -> Iterator[DocumentOutput]:
+        """Wait for a message, a death or the nearest deadline; handle whatever happened."""
+        deadlines = [w.started + self.settings.timeout_seconds for w in workers if w.task]
+        timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
+        for i, worker in enumerate(workers):
+            outcome = self._check(worker)
+            if outcome is not None:
+                yield outcome
+            if not worker.process.is_alive():
+                workers[i] = self._replace(worker)
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        """A fresh worker for a dead one; a worker that cannot even start is a setup error."""
+        self._stop(worker)
+        if not worker.ready:
+            self.start_failures += 1
+            if self.start_failures > 3 * self.jobs:
+                raise RuntimeError(f"recount workers keep dying before they are ready "
+                                   f"(exit code {worker.process.exitcode}); see the log above")
+        return self._start()
+
+    def _check(self, worker: _Worker) -> DocumentOutput | None:
+        """The worker's result, or a failed record if it died or overran its deadline."""
+        try:
+            if worker.conn.poll():
+                message = worker.conn.recv()
+                if message == READY:
+                    worker.ready = True
+                    return None
+                worker.task = None
+                return message
+        except (EOFError, OSError):
+            pass  # died mid-message: handled as a death below
+        if worker.task is None:
+            return None
+        elapsed = time.monotonic() - worker.started
+        if not worker.process.is_alive():
+            return self._fail(worker, "error", f"worker process died (exit code {worker.process.exitcode})"
+                              f" after {elapsed:.1f}s", elapsed)
+        if elapsed >= self.settings.timeout_seconds:
+            worker.process.kill()
+            worker.process.join()
+            return self._fail(worker, "timeout", f"no result within {self.settings.timeout_seconds:g}s;"
+                              " worker stopped and replaced", elapsed)
+        return None
+
+    def _fail(self, worker: _Worker, status: str, reason: str, elapsed: float) -> DocumentOutput:
+        log.warning("%s: %s", worker.task.path, reason)
+        task, worker.task = worker.task, None
+        return failed_output(task, status, reason, elapsed)
+
+    def _stop(self, worker: _Worker) -> None:
+        if worker.process.is_alive():
+            try:
+                worker.conn.send(None)
+            except OSError:
+                pass
+            worker.process.join(timeout=2)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+        worker.conn.close()
+
+
+def make_executor(kind: str, jobs: int | None, settings: Settings,
+                  scheduler: str | None = None) -> Executor:
+    """The executor named on the command line; dask is imported only when asked for."""
+    if kind == "local":
+        return LocalExecutor(jobs, settings)
+    if kind == "dask":
+        from pipeline.dask_executor import DaskExecutor
+        return DaskExecutor(scheduler, settings)
+    raise ValueError(f"unknown executor {kind!r}; available: local, dask")
