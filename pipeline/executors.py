@@ -75,6 +75,9 @@ class LocalExecutor:
             while pending or any(w.task for w in workers):
                 self._dispatch(workers, pending)
                 yield from self._collect(workers)
+                workers[:] = [w if w.process.is_alive() else self._replace(w, bool(pending))
+                              for w in workers]
+                workers[:] = [w for w in workers if w is not None]
         finally:
             for worker in workers:
                 self._stop(worker)
@@ -98,16 +101,16 @@ class LocalExecutor:
         deadlines = [w.started + self.settings.timeout_seconds for w in workers if w.task]
         timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
         wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
-        for i, worker in enumerate(workers):
+        for worker in workers:
             outcome = self._check(worker)
             if outcome is not None:
                 yield outcome
-            if not worker.process.is_alive():
-                workers[i] = self._replace(worker)
 
-    def _replace(self, worker: _Worker) -> _Worker:
-        """A fresh worker for a dead one; a worker that cannot even start is a setup error."""
+    def _replace(self, worker: _Worker, needed: bool) -> _Worker | None:
+        """A fresh worker for a dead one (if work remains); one that cannot start is a setup error."""
         self._stop(worker)
+        if not needed:
+            return None
         if not worker.ready:
             self.start_failures += 1
             if self.start_failures > 3 * self.jobs:
