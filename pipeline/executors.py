@@ -14,7 +14,7 @@ import multiprocessing as mp
 import os
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Iterable, Iterator, Optional, Protocol
 
@@ -54,16 +54,25 @@ class _Worker:
     process: mp.process.BaseProcess
     conn: Connection
     ready: bool = False
-    task: Optional[Task] = None
-    started: float = 0.0
+    queue: deque = field(default_factory=deque)  # tasks sent and not answered; the head is running
+    started: float = 0.0  # when the head task started
+
+    @property
+    def task(self) -> Optional[Task]:
+        return self.queue[0] if self.queue else None
 
 
 class LocalExecutor:
-    """`jobs` worker processes on this machine; a task over `settings.timeout_seconds` is killed."""
+    """`jobs` worker processes on this machine; a task over `settings.timeout_seconds` is killed.
+
+    Each worker gets `depth` tasks ahead so it never idles while the parent writes results;
+    the deadline runs for the task at the head of its queue only, and tasks queued behind a
+    task that hangs or crashes go back to the pending list, not to the failed ones.
+    """
 
     def __init__(self, jobs: int | None = None, settings: Settings | None = None,
-                 start_method: str = "spawn"):
-        self.jobs = max(1, jobs or default_jobs())
+                 start_method: str = "spawn", depth: int = 2):
+        self.jobs, self.depth = max(1, jobs or default_jobs()), depth
         self.settings = Settings.resolve(settings)
         self.context = mp.get_context(start_method)
         self.start_failures = 0
@@ -75,6 +84,9 @@ class LocalExecutor:
             while pending or any(w.task for w in workers):
                 self._dispatch(workers, pending)
                 yield from self._collect(workers)
+                for worker in workers:
+                    if not worker.process.is_alive():
+                        pending.extendleft(reversed(worker.queue))  # not started: try elsewhere
                 workers[:] = [w if w.process.is_alive() else self._replace(w, bool(pending))
                               for w in workers]
                 workers[:] = [w for w in workers if w is not None]
@@ -92,9 +104,11 @@ class LocalExecutor:
 
     def _dispatch(self, workers: list[_Worker], pending: deque) -> None:
         for worker in workers:
-            if pending and worker.ready and worker.task is None:
-                worker.task, worker.started = pending.popleft(), time.monotonic()
-                worker.conn.send(worker.task)
+            while pending and worker.ready and len(worker.queue) < self.depth:
+                if not worker.queue:
+                    worker.started = time.monotonic()
+                worker.queue.append(pending.popleft())
+                worker.conn.send(worker.queue[-1])
 
     def _collect(self, workers: list[_Worker]) -> Iterator[DocumentOutput]:
         """Wait for a message, a death or the nearest deadline; handle whatever happened."""
@@ -126,7 +140,8 @@ class LocalExecutor:
                 if message == READY:
                     worker.ready = True
                     return None
-                worker.task = None
+                worker.queue.popleft()
+                worker.started = time.monotonic()  # the next queued task starts now
                 return message
         except (EOFError, OSError):
             pass  # died mid-message: handled as a death below
@@ -145,8 +160,7 @@ class LocalExecutor:
 
     def _fail(self, worker: _Worker, status: str, reason: str, elapsed: float) -> DocumentOutput:
         log.warning("%s: %s", worker.task.path, reason)
-        task, worker.task = worker.task, None
-        return failed_output(task, status, reason, elapsed)
+        return failed_output(worker.queue.popleft(), status, reason, elapsed)
 
     def _stop(self, worker: _Worker) -> None:
         if worker.process.is_alive():
