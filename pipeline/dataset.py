@@ -23,7 +23,6 @@ from typing import Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from pipeline.incremental import DocEntry, Manifest
@@ -79,6 +78,7 @@ class DatasetWriter:
             entries += [self._entry(output.document, year, parts) for output in outputs]
         self.manifest.commit(entries)
         self.buffer, self.nbytes, self.last = [], 0, time.monotonic()
+        pa.default_memory_pool().release_unused()
 
     def _write_parts(self, year: str, outputs: list[DocumentOutput]) -> tuple[str, ...]:
         parts = []
@@ -130,10 +130,14 @@ def write_corpus_flags(out_dir: Path, flags: list[Flag]) -> None:
 
 
 def batches(out_dir: Path, name: str) -> Iterator[pa.RecordBatch]:
-    """One table's rows across all partitions, streamed, with exactly the declared columns."""
+    """One table's rows across all partitions, one part file at a time (no read-ahead, so
+    memory stays at about one part), with exactly the declared columns."""
     folder = Path(out_dir) / DATASET_DIR / name
-    if folder.exists():
-        yield from ds.dataset(folder, format="parquet", schema=SCHEMAS[name]).to_batches()
+    for path in sorted(folder.glob(f"{PARTITION}=*/*.parquet")) if folder.exists() else ():
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=8192):
+            yield pa.RecordBatch.from_arrays([batch.column(f.name) for f in SCHEMAS[name]],
+                                             schema=SCHEMAS[name])
+        pa.default_memory_pool().release_unused()  # mimalloc otherwise keeps every freed page
 
 
 def read_facts(out_dir: Path) -> Iterable[Fact]:
