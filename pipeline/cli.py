@@ -41,7 +41,8 @@ def use_json_logging() -> None:
 def print_summary(summary: Summary) -> None:
     results = summary.results
     statuses = Counter(r.document.status for r in results)
-    click.echo(f"documents: {len(results)} ({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))})")
+    counts = f" ({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))})" if results else ""
+    click.echo(f"documents: {len(results)}{counts}")
     click.echo(f"facts: {summary.facts}   flags: {summary.flags}")
     for result in summary.failed[:20]:
         doc = result.document

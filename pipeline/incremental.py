@@ -45,10 +45,22 @@ class DocEntry:
     parts: tuple[str, ...]  # part files (relative to the dataset folder) holding its rows
 
 
+def code_digest() -> str:
+    """A hash of recount's own source, so a changed extractor or rule redoes documents even
+    when nobody bumped PIPELINE_VERSION (the usual case while recount is being built)."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(p for package in ("pipeline", "extractors", "schemas")
+                       for p in (root / package).rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def run_version(settings: Settings) -> str:
-    """Pipeline version plus the settings that change outputs (the timeout does not)."""
+    """Pipeline version plus what else changes outputs: the code and the settings (not the timeout)."""
     relevant = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name != "timeout_seconds"}
-    digest = hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:8]
+    relevant["code"] = code_digest()
+    digest = hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]
     return f"{PIPELINE_VERSION}+{digest}"
 
 

@@ -104,3 +104,12 @@ def test_a_killed_run_resumes_without_duplicate_or_lost_rows(tmp_path):
     resumed = ingest([tmp_path / "in"], tmp_path / "out", jobs=2)
     assert resumed.skipped >= 10 and resumed.skipped + len(resumed.results) == 30
     assert snapshot(tmp_path / "out") == snapshot(tmp_path / "clean")
+
+
+def test_changed_output_settings_redo_documents_but_a_changed_timeout_does_not(tmp_path):
+    make_corpus(tmp_path / "in", 3)
+    ingest([tmp_path / "in"], tmp_path / "out", {"max_pages": 50}, jobs=1)
+    longer = ingest([tmp_path / "in"], tmp_path / "out", {"max_pages": 50, "timeout_seconds": 999}, jobs=1)
+    fewer_pages = ingest([tmp_path / "in"], tmp_path / "out", {"max_pages": 10}, jobs=1)
+    assert (longer.skipped, fewer_pages.skipped, len(fewer_pages.results)) == (3, 0, 3)
+    assert len(doc_ids(tmp_path / "out")) == 3
