@@ -113,10 +113,11 @@ def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings 
     with locked(out):
         manifest = Manifest(out)
         sweep(out, manifest)
-        plan = plan_run(files, manifest, run_version(settings), force)
+        version = run_version(settings)
+        plan = plan_run(files, manifest, version, force)
         remove_documents(out, manifest, plan.stale)
         summary = Summary(problems=problems, skipped=plan.skipped, duplicates=plan.duplicates)
-        writer = DatasetWriter(out, manifest, run_version(settings), plan.stats, flush_docs=flush_docs)
+        writer = DatasetWriter(out, manifest, version, plan.stats, flush_docs=flush_docs)
         progress.start(len(plan.tasks), plan.skipped)
         try:
             for output in make_executor(executor, jobs, settings, scheduler).map(plan.tasks):
