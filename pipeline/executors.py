@@ -56,6 +56,7 @@ class _Worker:
     ready: bool = False
     queue: deque = field(default_factory=deque)  # tasks sent and not answered; the head is running
     started: float = 0.0  # when the head task started
+    killed: bool = False  # stopped by us for a timeout: what is left in its queue never started
 
     @property
     def task(self) -> Optional[Task]:
@@ -84,12 +85,7 @@ class LocalExecutor:
             while pending or any(w.task for w in workers):
                 self._dispatch(workers, pending)
                 yield from self._collect(workers)
-                for worker in workers:
-                    if not worker.process.is_alive():
-                        pending.extendleft(reversed(worker.queue))  # not started: try elsewhere
-                workers[:] = [w if w.process.is_alive() else self._replace(w, bool(pending))
-                              for w in workers]
-                workers[:] = [w for w in workers if w is not None]
+                yield from self._survivors(workers, pending)
         finally:
             for worker in workers:
                 self._stop(worker)
@@ -108,17 +104,54 @@ class LocalExecutor:
                 if not worker.queue:
                     worker.started = time.monotonic()
                 worker.queue.append(pending.popleft())
-                worker.conn.send(worker.queue[-1])
+                try:
+                    worker.conn.send(worker.queue[-1])
+                except OSError:  # it just died: its queue is settled when the death is seen
+                    break
 
     def _collect(self, workers: list[_Worker]) -> Iterator[DocumentOutput]:
-        """Wait for a message, a death or the nearest deadline; handle whatever happened."""
+        """Wait for a message, a death or the nearest deadline; take every result that came."""
         deadlines = [w.started + self.settings.timeout_seconds for w in workers if w.task]
         timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
         wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
         for worker in workers:
-            outcome = self._check(worker)
-            if outcome is not None:
-                yield outcome
+            yield from self._drain(worker)
+            if worker.task and time.monotonic() - worker.started >= self.settings.timeout_seconds:
+                worker.process.kill()
+                worker.process.join()
+                worker.killed = True
+                yield self._fail(worker, "timeout", f"no result within {self.settings.timeout_seconds:g}s;"
+                                 " worker stopped and replaced")
+
+    def _drain(self, worker: _Worker) -> Iterator[DocumentOutput]:
+        """All messages waiting on a worker's pipe: its ready signal and finished documents."""
+        try:
+            while worker.conn.poll():
+                message = worker.conn.recv()
+                if message == READY:
+                    worker.ready = True
+                    continue
+                worker.queue.popleft()
+                worker.started = time.monotonic()  # the next queued task starts now
+                yield message
+        except (EOFError, OSError):
+            return  # the worker died: _survivors settles its tasks
+
+    def _survivors(self, workers: list[_Worker], pending: deque) -> Iterator[DocumentOutput]:
+        """Replace dead workers (while work remains): the task a dead worker was running is
+        recorded as failed, the ones queued behind it go back to pending. Updates `workers`."""
+        alive = []
+        for worker in workers:
+            if worker.process.is_alive():  # looked at once: a second look may disagree
+                alive.append(worker)
+                continue
+            if worker.task and not worker.killed:
+                yield self._fail(worker, "error", f"worker process died (exit code {worker.process.exitcode})")
+            pending.extendleft(reversed(worker.queue))
+            fresh = self._replace(worker, bool(pending))
+            if fresh is not None:
+                alive.append(fresh)
+        workers[:] = alive
 
     def _replace(self, worker: _Worker, needed: bool) -> _Worker | None:
         """A fresh worker for a dead one (if work remains); one that cannot start is a setup error."""
@@ -132,33 +165,10 @@ class LocalExecutor:
                                    f"(exit code {worker.process.exitcode}); see the log above")
         return self._start()
 
-    def _check(self, worker: _Worker) -> DocumentOutput | None:
-        """The worker's result, or a failed record if it died or overran its deadline."""
-        try:
-            if worker.conn.poll():
-                message = worker.conn.recv()
-                if message == READY:
-                    worker.ready = True
-                    return None
-                worker.queue.popleft()
-                worker.started = time.monotonic()  # the next queued task starts now
-                return message
-        except (EOFError, OSError):
-            pass  # died mid-message: handled as a death below
-        if worker.task is None:
-            return None
+    def _fail(self, worker: _Worker, status: str, reason: str) -> DocumentOutput:
+        """The running task's failed record; it is taken off the worker's queue."""
         elapsed = time.monotonic() - worker.started
-        if not worker.process.is_alive():
-            return self._fail(worker, "error", f"worker process died (exit code {worker.process.exitcode})"
-                              f" after {elapsed:.1f}s", elapsed)
-        if elapsed >= self.settings.timeout_seconds:
-            worker.process.kill()
-            worker.process.join()
-            return self._fail(worker, "timeout", f"no result within {self.settings.timeout_seconds:g}s;"
-                              " worker stopped and replaced", elapsed)
-        return None
-
-    def _fail(self, worker: _Worker, status: str, reason: str, elapsed: float) -> DocumentOutput:
+        reason = f"{reason} after {elapsed:.1f}s" if status == "error" else reason
         log.warning("%s: %s", worker.task.path, reason)
         return failed_output(worker.queue.popleft(), status, reason, elapsed)
 

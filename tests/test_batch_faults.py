@@ -44,3 +44,12 @@ def test_failed_documents_keep_their_content_hash_as_doc_id(tmp_path, monkeypatc
     docs = pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()
     assert again.skipped == 3
     assert len(docs) == 3 and all(len(d["doc_id"]) == 64 for d in docs)
+
+
+def test_files_queued_behind_a_hanging_one_are_not_blamed_for_it(tmp_path, monkeypatch):
+    paths = make_corpus(tmp_path, 4)
+    monkeypatch.setenv(POISON_ENV, f"hang:{paths[0].name}")
+    executor = LocalExecutor(jobs=1, settings=Settings(timeout_seconds=2), depth=3)
+    outputs = list(executor.map([Task(str(p)) for p in paths]))
+    assert sorted((o.document.file_name, o.document.status) for o in outputs) == [
+        (paths[0].name, "timeout"), (paths[1].name, "ok"), (paths[2].name, "ok"), (paths[3].name, "ok")]
