@@ -5,7 +5,7 @@ import logging
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable
 
 from extractors import extract_facts
 from pipeline.loaders import SUPPORTED, load_document
@@ -13,7 +13,14 @@ from pipeline.model import Document, DocumentResult
 from pipeline.review.decisions import apply_decisions, default_store, load_decisions
 from pipeline.rules import check_corpus, check_document
 from pipeline.settings import Settings
-from pipeline.writer import flag_rows, rows_for, write_outputs
+from pipeline.dataset import DatasetWriter, export, read_facts, remove_documents, sweep, write_corpus_flags
+from pipeline.executors import make_executor
+from pipeline.incremental import Manifest, locked, plan_run, run_version
+from pipeline.progress import Progress, Silent
+from pipeline.tasks import DocumentOutput
+from pipeline.reader import read_flags
+from pipeline.review.recheck import write_flags
+from schemas import SCHEMAS
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +75,19 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
 
 @dataclass
 class Summary:
+    """What a run did. `results` are slim (no pages, facts or flags): the rows are on disk."""
     results: list[DocumentResult] = field(default_factory=list)
     corpus_flags: list = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    skipped: int = 0  # unchanged since an earlier run
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, same content as path)
+    fact_count: int = 0
+    flag_count: int = 0
+
+    def add(self, output: DocumentOutput) -> None:
+        self.results.append(output.result())
+        self.fact_count += output.facts
+        self.flag_count += output.flags
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -78,34 +95,51 @@ class Summary:
 
     @property
     def facts(self) -> int:
-        return sum(len(r.facts) for r in self.results)
+        return self.fact_count
 
     @property
     def flags(self) -> int:
-        return sum(len(r.flags) for r in self.results) + len(self.corpus_flags)
+        return self.flag_count + len(self.corpus_flags)
 
 
-def process_all(files: list[Path], settings: Settings,
-                on_done: Callable[[DocumentResult], None] | None = None) -> Iterator[DocumentResult]:
-    for path in files:
-        result = process_document(path, settings)
-        if on_done:
-            on_done(result)
-        yield result
+def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings | dict | None = None, *,
+           jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
+           force: bool = False, progress: Progress | None = None, flush_docs: int = 100) -> Summary:
+    """Ingest files and folders into the dataset under out_dir, then the single-file tables.
 
-
-def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings | None = None,
-           on_done: Callable[[DocumentResult], None] | None = None) -> Summary:
-    """Ingest files and folders into Parquet tables under out_dir."""
-    settings = Settings.resolve(settings)
+    Documents unchanged since an earlier run into out_dir are skipped (`force` redoes them);
+    `executor` is "local" (`jobs` worker processes, default one per core) or "dask"
+    (`scheduler` is the cluster's address, or a distributed.Client).
+    """
+    settings, out, progress = Settings.resolve(settings), Path(out_dir), progress or Silent()
     files, problems = discover(paths)
-    summary = Summary(problems=problems)
-    summary.results = list(process_all(files, settings, on_done))
-    pages = {(r.document.doc_id, p.number): p.text for r in summary.results for p in r.document.pages}
-    summary.corpus_flags = check_corpus([f for r in summary.results for f in r.facts], pages=pages)
-    rows = rows_for(summary.results)
-    flags = [f for r in summary.results for f in r.flags] + summary.corpus_flags
-    decisions = load_decisions(default_store(out_dir))  # review decisions survive re-runs
-    rows["flags"] = flag_rows(apply_decisions(flags, decisions))
-    write_outputs(Path(out_dir), rows)
+    with locked(out):
+        manifest = Manifest(out)
+        sweep(out, manifest)
+        version = run_version(settings)
+        plan = plan_run(files, manifest, version, force)
+        remove_documents(out, manifest, plan.stale)
+        summary = Summary(problems=problems, skipped=plan.skipped, duplicates=plan.duplicates)
+        writer = DatasetWriter(out, manifest, version, plan.stats, flush_docs=flush_docs)
+        progress.start(len(plan.tasks), plan.skipped)
+        try:
+            for output in make_executor(executor, jobs, settings, scheduler).map(plan.tasks):
+                writer.add(output)
+                summary.add(output)
+                progress.update(output)
+        finally:
+            writer.flush()
+            progress.close()
+        if plan.tasks or plan.stale or not all((out / f"{n}.parquet").exists() for n in SCHEMAS):
+            summary.corpus_flags = check_corpus(list(read_facts(out)))
+            write_corpus_flags(out, summary.corpus_flags)
+            export(out)
+        attach_decisions(out)
     return summary
+
+
+def attach_decisions(out: Path) -> None:
+    """Review decisions live apart from the regenerated outputs; re-attach them on every run."""
+    decisions = load_decisions(default_store(out))
+    if decisions and (out / "flags.parquet").exists():
+        write_flags(out, apply_decisions(read_flags(out), decisions))

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -77,17 +78,26 @@ def to_arrow(name: str, rows: list[dict]) -> pa.Table:
         "recount.schema_version": SCHEMA_VERSION, "recount.pipeline_version": PIPELINE_VERSION})
 
 
-def write_table_atomic(table: pa.Table, path: Path) -> None:
-    """Write next to the target and rename over it: a crash leaves the old file intact."""
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A hidden temporary name next to `path`, renamed over it on success: a crash leaves
+    the old file intact and no half-written file under a name readers glob (`*.parquet`)."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        pq.write_table(table, tmp)
+        yield Path(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_table_atomic(table: pa.Table, path: Path) -> None:
+    """Write next to the target and rename over it: a crash leaves the old file intact."""
+    with atomic_path(path) as tmp:
+        pq.write_table(table, tmp)
 
 
 def rows_for(results: Iterable[DocumentResult]) -> dict[str, list[dict]]:

@@ -1,0 +1,160 @@
+"""The partitioned Parquet dataset a run streams into, and its compaction to single files.
+
+Layout under the output folder (Hive-style, one folder per table and reporting year):
+
+    dataset/<table>/year=<YYYY|unknown>/part-<run>-<flush>.parquet
+    dataset/flags/year=corpus/part-corpus.parquet    (cross-document flags, redone per run)
+    <table>.parquet                                   (single files for the scorer; `export`)
+
+A part file holds one flush (many documents), never one document, so file counts stay
+small. Every file is written under a hidden temporary name and renamed into place, and a
+flush writes its documents part last, then commits to the manifest; readers such as
+DuckDB (`read_parquet('dataset/facts/*/*.parquet', hive_partitioning=true,
+union_by_name=true)`) never see half-written files.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from pipeline.incremental import DocEntry, Manifest
+from pipeline.model import Document, Fact, Flag
+from pipeline.tasks import DocumentOutput
+from pipeline.writer import atomic_path, flag_rows, to_arrow, write_table_atomic
+from schemas import SCHEMAS
+
+log = logging.getLogger(__name__)
+
+DATASET_DIR = "dataset"
+PARTITION = "year"
+CORPUS = "corpus"
+WRITE_ORDER = [name for name in SCHEMAS if name != "documents"] + ["documents"]
+
+
+def partition_of(doc: Document) -> str:
+    """The reporting year a document states (first year of a financial year), else unknown."""
+    match = re.match(r"(\d{4})", doc.period or "")
+    return match.group(1) if match else "unknown"
+
+
+class DatasetWriter:
+    """Buffers document outputs and writes each flush as one part per table and year."""
+
+    def __init__(self, out_dir: Path, manifest: Manifest, version: str,
+                 stats: dict[str, tuple[int, int]], flush_docs: int = 100,
+                 flush_bytes: int = 64 << 20, flush_seconds: float = 30.0):
+        self.root, self.manifest, self.version, self.stats = Path(out_dir) / DATASET_DIR, manifest, version, stats
+        self.flush_docs, self.flush_bytes, self.flush_seconds = flush_docs, flush_bytes, flush_seconds
+        self.run_id = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+        self.buffer: list[DocumentOutput] = []
+        self.nbytes, self.seq, self.last = 0, 0, time.monotonic()
+
+    def add(self, output: DocumentOutput) -> None:
+        self.buffer.append(output)
+        self.nbytes += sum(t.nbytes for t in output.tables.values())
+        if (len(self.buffer) >= self.flush_docs or self.nbytes >= self.flush_bytes
+                or time.monotonic() - self.last >= self.flush_seconds):
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the buffered documents, then commit them: only then do they count as done."""
+        if not self.buffer:
+            return
+        self.seq += 1
+        by_year: dict[str, list[DocumentOutput]] = {}
+        for output in self.buffer:
+            by_year.setdefault(partition_of(output.document), []).append(output)
+        entries = []
+        for year, outputs in by_year.items():
+            parts = self._write_parts(year, outputs)
+            entries += [self._entry(output.document, year, parts) for output in outputs]
+        self.manifest.commit(entries)
+        self.buffer, self.nbytes, self.last = [], 0, time.monotonic()
+        pa.default_memory_pool().release_unused()
+
+    def _write_parts(self, year: str, outputs: list[DocumentOutput]) -> tuple[str, ...]:
+        parts = []
+        for name in WRITE_ORDER:
+            table = pa.concat_tables([output.tables[name] for output in outputs])
+            if table.num_rows:
+                rel = f"{name}/{PARTITION}={year}/part-{self.run_id}-{self.seq:05d}.parquet"
+                write_table_atomic(table, self.root / rel)
+                parts.append(rel)
+        return tuple(parts)
+
+    def _entry(self, doc: Document, year: str, parts: tuple[str, ...]) -> DocEntry:
+        size, mtime = self.stats.get(doc.path, (0, 0))
+        return DocEntry(doc.doc_id, str(Path(doc.path).resolve()), size, mtime, self.version,
+                        doc.status, year, parts)
+
+
+def remove_documents(out_dir: Path, manifest: Manifest, doc_ids: set[str]) -> None:
+    """Filter documents' rows out of the parts holding them (parts left empty are deleted)."""
+    doomed = {doc_id for doc_id in doc_ids if doc_id in manifest.docs}
+    root = Path(out_dir) / DATASET_DIR
+    for rel in sorted({part for doc_id in doomed for part in manifest.docs[doc_id].parts}):
+        path = root / rel
+        if not path.exists():
+            continue
+        table = pq.read_table(path, partitioning=None)
+        kept = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(sorted(doomed)))))
+        if kept.num_rows:
+            write_table_atomic(kept, path)
+        else:
+            path.unlink()
+    manifest.remove(doomed)
+
+
+def sweep(out_dir: Path, manifest: Manifest) -> None:
+    """Delete temporary files and parts no commit refers to: what a killed run left behind."""
+    root = Path(out_dir) / DATASET_DIR
+    keep = manifest.parts()
+    for path in (p for p in root.rglob("*") if p.is_file()) if root.exists() else ():
+        rel = path.relative_to(root).as_posix()
+        if path.name.endswith(".tmp") or (rel not in keep and f"{PARTITION}={CORPUS}" not in rel):
+            log.info("removing %s, left by an interrupted run", rel)
+            path.unlink()
+
+
+def write_corpus_flags(out_dir: Path, flags: list[Flag]) -> None:
+    path = Path(out_dir) / DATASET_DIR / "flags" / f"{PARTITION}={CORPUS}" / "part-corpus.parquet"
+    write_table_atomic(to_arrow("flags", flag_rows(flags)), path)
+
+
+def batches(out_dir: Path, name: str) -> Iterator[pa.RecordBatch]:
+    """One table's rows across all partitions, one part file at a time (no read-ahead, so
+    memory stays at about one part), with exactly the declared columns."""
+    folder = Path(out_dir) / DATASET_DIR / name
+    for path in sorted(folder.glob(f"{PARTITION}=*/*.parquet")) if folder.exists() else ():
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=8192):
+            yield pa.RecordBatch.from_arrays([batch.column(f.name) for f in SCHEMAS[name]],
+                                             schema=SCHEMAS[name])
+        pa.default_memory_pool().release_unused()  # mimalloc otherwise keeps every freed page
+
+
+def read_facts(out_dir: Path) -> Iterable[Fact]:
+    """Facts back as records, for corpus-level rules run after every document is written."""
+    for batch in batches(out_dir, "facts"):
+        for row in batch.to_pylist():
+            row["bbox"] = tuple(row["bbox"]) if row["bbox"] is not None else None
+            yield Fact(**row)
+
+
+def export(out_dir: Path) -> dict[str, Path]:
+    """Compact each table's dataset into `<out>/<table>.parquet`, streaming, atomically."""
+    paths = {}
+    for name in SCHEMAS:
+        paths[name] = Path(out_dir) / f"{name}.parquet"
+        schema = to_arrow(name, []).schema  # the declared schema with recount's metadata
+        with atomic_path(paths[name]) as tmp, pq.ParquetWriter(tmp, schema) as sink:
+            for batch in batches(out_dir, name):
+                sink.write_batch(batch)
+    return paths

@@ -1,0 +1,55 @@
+"""A worker that crashes or hangs on one file costs that file only; the batch goes on."""
+from __future__ import annotations
+
+import pyarrow.parquet as pq
+
+from pipeline.executors import LocalExecutor
+from pipeline.run import ingest
+from pipeline.settings import Settings
+from pipeline.tasks import POISON_ENV, Task
+from tests.corpus_factory import make_corpus
+
+
+def test_poisoned_files_are_recorded_and_the_rest_are_processed(tmp_path, monkeypatch):
+    paths = make_corpus(tmp_path / "in", 8)
+    monkeypatch.setenv(POISON_ENV, f"crash:{paths[1].name},hang:{paths[4].name}")
+    summary = ingest([tmp_path / "in"], tmp_path / "out", Settings(timeout_seconds=3), jobs=2)
+    docs = pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()
+    statuses = {d["file_name"]: d["status"] for d in docs}
+    assert statuses == {p.name: {1: "error", 4: "timeout"}.get(i, "ok") for i, p in enumerate(paths)}
+    reasons = {d["file_name"]: d["reason"] for d in docs}
+    assert "worker process died (exit code 13)" in reasons[paths[1].name]
+    assert "no result within 3s" in reasons[paths[4].name]
+    assert len(summary.failed) == 2
+    pages = pq.read_table(tmp_path / "out" / "pages.parquet")
+    assert pages.num_rows == 6  # one page for each of the six healthy reports
+
+
+def test_a_crashing_worker_is_replaced_while_a_single_worker_runs(tmp_path, monkeypatch):
+    """With one job, every file after the poisoned one needs the replacement worker."""
+    paths = make_corpus(tmp_path, 4)
+    monkeypatch.setenv(POISON_ENV, f"crash:{paths[0].name},crash:{paths[2].name}")
+    executor = LocalExecutor(jobs=1, settings=Settings(timeout_seconds=20))
+    outputs = list(executor.map([Task(str(p)) for p in paths]))
+    assert sorted((o.document.file_name, o.document.status) for o in outputs) == [
+        (paths[0].name, "error"), (paths[1].name, "ok"), (paths[2].name, "error"), (paths[3].name, "ok")]
+
+
+def test_failed_documents_keep_their_content_hash_as_doc_id(tmp_path, monkeypatch):
+    """So an unchanged re-run knows it already recorded them and does not add a second row."""
+    paths = make_corpus(tmp_path / "in", 3)
+    monkeypatch.setenv(POISON_ENV, f"crash:{paths[0].name}")
+    ingest([tmp_path / "in"], tmp_path / "out", jobs=1)
+    again = ingest([tmp_path / "in"], tmp_path / "out", jobs=1)
+    docs = pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()
+    assert again.skipped == 3
+    assert len(docs) == 3 and all(len(d["doc_id"]) == 64 for d in docs)
+
+
+def test_files_queued_behind_a_hanging_one_are_not_blamed_for_it(tmp_path, monkeypatch):
+    paths = make_corpus(tmp_path, 4)
+    monkeypatch.setenv(POISON_ENV, f"hang:{paths[0].name}")
+    executor = LocalExecutor(jobs=1, settings=Settings(timeout_seconds=2), depth=3)
+    outputs = list(executor.map([Task(str(p)) for p in paths]))
+    assert sorted((o.document.file_name, o.document.status) for o in outputs) == [
+        (paths[0].name, "timeout"), (paths[1].name, "ok"), (paths[2].name, "ok"), (paths[3].name, "ok")]
