@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 
 from pipeline.incremental import DocEntry, Manifest
 from pipeline.model import Document, Fact, Flag
+from pipeline.reader import fact_from_row
 from pipeline.tasks import DocumentOutput
 from pipeline.writer import atomic_path, flag_rows, to_arrow, write_table_atomic
 from schemas import SCHEMAS
@@ -143,9 +144,7 @@ def batches(out_dir: Path, name: str) -> Iterator[pa.RecordBatch]:
 def read_facts(out_dir: Path) -> Iterable[Fact]:
     """Facts back as records, for corpus-level rules run after every document is written."""
     for batch in batches(out_dir, "facts"):
-        for row in batch.to_pylist():
-            row["bbox"] = tuple(row["bbox"]) if row["bbox"] is not None else None
-            yield Fact(**row)
+        yield from map(fact_from_row, batch.to_pylist())
 
 
 def export(out_dir: Path) -> dict[str, Path]:

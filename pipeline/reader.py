@@ -24,13 +24,15 @@ def read_rows(out_dir: str | Path, name: str) -> list[dict]:
     return pq.read_table(path).to_pylist()
 
 
+def fact_from_row(row: dict) -> Fact:
+    """A facts.parquet row back as the record it was written from."""
+    values = {k: v for k, v in row.items() if k in FACT_FIELDS}
+    values["bbox"] = tuple(row["bbox"]) if row.get("bbox") else None
+    return Fact(**values)
+
+
 def read_facts(out_dir: str | Path) -> list[Fact]:
-    facts = []
-    for row in read_rows(out_dir, "facts"):
-        values = {k: v for k, v in row.items() if k in FACT_FIELDS}
-        values["bbox"] = tuple(row["bbox"]) if row.get("bbox") else None
-        facts.append(Fact(**values))
-    return facts
+    return [fact_from_row(row) for row in read_rows(out_dir, "facts")]
 
 
 def read_flags(out_dir: str | Path) -> list[Flag]:
