@@ -43,7 +43,7 @@ def print_summary(summary: Summary) -> None:
     statuses = Counter(r.document.status for r in results)
     counts = f" ({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))})" if results else ""
     click.echo(f"documents: {len(results)}{counts}")
-    click.echo(f"facts: {summary.facts}   flags: {summary.flags}")
+    click.echo(f"this run: facts {summary.facts}, flags {summary.flags}")
     for result in summary.failed[:20]:
         doc = result.document
         click.echo(f"  {doc.status:<14} {doc.file_name}: {doc.reason}")
@@ -55,6 +55,16 @@ def print_summary(summary: Summary) -> None:
         click.echo(f"unchanged since the last run (skipped): {summary.skipped}")
     for path, original in summary.duplicates:
         click.echo(f"  duplicate   {path}: same content as {original}; its rows are under that file")
+
+
+def output_totals(out: Path) -> str:
+    """Row counts of the single-file tables, this run's and earlier runs' documents together."""
+    import pyarrow.parquet as pq
+    counts = []
+    for name in ("documents", "facts", "flags"):
+        path = out / f"{name}.parquet"
+        counts.append(f"{pq.ParquetFile(path).metadata.num_rows if path.exists() else 0} {name}")
+    return ", ".join(counts)
 
 
 @main.command()
@@ -97,7 +107,7 @@ def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, 
     except RuntimeError as err:
         raise click.ClickException(str(err)) from err
     print_summary(summary)
-    click.echo(f"written to {Path(output)}/")
+    click.echo(f"written to {Path(output)}/: {output_totals(Path(output))}")
     if summary.failed or summary.problems:
         sys.exit(1)
 
