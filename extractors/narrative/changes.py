@@ -65,9 +65,9 @@ def read_from_to(s: Sentence, carry: Carry) -> None:
             if nxt and not nxt.role and _BETWEEN_FROM_TO.match(s.between(slot, nxt)):
                 nxt.role = "to"
                 _join(slot, nxt, carry)
-            elif not s.cue_before(slot, {"UP", "DOWN"}, 3):
+            elif not s.cue_before(slot, {"UP", "DOWN"}, 3) and not _after_change(s, i):
                 slot.role = ""  # 'women from 13 countries': an origin, not a level
-            elif s.cue_before(slot, {"UP", "DOWN"}, 3):
+            else:
                 partner = _earlier_level(s, slot, carry)
                 if partner:
                     partner.role = "to" if partner.role in ("", "value") else partner.role
@@ -78,6 +78,15 @@ def read_from_to(s: Sentence, carry: Carry) -> None:
             if partner:
                 partner.role = "from"
                 _join(partner, slot, carry)
+
+
+def _after_change(s: Sentence, i: int) -> bool:
+    """'a rise of 5.3% from 581': 'from' straight after a stated percent change."""
+    if i < 1 or s.slots[i - 1].m.unit not in ("percent", "percentage_points"):
+        return False
+    prev = s.slots[i - 1]
+    return s.between(prev, s.slots[i]).strip().lower() == "from" and bool(
+        s.cue_before(prev, {"UP", "DOWN"}, 4) or re.match(r"^\s*(?:up|down|higher|lower|increase|decrease|rise|fall|reduction)\b", s.after(prev), re.I))
 
 
 def _earlier_level(s: Sentence, slot: Slot, carry: Carry) -> Optional[Slot]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from extractors.narrative.shares import adopt
 from extractors.narrative.sentence import (_CLAUSE_BREAK, _QUAL, _THAN, Carry, Sentence, Slot, _join,
                                           _new_group)
 _BETWEEN_OF = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{_QUAL}$", re.I)
@@ -44,6 +45,9 @@ def _read_of_whole(s: Sentence, whole: Slot, carry: Carry) -> None:
     whole.role = "whole"
     whole.group = _new_group(carry)
     for other in s.slots[s.slots.index(whole) + 1:]:
+        if other.role == "part" and other.m.unit == "count" and not other.kind:
+            adopt(s, other, whole)
+            continue
         if other.kind or other.role:
             continue
         if other.m.unit == "count" and _TRANSITION.search(s.before(other)) and whole.role == "whole" and other.m.value <= whole.m.value:
