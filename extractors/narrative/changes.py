@@ -21,6 +21,9 @@ _TARGET_GAP_OK = {"is", "was", "of", "at", "set", "to", "the", "a", "an", "curre
                   "increase", "achieve", "reach", "reducing", "increasing", "rate", "level", "which",
                   "stood", "stands", "sits", "remains", "remained", "currently", "for", "annual",
                   "this", "year", "year's", "swp", "our", "its", "their", "=", ":", "-", "(", "by"}
+_ON_TARGET = re.compile(r"\b(?:within|on|off|against|meeting|met|missed)\s+(?:the\s+)?$", re.I)
+
+
 def _mark_change(slot: Slot, direction: str, carry: Carry) -> None:
     slot.kind, slot.direction = "change", direction
     slot.role = {"percent": "change_pct", "percentage_points": "change_pct", "times": "change_ratio"}.get(slot.m.unit, "change_abs")
@@ -33,6 +36,8 @@ def read_targets(s: Sentence) -> None:
     for slot in s.slots:
         found = s.cue_before(slot, {"TARGET", "BASELINE"}, 7)
         kind = ""
+        if found and _ON_TARGET.search(s.text[max(s.s0, found[0].start - 12):found[0].start]):
+            found = None  # 'answered within target: 88.5%' reports a level, not the target
         if found:
             cue, gap = found
             odd = [w for w in re.findall(r"[\w'=:(-]+", gap.lower()) if w not in _TARGET_GAP_OK]
@@ -139,11 +144,13 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
     if slot.m.sign:
         return "increase" if slot.m.sign == "+" else "decrease"
     after = s.after(slot)
+    if slot.m.unit in ("hours", "years"):
+        after = re.sub(r"^\s*(?:hours?|hrs?|years?)\b", "", after, flags=re.I)
     m = UNIT_AFTER.match(after)
     word = m.group("word").lower() if m else ""
     if word in ("up", "down") and re.match(r"^\s*\)?\s*(?:up|down)\s+to\b", after, re.I):
         word = ""
-    if slot.m.unit in ("count", "gbp") and word not in COMPARATIVES:
+    if slot.m.unit in ("count", "gbp", "hours", "years") and word not in COMPARATIVES:
         word = ""
     if word in UP_AFTER or word in DOWN_AFTER:
         return "increase" if word in UP_AFTER else "decrease"

@@ -17,6 +17,7 @@ from pipeline.model import Cell, Document, Page, Table
 
 FOOTNOTE_START = re.compile(r"^\s*(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\\?\*)\s*(?=\S)")
 _BULLET = re.compile(r"^\s*(?:[-•▪·●◦*]\s|\d{1,2}[.)]\s|\(?[ivx]{1,4}\)\s|\(?[a-h]\)\s)")
+_PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z(]")  # '3.1 At 31st December ...'
 _TERMINAL = re.compile(r"[.!?:;]['\")\]]?\s*$")
 _ALPHA_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -57,7 +58,7 @@ class Segment:
 def continues(previous: str, following: str) -> bool:
     """Whether a line (or cell) carries on the sentence of the one before it."""
     first = following.lstrip()[:1]
-    if not first or _BULLET.match(following) or FOOTNOTE_START.match(following):
+    if not first or _BULLET.match(following) or FOOTNOTE_START.match(following) or _PARAGRAPH_NUMBER.match(following):
         return False
     if first.islower():
         return True

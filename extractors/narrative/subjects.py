@@ -18,12 +18,12 @@ approx. nearly almost over s found sits stands stood remains stays slight small 
 came became led met kept held sold paid won ran began brought thought taught spent sent left told
 shows show see sees get gets make makes remain remains continue continues include includes use uses
 need needs take takes went go goes equating equates reaching reached total totalling totaling
-respectively overall year years month months week weeks day days quarter quarters period time times
+respectively approximately roughly estimated around some overall year years month months week weeks day days quarter quarters period time times
 compared comparison previous last first second hours hour a.""".split())
 CUES = set(UP_WORDS + DOWN_WORDS + FEWER_WORDS + MORE_WORDS) | {"saw", "seen", "recorded", "showed",
                                                                    "experienced", "achieved", "noted"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&/-]*|\S")
-_UNIT_WORDS = re.compile(r"^\s*\)?\s*(?:(?:hours?|hrs?|years?|pieces|items)\s+of\s+|"
+_UNIT_WORDS = re.compile(r"^\s*\)?\s*(?:(?:hours?|hrs?|years?|pieces|items)\s+(?:of|to|on|in|for)\s+|"
                          r"(?:percentage\s+points?|pp)\s+)", re.I)
 
 
