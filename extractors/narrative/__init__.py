@@ -13,6 +13,7 @@ from extractors.narrative.footnotes import link_footnotes
 from extractors.narrative.language import pipeline
 from extractors.narrative.reading import Draft, read_segment, share_subjects
 from extractors.narrative.segments import Segment, document_segments
+from extractors.narrative.timing import opening_period
 from pipeline.ids import stable_id
 from pipeline.model import Document, Fact
 
@@ -25,10 +26,11 @@ def extract(doc: Document) -> list[Fact]:
         return []
     segments = document_segments(doc)
     nlp, _, _ = pipeline()
+    context = opening_period([ln for ln in doc.pages[0].text.split("\n") if ln.strip()], doc.period)
     drafts: list[Draft] = []
     parsed = nlp.pipe((s.text for s in segments), batch_size=256)
     for index, (segment, sdoc) in enumerate(zip(segments, parsed)):
-        drafts += read_segment(index, segment, sdoc, doc.period)
+        drafts += read_segment(index, segment, sdoc, context)
     link_footnotes(segments, drafts)
     share_subjects(drafts)
     markers = area_markers(doc)
