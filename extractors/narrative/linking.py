@@ -16,7 +16,7 @@ from typing import Optional
 from extractors.narrative.sentence import Carry, Sentence, Slot, _join
 
 _SEPARATE = re.compile(r";|\b(?:while|whilst|whereas|but|although|though|meanwhile)\b", re.I)
-_BASE_OPENING = re.compile(r"\b(?:compared\s+(?:with|to)|against|than|on|from|versus|vs\.?)\b[^.;()\d]{0,60}\(\s*$", re.I)
+_BASE_OPENING = re.compile(r"\b(?:compared\s+(?:with|to)|against|than|on|from|versus|vs\.?)\b[^.;()]{0,60}\(\s*$", re.I)
 CHANGE_ROLES = ("change_pct", "change_abs")
 LEVEL_UNITS = ("count", "percent", "gbp", "hours")
 

@@ -35,6 +35,7 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("idiom", re.compile(r"\b(?:one|1)(?:\s|-)(?:to|2)(?:\s|-)(?:one|1)\b|\b1-1\b|\bone[\s-]stop\b|\bone[\s-]off\b|"
                          r"\bone\s(?:of|another|or\s+more|way|day\b(?!s))|\b(?:no|any|every|each|the|this|that)\sone\b|"
                          r"\bone\s(?:year|month|week|day|hour)\b", re.I)),
+    ("money unit", re.compile(r"£\s?'?0{3}s?\b|\(£k\)")),
     ("fraction", re.compile(r"\b(?:one|two|three|four|\d{1,2})\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|"
                             r"ten|twenty|hundred|\d{1,3})\b|\b(?:a|one|two)[\s-](?:thirds?|fifths?)\b|"
                             r"\b(?:a|one|three)[\s-]quarters?\s+of\b", re.I)),

@@ -68,7 +68,7 @@ def _drafts_of(index: int, segment: Segment, sentence: Sentence, slots: list[Slo
     text = segment.text[sentence.s0:sentence.s1]
     drafts = []
     for slot in slots:
-        own = period_for(segment.text, slot.m.start, slot.m.end, stated, "")
+        own = period_for(segment.text, slot.m.start, slot.m.end, stated, "", slot.role != "from")
         period = own or context
         subject, strong = subject_for(sentence, slot, fallback)
         drafts.append(Draft(

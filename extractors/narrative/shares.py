@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.narrative.sentence import Carry, Sentence, Slot, _join
+from extractors.narrative.sentence import Carry, Sentence, Slot, _join, _new_group
 
 _BRACKET = re.compile(r"^\s*\(\s*$")
 _OF_THESE = re.compile(r"^\W*(?:of\s+(?:these|those|them|which|whom)|among\s+(?:these|them|those))\b", re.I)
@@ -38,6 +38,22 @@ def read_of_these(s: Sentence, carry: Carry) -> None:
         if slot.m.unit == "count" and not slot.kind and slot.role in ("", "part", "value"):
             adopt(s, slot, whole)
     carry.whole = whole
+
+
+_OF_WHICH = re.compile(r",?\s*(?:of\s+which|of\s+whom|including)\s*(?:£\s*)?$", re.I)
+
+
+def read_of_which(s: Sentence, carry: Carry) -> None:
+    """'£240k, of which £96k (40%) funded ...': the earlier figure is the whole."""
+    for i, slot in enumerate(s.slots[1:], start=1):
+        whole = s.slots[i - 1]
+        if whole.m.unit != slot.m.unit or slot.m.unit not in _SHARE_UNITS or not _OF_WHICH.search(s.between(whole, slot)):
+            continue
+        if whole.role in ("", "value", "whole") and slot.role in ("", "part") and slot.m.value <= whole.m.value:
+            whole.role = "whole"
+            if whole.group < 0:
+                whole.group = _new_group(carry)
+            adopt(s, slot, whole)
 
 
 def adopt(s: Sentence, part: Slot, whole: Slot) -> None:

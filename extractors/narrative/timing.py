@@ -83,7 +83,7 @@ def _relative_periods(sentence: str, s0: int, context: str) -> list[Stated]:
 _CLAUSE = re.compile(r"[,;:]|\b(?:which|but|whilst|while|although|though|whereas)\b", re.I)
 
 
-def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: str) -> str:
+def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: str, whole_sentence: bool = True) -> str:
     """The nearest non-base period stated in the number's clause; else the sentence's one
     financial year; else the fallback."""
     best, best_gap = "", None
@@ -94,7 +94,7 @@ def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: 
         if best_gap is None or gap < best_gap:
             best, best_gap = p.period, gap
     years = {p.period for p in stated if not p.base}
-    if not best and len(years) == 1 and re.match(r"^\d{4}-\d\d$", next(iter(years))):  # a year or a month, not a quarter
+    if not best and whole_sentence and len(years) == 1 and re.match(r"^\d{4}-\d\d$", next(iter(years))):  # a year or a month, not a quarter
         best = next(iter(years))
     return best or fallback
 
