@@ -14,7 +14,7 @@ _BETWEEN_FROM_TO = re.compile(rf"^\s*(?:\S+\s+){{0,4}}?to\s*{_QUAL}$", re.I)
 _BETWEEN_COORD = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*(?:by\s+)?(?:an?\s+)?$", re.I)
 _ENDS_FROM = re.compile(rf"\bfrom\s*{_QUAL}$", re.I)
 _ENDS_RISE_TO = re.compile(rf"\b(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|grown|grew|"
-                           rf"declined|climbed|went\s+up|gone\s+up|went\s+down|up|down|this\s+to)\s+to\s*{_QUAL}$", re.I)
+                           rf"declined|climbed|went\s+up|gone\s+up|went\s+down|this\s+to)\s+to\s*{_QUAL}$", re.I)
 _ENDS_ADDITIONAL = re.compile(rf"\b(?:an?\s+)?(?:additional|extra|further)\s*{_QUAL}$", re.I)
 _ENDS_OF_BY = re.compile(rf"\b(?:of|by)\s*{_QUAL}$", re.I)
 _TARGET_GAP_OK = {"is", "was", "of", "at", "set", "to", "the", "a", "an", "current", "be", "reduce",
@@ -22,6 +22,18 @@ _TARGET_GAP_OK = {"is", "was", "of", "at", "set", "to", "the", "a", "an", "curre
                   "stood", "stands", "sits", "remains", "remained", "currently", "for", "annual",
                   "this", "year", "year's", "swp", "our", "its", "their", "=", ":", "-", "(", "by"}
 _ON_TARGET = re.compile(r"\b(?:within|on|off|against|meeting|met|missed)\s+(?:the\s+)?$", re.I)
+
+
+_TARGET_AIM = re.compile(r"^\s*(?:is|was|will\s+be|for\s+\S+\s+is)\s+to\s+(?:reduce|increase|cut|raise|bring|get|keep|"
+                         r"lower|improve|achieve|reach|maintain)\b[^.;:\d]{0,80}\b(?:to|below|under|above|by|at)\s*$", re.I)
+
+
+def _target_to(s: Sentence, slot: Slot):
+    """'Our target is to reduce repeat referrals to MARAC to 25%': the aim's end value."""
+    found = s.cue_before(slot, {"TARGET"}, 16)
+    if found and _TARGET_AIM.match(found[1]):
+        return found[0], ""
+    return None
 
 
 def _mark_change(slot: Slot, direction: str, carry: Carry) -> None:
@@ -38,6 +50,8 @@ def read_targets(s: Sentence) -> None:
         kind = ""
         if found and _ON_TARGET.search(s.text[max(s.s0, found[0].start - 12):found[0].start]):
             found = None  # 'answered within target: 88.5%' reports a level, not the target
+        if found is None:
+            found = _target_to(s, slot)
         if found:
             cue, gap = found
             odd = [w for w in re.findall(r"[\w'=:(-]+", gap.lower()) if w not in _TARGET_GAP_OK]
@@ -161,8 +175,9 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
         more = s.comparison_context() or any(x.m.unit == "percent" for x in s.slots)
         return "increase" if more else ""
     found = s.cue_before(slot, {"UP", "DOWN", "FEWER"}, 9)
-    if found and (found[0].word in ("up", "down") or _THAN.search(found[1])):
+    adjacent = bool(found) and found[0].word in ("up", "down") and not found[1].strip()  # 'down 2.1pp'
+    if found and not adjacent and (found[0].word in ("up", "down") or _THAN.search(found[1])):
         found = None
-    if found and (_ENDS_OF_BY.search(before) or found[1].rstrip().endswith("(")):
+    if found and (adjacent or _ENDS_OF_BY.search(before) or found[1].rstrip().endswith("(")):
         return _direction(found[0].label, found[0].word)
     return ""

@@ -25,7 +25,7 @@ _USED = (r"spent|spend|spending|expenditure|cost|costs|costing|used|using|invest
          r"saved|worth|returned|underspend|underspent|unspent|overspend|overspent|leaving|left|"
          r"funded|funds|fund|bought|purchased|of\s+which")
 _CUE = re.compile(rf"\b(?:(?P<given>{_GIVEN})|(?P<used>{_USED}))\b", re.I)
-_GIVEN_AFTER = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|as|were)\s+(?:the\s+)?(?:[\w']+\s+){{0,4}}?)?(?:{_GIVEN})\b|"
+_GIVEN_AFTER = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|as|were)\s+(?:the\s+)?(?:[\w']+\s+){{0,4}}?)?(?:{_GIVEN})(?![a-z])|"
                           rf"^\s*from\s+(?:the\s+)?(?:PCC|OPCC|Police|Office|Home\s+Office|Commissioner|Council|Ministry|"
                           rf"Youth\s+Justice|Government|Department|Lottery)", re.I)
 

@@ -18,7 +18,7 @@ approx. nearly almost over s found sits stands stood remains stays slight small 
 came became led met kept held sold paid won ran began brought thought taught spent sent left told
 shows show see sees get gets make makes remain remains continue continues include includes use uses
 need needs take takes went go goes equating equates reaching reached total totalling totaling
-respectively approximately roughly estimated around some overall year years month months week weeks day days quarter quarters period time times
+respectively pp approximately roughly estimated around some overall year years month months week weeks day days quarter quarters period time times
 compared comparison previous last first second hours hour a.""".split())
 CUES = set(UP_WORDS + DOWN_WORDS + FEWER_WORDS + MORE_WORDS) | {"saw", "seen", "recorded", "showed",
                                                                    "experienced", "achieved", "noted"}
@@ -71,7 +71,8 @@ def phrase_after_cue(text: str) -> str:
 
 def phrase_before(text: str) -> str:
     """The noun phrase ending a clause: 'Serious Sexual offences increased by' -> 'Serious Sexual offences'."""
-    clause = re.split(r"[.;:,(–=]|\b(?:that|which|who|where|whilst|while|but)\b", text)[-1]
+    clauses = re.split(r"[.;:,(–=]|\b(?:that|which|who|where|whilst|while|but)\b", text)
+    clause = clauses[-1] if clauses[-1].strip() or len(clauses) < 2 else clauses[-2]  # '- Solved rate: 14.6%'
     counted = re.search(r"\b(?:number|numbers|levels?|rate|proportion|percentage|amount)\s+of\s+(?:the\s+)?", clause, re.I)
     if counted and noun_phrase(clause[counted.end():]):
         return noun_phrase(clause[counted.end():])

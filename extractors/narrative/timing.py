@@ -25,6 +25,7 @@ class Stated:
     start: int
     end: int
     base: bool  # a period compared against, not the period of the number
+    relative: bool = False  # 'last year': names one number's period, never the sentence's
 
 
 def financial_year_of(period: str) -> str:
@@ -76,7 +77,7 @@ def _relative_periods(sentence: str, s0: int, context: str) -> list[Stated]:
             period = year
         if period:
             base = bool(_BASE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]))
-            found.append(Stated(period, s0 + m.start(), s0 + m.end(), base))
+            found.append(Stated(period, s0 + m.start(), s0 + m.end(), base, relative=not m.group("this")))
     return found
 
 
@@ -93,7 +94,7 @@ def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: 
         gap = p.start - end if p.start >= end else (start - p.end) * 1.5
         if best_gap is None or gap < best_gap:
             best, best_gap = p.period, gap
-    years = {p.period for p in stated if not p.base}
+    years = {p.period for p in stated if not p.base and not p.relative}
     if not best and whole_sentence and len(years) == 1 and re.match(r"^\d{4}-\d\d$", next(iter(years))):  # a year or a month, not a quarter
         best = next(iter(years))
     return best or fallback
