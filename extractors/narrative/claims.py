@@ -10,7 +10,7 @@ from extractors.narrative.linking import link_change_levels
 from extractors.narrative.parts import (finish, read_comparisons, read_fractions, read_list_continuation,
                                        read_parts)
 from extractors.narrative.money import read_breakdown, read_money
-from extractors.narrative.shares import read_bracketed_shares, read_of_these, read_of_which
+from extractors.narrative.shares import read_bracketed_shares, read_of_them, read_of_these, read_of_which
 from extractors.narrative.sentence import Carry, Sentence, Slot, _new_group
 
 __all__ = ["Carry", "Sentence", "Slot", "read_sentence"]
@@ -27,6 +27,7 @@ def read_sentence(s: Sentence, carry: Carry) -> list[Slot]:
     read_from_to(s, carry)
     read_bracketed_shares(s, carry)
     read_of_which(s, carry)
+    read_of_them(s, carry)
     read_changes(s, carry)
     read_of_these(s, carry)
     read_parts(s, carry)

@@ -56,6 +56,30 @@ def read_of_which(s: Sentence, carry: Carry) -> None:
             adopt(s, slot, whole)
 
 
+_OF_THEM_AFTER = re.compile(r"^\s+(?:of\s+(?:them|these|those|whom)|of\s+the\s+\w+)\b", re.I)
+_CLAUSE_END_SHARE = re.compile(r"^[^.;\d]{0,120}\(\s*$")
+
+
+def read_of_them(s: Sentence, carry: Carry) -> None:
+    """'worked with 240 young people; 198 of them did not reoffend (83%)': the count before
+    is the whole, and a bracketed percent closing the clause is the part's share of it."""
+    for i, part in enumerate(s.slots):
+        if part.m.unit != "count" or part.kind or part.role or not _OF_THEM_AFTER.match(s.after(part)):
+            continue
+        earlier = [x for x in s.slots[:i] if x.m.unit == "count" and not x.kind and x.role in ("", "value", "whole")]
+        whole = earlier[-1] if earlier else carry.level
+        if whole is None or whole.m.unit != "count" or whole.m.value < part.m.value:
+            continue
+        whole.role = "whole"
+        if whole.group < 0:
+            whole.group = _new_group(carry)
+        adopt(s, part, whole)
+        share = s.slots[i + 1] if i + 1 < len(s.slots) else None
+        if share and share.m.unit == "percent" and not share.role and _CLAUSE_END_SHARE.match(s.between(part, share)):
+            share.role, share.numerator, share.denominator = "share", part.m.value, whole.m.value
+            share.group = whole.group
+
+
 def adopt(s: Sentence, part: Slot, whole: Slot) -> None:
     """Make `part` (and the share bracketed with it) a part of `whole`'s claim."""
     old = part.group

@@ -79,12 +79,23 @@ def phrase_before(text: str) -> str:
     words = _words(clause)
     while words and not _content(words[-1]) or words and words[-1].lower() in CUES:
         words.pop()
+    taken = _last_phrase(words)
+    head = words[:len(words) - len(taken)]
+    if taken and len(head) >= 2 and head[-1].lower() in _PLACE_PREPOSITIONS and _content(head[-2]):
+        return " ".join(_last_phrase(head[:-1]))  # 'total recorded crime in Northshire fell'
+    return " ".join(taken)
+
+
+_PLACE_PREPOSITIONS = {"in", "across", "within", "throughout"}
+
+
+def _last_phrase(words: list[str]) -> list[str]:
     taken: list[str] = []
     for word in reversed(words):
-        if not _content(word) or len(taken) >= 4:
+        if len(taken) >= 4 or not (_content(word) or taken and word.lower() in ("total", "overall")):
             break
         taken.insert(0, word)
-    return " ".join(taken)
+    return taken
 
 
 def predicate(text: str, limit: int = 5) -> str:
@@ -100,6 +111,7 @@ def subject_for(s: Sentence, slot: Slot, fallback: str) -> tuple[str, bool]:
     """A short phrase naming what the number counts (never empty), and whether the sentence
     itself gave it (False when it came from a fallback)."""
     after = s.text[slot.m.end:s.s1]
+    after = re.sub(r"^\s+of\s+(?:them|these|those|whom)\b", "", after, flags=re.I)  # '198 of them did ...'
     unit = _UNIT_WORDS.match(after)
     if unit:
         after = after[unit.end():]
