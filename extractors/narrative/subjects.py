@@ -111,7 +111,8 @@ def subject_for(s: Sentence, slot: Slot, fallback: str) -> tuple[str, bool]:
     """A short phrase naming what the number counts (never empty), and whether the sentence
     itself gave it (False when it came from a fallback)."""
     after = s.text[slot.m.end:s.s1]
-    after = re.sub(r"^\s+of\s+(?:them|these|those|whom)\b", "", after, flags=re.I)  # '198 of them did ...'
+    if slot.m.unit == "count":
+        after = re.sub(r"^\s+of\s+(?:them|these|those|whom)\b", "", after, flags=re.I)  # '198 of them did ...'
     unit = _UNIT_WORDS.match(after)
     if unit:
         after = after[unit.end():]
