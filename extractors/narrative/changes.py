@@ -24,7 +24,7 @@ _TARGET_GAP_OK = {"is", "was", "of", "at", "set", "to", "the", "a", "an", "curre
 _ON_TARGET = re.compile(r"\b(?:within|on|off|against|meeting|met|missed)\s+(?:the\s+)?$", re.I)
 
 
-_TARGET_AIM = re.compile(r"^\s*(?:is|was|will\s+be|for\s+\S+\s+is)\s+to\s+(?:reduce|increase|cut|raise|bring|get|keep|"
+_TARGET_AIM = re.compile(r"^\s*(?:for\s+[\w/ ]{1,20}?\s+)?(?:is|was|will\s+be)\s+to\s+(?:reduce|increase|cut|raise|bring|get|keep|"
                          r"lower|improve|achieve|reach|maintain)\b[^.;:\d]{0,80}\b(?:to|below|under|above|by|at)\s*$", re.I)
 
 

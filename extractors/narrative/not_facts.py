@@ -40,7 +40,7 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
                             r"ten|twenty|hundred|\d{1,3})\b|\b(?:a|one|two)[\s-](?:thirds?|fifths?)\b|"
                             r"\b(?:a|one|three)[\s-]quarters?\s+of\b", re.I)),
     ("service number", re.compile(r"\b(?:999|101|111)(?=\s+(?:and\s+(?:999|101|111)\s+)?(?:emergency\s+|non-emergency\s+)?"
-                                  r"(?:calls?|call-|service|line|number|contacts?)\b)|\b(?:dial(?:led|ling)?|ring|call)\s+(?:999|101|111)\b", re.I)),
+                                  r"(?:calls?|call-|service|line|number|contacts?)\b)|\b(?:dial(?:led|ling)?|ring|call)\s+(?:999|101|111)(?:\s+(?:or|and)\s+(?:999|101|111))?\b", re.I)),
     ("section number", re.compile(r"^\s*(?:[-•]\s*)?\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z(])")),
     ("list number", re.compile(r"^\s*(?:[-•]\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)](?=\s)", re.I)),
 ]
@@ -82,7 +82,7 @@ def reason_not_fact(text: str, start: int, end: int, value: float, unit: str, is
     duration = _DURATION.match(after)
     if unit == "count" and duration:
         kind = duration.group("unit").lower()
-        if kind.startswith(("hour", "hr")) and (_HOURS_OK_AFTER.match(after) or effort_hours(before, after)):
+        if kind.startswith(("hour", "hr")) and effort_hours(before, after):
             return ""
         if kind.startswith(("year", "yr")) and _YEARS_OK_BEFORE.search(before):
             return ""
@@ -105,7 +105,9 @@ _HOURS_SPAN_AFTER = re.compile(r"^\s?(?:hours?|hrs?)(?:\s+(?:a|per|each|every)\s
 def effort_hours(before: str, after: str) -> bool:
     """'gave 3,200 hours to patrols', '2,450 hours of intervention': hours given or delivered
     are a measure of work; 'within 24 hours', '8 hours a day', '48-hour' are spans of time."""
-    return not _HOURS_SPAN_BEFORE.search(before) and not _HOURS_SPAN_AFTER.match(after)
+    if _HOURS_SPAN_BEFORE.search(before):
+        return False
+    return bool(_HOURS_OK_AFTER.match(after)) or not _HOURS_SPAN_AFTER.match(after)
 
 
 def duration_unit(text: str, end: int) -> str:

@@ -20,6 +20,7 @@ _BULLET = re.compile(r"^\s*(?:[-•▪·●◦*]\s|\d{1,2}[.)]\s|\(?[ivx]{1,4}\)
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z(]")  # '3.1 At 31st December ...'
 _TERMINAL = re.compile(r"[.!?:;]['\")\]]?\s*$")
 _ALPHA_WORD = re.compile(r"[A-Za-z]{2,}")
+_LABELLED = re.compile(r"^\s*(?:[-•*]\s*)?[A-Za-z][A-Za-z' -]{2,40}:\s*[£(]?\d")
 
 
 @dataclass(frozen=True)
@@ -259,8 +260,8 @@ def _flush_cells(segments: list[Segment], builder: Optional[_Builder], table: Ta
 
 
 def has_prose(segment: Segment) -> bool:
-    """Runs of bare numbers are table data, not prose."""
-    return len(_ALPHA_WORD.findall(segment.text)) >= 2
+    """Runs of bare numbers are table data, not prose; a labelled figure ('Arrests: 410') is a statement."""
+    return len(_ALPHA_WORD.findall(segment.text)) >= 2 or bool(_LABELLED.match(segment.text))
 
 
 def document_segments(doc: Document) -> list[Segment]:
