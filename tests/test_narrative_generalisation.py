@@ -127,3 +127,16 @@ def test_area_from_partnership_headings(narrate):
             "Westford Community Safety Partnership\n\nWestford recorded 80 thefts.\n\nSummary\n\n"
             "Together they recorded 200 thefts.")
     assert [(f.value, f.area) for f in narrate(text)] == [(120, "Eastford"), (80, "Westford"), (200, "")]
+
+
+def test_bulleted_spend_list_is_one_spend_claim_checked_by_the_spend_rule():
+    text = ("Report 2018/19\n\nThe grant was spent as follows:\n\n- Mediation: £20,000\n- CCTV upkeep: £15,500\n"
+            "- Total: £38,000\n\nPartners:\n\n- Fire service: £5,000\n- Housing: £7,000\n")
+    doc = document_from_text(text)
+    from extractors.narrative import extract
+    facts = extract(doc)
+    listed = [(f.kind, f.value) for f in facts if f.kind.startswith("spend")]
+    assert listed == [("spend_item", 20000), ("spend_item", 15500), ("spend_total", 38000)]
+    assert [f.kind for f in facts if f.value in (5000, 7000)] == ["amount", "amount"]  # no spend intro
+    assert [(f.rule_id, f.expected, f.observed) for f in check_document(doc, facts)] == [
+        ("spend-lines-sum-to-total", 35500, 38000)]  # the lines add to 35,500; the total says 38,000

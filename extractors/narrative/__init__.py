@@ -11,6 +11,7 @@ from extractors.facts import make_fact
 from extractors.narrative.areas import area_at, area_markers
 from extractors.narrative.footnotes import link_footnotes
 from extractors.narrative.language import pipeline
+from extractors.narrative.lists import read_spend_lists
 from extractors.narrative.reading import Draft, read_segment, share_subjects
 from extractors.narrative.segments import Segment, document_segments
 from extractors.narrative.timing import opening_period
@@ -32,6 +33,7 @@ def extract(doc: Document) -> list[Fact]:
     for index, (segment, sdoc) in enumerate(zip(segments, parsed)):
         drafts += read_segment(index, segment, sdoc, context)
     link_footnotes(segments, drafts)
+    read_spend_lists(doc, segments, drafts)
     share_subjects(drafts)
     markers = area_markers(doc)
     facts = [to_fact(doc, segments[d.segment], d, markers) for d in drafts]
