@@ -24,6 +24,8 @@ LEVEL_UNITS = ("count", "percent", "gbp", "hours")
 def link_change_levels(s: Sentence, carry: Carry) -> None:
     """Put each change into the claim of the from/to pair (or level and base) it describes."""
     _read_bracketed_base(s, carry)
+    _join_change_parts(s)
+    _read_level_difference(s, carry)
     pairs = _pair_groups(s)
     for ratio in [x for x in s.slots if x.m.unit == "times"]:
         group = _nearest_pair(s, ratio, pairs)
@@ -81,3 +83,43 @@ def multiplier_label(ratio: Slot) -> str:
     """'more than doubled (x2)': the words and the factor, kept on the levels they describe."""
     words = f"{ratio.m.qualifier} {ratio.m.text}".strip().lower()
     return f"{words} (x{ratio.m.value:g})"
+
+
+def _join_change_parts(s: Sentence) -> None:
+    """'402 offences, 58 fewer than in 2020/21, a decrease of 14.6%': the absolute and percent
+    sizes of one change, and the level it reached, are one claim."""
+    changes = [x for x in s.slots if x.role in CHANGE_ROLES]
+    for a, b in zip(changes, changes[1:]):
+        if a.group == b.group or a.direction != b.direction or {a.role, b.role} != set(CHANGE_ROLES):
+            continue
+        if _SEPARATE.search(s.text[a.m.end:b.m.start]):
+            continue
+        for x in s.slots:
+            if x.group == b.group:
+                x.group = a.group
+    for change in [x for x in s.slots if x.role in CHANGE_ROLES]:
+        i = s.slots.index(change)
+        level = s.slots[i - 1] if i else None
+        if level and level.role in ("", "value") and not level.kind and level.m.unit in ("count", "gbp") \
+                and any(x.role == "change_abs" and x.m.unit == level.m.unit for x in s.slots if x.group == change.group) \
+                and re.fullmatch(r"[^.;()\d]{0,40},\s*(?:an?\s+|by\s+)?[+−-]?", s.between(level, change)) \
+                and not any(x.role in ("from", "to") for x in s.slots if x.group == change.group):
+            level.role, level.group = "to", change.group
+
+
+_DIFFERENCE_TO = re.compile(r"^\s*(?:higher|lower|above|below|more|less)\s+than\b[^.;\d]{0,60}$", re.I)
+
+
+def _read_level_difference(s: Sentence, carry: Carry) -> None:
+    """'91.2%, 3.1 percentage points higher than the national figure of 87.1%': a level, the
+    comparison it is measured against, and the stated gap between them, as one claim."""
+    for i in range(2, len(s.slots)):
+        level, gap, other = s.slots[i - 2], s.slots[i - 1], s.slots[i]
+        if gap.m.unit != "percentage_points" or gap.role not in CHANGE_ROLES or level.m.unit != "percent" \
+                or other.m.unit != "percent" or level.role not in ("", "value") or other.role not in ("", "value"):
+            continue
+        if not _DIFFERENCE_TO.match(s.between(gap, other)) or not re.fullmatch(r"\s*,?\s*", s.between(level, gap)):
+            continue
+        level.role, other.role = "level", "comparison"
+        _join(gap, level, carry)
+        other.group = gap.group

@@ -24,6 +24,7 @@ _GIVEN = (r"allocated|allocation|allocations|awarded|award|awards|grant|grants|g
 _USED = (r"spent|spend|spending|expenditure|cost|costs|costing|used|using|invested|paid|pay|saving|savings|"
          r"saved|worth|returned|underspend|underspent|unspent|overspend|overspent|leaving|left|"
          r"funded|funds|fund|bought|purchased|of\s+which")
+_USED_AFTER = re.compile(r"^\s*\)?\s*(?:was|were|has\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:spent|used|paid|invested|committed)\b", re.I)
 _CUE = re.compile(rf"\b(?:(?P<given>{_GIVEN})|(?P<used>{_USED}))\b", re.I)
 _GIVEN_AFTER = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|as|were)\s+(?:the\s+)?(?:[\w']+\s+){{0,4}}?)?(?:{_GIVEN})(?![a-z])|"
                           rf"^\s*from\s+(?:the\s+)?(?:PCC|OPCC|Police|Office|Home\s+Office|Commissioner|Council|Ministry|"
@@ -41,6 +42,8 @@ def money_kind(s: Sentence, slot: Slot, sentence_allocation: bool) -> str:
     after = s.text[slot.m.end:min(nxt, slot.m.end + 60)]
     if _GIVEN_AFTER.match(after):
         return "allocation"
+    if _USED_AFTER.match(after):
+        return "amount"  # '70% of the budget (£590k) was spent on ...'
     if cues:
         return "allocation" if cues[-1].group("given") else "amount"
     return "allocation" if sentence_allocation else "amount"

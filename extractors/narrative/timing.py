@@ -89,15 +89,23 @@ def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: 
     financial year; else the fallback."""
     best, best_gap = "", None
     for p in stated:
-        if p.base or _CLAUSE.search(text[min(end, p.end):max(start, p.start)]):
+        if p.base or _CLAUSE.search(text[min(end, p.end):max(start, p.start)]) or _bracketed_apart(text, start, p):
             continue
         gap = p.start - end if p.start >= end else (start - p.end) * 1.5
         if best_gap is None or gap < best_gap:
             best, best_gap = p.period, gap
-    years = {p.period for p in stated if not p.base and not p.relative}
+    years = {p.period for p in stated if not p.base and not p.relative and not _bracketed_apart(text, start, p)}
     if not best and whole_sentence and len(years) == 1 and re.match(r"^\d{4}-\d\d$", next(iter(years))):  # a year or a month, not a quarter
         best = next(iter(years))
     return best or fallback
+
+
+def _bracketed_apart(text: str, start: int, p: Stated) -> bool:
+    """'stable at 1,021 offences (1,034 in 2020/21)': a period inside brackets the number is
+    not in belongs to the figure bracketed with it ('(Q3 2013/14)' alone still dates the clause)."""
+    opening = text.rfind("(", 0, p.start)
+    inside = text[opening + 1:p.start] if opening >= 0 else ""
+    return opening >= 0 and ")" not in inside and not opening < start < p.start and any(c.isdigit() for c in inside)
 
 
 def compared_for(sentence: str, stated: list[Stated], period: str) -> str:
