@@ -140,3 +140,8 @@ def test_bulleted_spend_list_is_one_spend_claim_checked_by_the_spend_rule():
     assert [f.kind for f in facts if f.value in (5000, 7000)] == ["amount", "amount"]  # no spend intro
     assert [(f.rule_id, f.expected, f.observed) for f in check_document(doc, facts)] == [
         ("spend-lines-sum-to-total", 35500, 38000)]  # the lines add to 35,500; the total says 38,000
+
+
+def test_a_spread_is_not_a_change(narrate):
+    facts = narrate("Annual Report 2018/19\n\nCaseloads ranged from 12 to 18 per worker.")
+    assert [(f.role, f.period) for f in facts] == [("value", "2018-19"), ("value", "2018-19")]

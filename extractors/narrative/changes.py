@@ -13,6 +13,7 @@ _BETWEEN_ABS_PCT = re.compile(r"^[^.;%]{0,90}\(\s*[+−-]?$|^\s*[a-z]*\s*,?\s*or
 _BETWEEN_FROM_TO = re.compile(rf"^\s*(?:\S+\s+){{0,4}}?to\s*{_QUAL}$", re.I)
 _BETWEEN_COORD = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*(?:by\s+)?(?:an?\s+)?$", re.I)
 _ENDS_FROM = re.compile(rf"\bfrom\s*{_QUAL}$", re.I)
+_RANGE_FROM = re.compile(rf"\b(?:rang(?:e|ed|es|ing)|var(?:y|ied|ies|ying))\s+(?:\w+\s+)?from\s*{_QUAL}$", re.I)
 _ENDS_RISE_TO = re.compile(rf"\b(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|grown|grew|"
                            rf"declined|climbed|went\s+up|gone\s+up|went\s+down|this\s+to)\s+to\s*{_QUAL}$", re.I)
 _ENDS_ADDITIONAL = re.compile(rf"\b(?:an?\s+)?(?:additional|extra|further)\s*{_QUAL}$", re.I)
@@ -78,6 +79,8 @@ def read_from_to(s: Sentence, carry: Carry) -> None:
         if slot.kind or slot.role:
             continue
         before = s.before(slot)
+        if _RANGE_FROM.search(before):
+            continue  # 'caseloads ranged from 12 to 18': a spread, not a change
         if _ENDS_FROM.search(before):
             slot.role = "from"
             nxt = s.slots[i + 1] if i + 1 < len(s.slots) else None
