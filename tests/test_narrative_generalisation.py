@@ -21,6 +21,9 @@ def claim(facts, value):
     # level, signed change, base in brackets after 'compared with'
     ("Robbery: 90 offences, -10% compared with last year (100).", 100,
      [("change_pct", 10), ("from", 100), ("to", 90)]),
+    # the base year's level in brackets after 'on <year>'
+    ("Thefts fell to 47, a 21.7% reduction on 2021/22 (60).", 60,
+     [("change_pct", 21.7), ("from", 60), ("to", 47)]),
     # 'from N' straight after the change
     ("Arson: 44 incidents, a rise of 10% from 40.", 40,
      [("change_pct", 10), ("from", 40), ("to", 44)]),

@@ -13,6 +13,7 @@ _BETWEEN_ABS_PCT = re.compile(r"^[^.;%]{0,90}\(\s*[+−-]?$|^\s*[a-z]*\s*,?\s*or
 _BETWEEN_FROM_TO = re.compile(rf"^\s*(?:\S+\s+){{0,4}}?to\s*{_QUAL}$", re.I)
 _BETWEEN_COORD = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*(?:by\s+)?(?:an?\s+)?$", re.I)
 _ENDS_FROM = re.compile(rf"\bfrom\s*{_QUAL}$", re.I)
+_BASE_IN_GAP = re.compile(r"\b(?:on|compared\s+(?:with|to)|against|than|versus|vs\.?)\s+[^()]*\(\s*$", re.I)
 _RANGE_FROM = re.compile(rf"\b(?:rang(?:e|ed|es|ing)|var(?:y|ied|ies|ying))\s+(?:\w+\s+)?from\s*{_QUAL}$", re.I)
 _ENDS_RISE_TO = re.compile(rf"\b(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|grown|grew|"
                            rf"declined|climbed|went\s+up|gone\s+up|went\s+down|this\s+to)\s+to\s*{_QUAL}$", re.I)
@@ -181,6 +182,8 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
     adjacent = bool(found) and found[0].word in ("up", "down") and not found[1].strip()  # 'down 2.1pp'
     if found and not adjacent and (found[0].word in ("up", "down") or _THAN.search(found[1])):
         found = None
+    if found and _BASE_IN_GAP.search(found[1]):
+        found = None  # 'a 21.7% reduction on 2021/22 (60)': the bracketed figure is the base level
     if found and (adjacent or _ENDS_OF_BY.search(before) or found[1].rstrip().endswith("(")):
         return _direction(found[0].label, found[0].word)
     return ""

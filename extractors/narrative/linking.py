@@ -71,12 +71,23 @@ def _read_bracketed_base(s: Sentence, carry: Carry) -> None:
         if change.role not in CHANGE_ROLES or not _BASE_OPENING.search(s.between(change, slot)):
             continue
         level = next((x for x in reversed(s.slots[:i - 1]) if x.m.unit == slot.m.unit
-                      and x.role in ("", "value") and x.kind in ("", slot.kind)), None)
+                      and (x.role in ("", "value") or x.role == "to" and not _has_from(s, x))
+                      and x.kind in ("", slot.kind)), None)
         if level is None or slot.m.unit not in LEVEL_UNITS:
             continue
         level.role, slot.role = "to", "from"
-        _join(change, level, carry)
+        if level.group >= 0:
+            for x in s.slots:
+                if x.group == change.group and x is not change:
+                    x.group = level.group
+            change.group = level.group
+        else:
+            _join(change, level, carry)
         slot.group = change.group
+
+
+def _has_from(s: Sentence, level: Slot) -> bool:
+    return level.group >= 0 and any(x.role == "from" and x.group == level.group for x in s.slots)
 
 
 def multiplier_label(ratio: Slot) -> str:

@@ -184,7 +184,7 @@ def check_direction(ctx: RuleContext, p: Params) -> Iterator[Flag]:
             expected=new.value - old.value, observed=None,
             arithmetic=f"{plain(old.value)} -> {plain(new.value)} ({plain(new.value - old.value)})",
             tolerance=tolerance_text(ctx.step(new), ctx.settings.truncation),
-            message=(f"Stated a {stated[0].direction}, but the levels {went}: {plain(old.value)} -> "
+            message=(f"Stated {'an' if stated[0].direction == 'increase' else 'a'} {stated[0].direction}, but the levels {went}: {plain(old.value)} -> "
                      f"{plain(new.value)} ({'+' if new.value > old.value else ''}{plain(new.value - old.value)})"))
 
 
