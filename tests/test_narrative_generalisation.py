@@ -45,6 +45,7 @@ def test_separate_clauses_keep_separate_claims(narrate):
      90, [50, 25, 15], None),
     ("The project mentored 60 pupils; 45 of them (75%) improved attendance.", 60, [45], (75, 45, 60)),
     ("The fund was worth £80k, of which £20k (25%) paid for CCTV.", 80000, [20000], (25, 20000, 80000)),
+    ("The scheme housed 80 people; 60 of them stayed a year or more (75%).", 80, [60], (75, 60, 80)),
 ])
 def test_parts_and_shares_of_a_whole_stated_elsewhere(narrate, text, whole, parts, share):
     facts = narrate(text)
