@@ -16,8 +16,9 @@ QUARTER_RE = re.compile(
     rf"\b(?:Q|Qtr\.?\s?|Quarter\s)(?P<q>[1-4])\b[\s,]*(?P<fy>{_Y4}\s?[/\-–]\s?(?:{_Y4}|\d\d))?", re.I)
 HALF_RE = re.compile(rf"\bH(?P<h>[12])\b[\s,]*(?P<fy>{_Y4}\s?[/\-–]\s?(?:{_Y4}|\d\d))?", re.I)
 # "Apr-March 2014", "April 2013 - March 2014", "April to March 2014"
+# "1st April 2017 and 31st March 2018" (with 'between') too.
 APR_MAR_RE = re.compile(
-    rf"\bApr(?:il)?\s?(?P<y1>{_Y4})?\s?(?:-|–|to)\s?Mar(?:ch)?\s?(?P<y2>{_Y4})\b", re.I)
+    rf"\b(?:1(?:st)?\s+)?Apr(?:il)?\s?(?P<y1>{_Y4})?\s?(?:-|–|to|and)\s?(?:31(?:st)?\s+)?Mar(?:ch)?\s?(?P<y2>{_Y4})\b", re.I)
 MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<y>{_Y4})\b", re.I)
 
 

@@ -32,15 +32,21 @@ def test_number_forms(narrate, sentence, value, unit, kind, qualifier):
     assert (fact.unit, fact.kind, fact.qualifier) == (unit, kind, qualifier)
 
 
-@pytest.mark.parametrize("sentence, value, direction, qualifier", [
-    ("Calls to the helpline have more than doubled since the campaign.", 2, "increase", "more than"),
-    ("Street drinking incidents halved after the order was made.", 0.5, "decrease", ""),
-    ("Referrals were twice last year's level.", 2, "increase", ""),
+@pytest.mark.parametrize("sentence, label", [
+    ("Calls to the helpline have more than doubled, from 310 to 655.", "more than doubled (x2)"),
+    ("Street drinking incidents halved after the order, from 82 to 39.", "halved (x0.5)"),
+    ("Reports almost trebled over the year, from 40 to 115.", "almost trebled (x3)"),
 ])
-def test_multipliers_are_changes(narrate, sentence, value, direction, qualifier):
-    fact = one(narrate(sentence), value)
-    assert (fact.kind, fact.unit, fact.direction, fact.role, fact.qualifier) == \
-        ("change", "times", direction, "change_ratio", qualifier)
+def test_multipliers_label_their_levels_and_are_not_facts(narrate, sentence, label):
+    """A multiplier word is not a printed number (no unit in the contract, nothing to ground):
+    its words and factor go on the from/to levels it describes, for the multiplier rule."""
+    facts = narrate(sentence)
+    assert sorted((f.role, f.label) for f in facts) == [("from", label), ("to", label)]
+    assert len({f.claim_id for f in facts}) == 1
+
+
+def test_a_multiplier_without_levels_gives_no_fact(narrate):
+    assert narrate("Street drinking incidents halved after the order was made.") == []
 
 
 def test_span_points_at_the_number_in_the_page(narrate):

@@ -8,6 +8,7 @@ from pipeline.periods import find_periods, normalise_period, previous_period
     ("2015-2016", "2015-16"),
     ("2015/2016", "2015-16"),
     ("in 2013 14 were", "2013-14"),  # converted text loses the slash
+    ("between 1st April 2017 and 31st March 2018", "2017-18"),  # a dated financial year
     ("Q1 2015/16", "2015-16 Q1"),
     ("Qtr 3 2014-15", "2014-15 Q3"),
     ("H1 2016/17", "2016-17 H1"),

@@ -11,8 +11,10 @@ from extractors.facts import make_fact
 from extractors.narrative.areas import area_at, area_markers
 from extractors.narrative.footnotes import link_footnotes
 from extractors.narrative.language import pipeline
+from extractors.narrative.lists import read_spend_lists
 from extractors.narrative.reading import Draft, read_segment, share_subjects
 from extractors.narrative.segments import Segment, document_segments
+from extractors.narrative.timing import opening_period
 from pipeline.ids import stable_id
 from pipeline.model import Document, Fact
 
@@ -25,11 +27,13 @@ def extract(doc: Document) -> list[Fact]:
         return []
     segments = document_segments(doc)
     nlp, _, _ = pipeline()
+    context = opening_period([ln for ln in doc.pages[0].text.split("\n") if ln.strip()], doc.period)
     drafts: list[Draft] = []
     parsed = nlp.pipe((s.text for s in segments), batch_size=256)
     for index, (segment, sdoc) in enumerate(zip(segments, parsed)):
-        drafts += read_segment(index, segment, sdoc, doc.period)
+        drafts += read_segment(index, segment, sdoc, context)
     link_footnotes(segments, drafts)
+    read_spend_lists(doc, segments, drafts)
     share_subjects(drafts)
     markers = area_markers(doc)
     facts = [to_fact(doc, segments[d.segment], d, markers) for d in drafts]
@@ -57,7 +61,7 @@ def to_fact(doc: Document, segment: Segment, draft: Draft, markers: list) -> Fac
         doc, kind=slot.kind, value=slot.m.value, unit=slot.m.unit, subject=draft.subject,
         page=segment.page, start=start, end=end, source="narrative", extractor="narrative",
         snippet=_snippet(segment, draft), period=draft.period, direction=slot.direction,
-        theme=segment.heading, qualifier=slot.m.qualifier, numerator=slot.numerator,
+        theme=segment.heading, label=slot.label, qualifier=slot.m.qualifier, numerator=slot.numerator,
         denominator=slot.denominator, claim_id=stable_id("claim", doc.doc_id, draft.claim),
         role=slot.role, compared_period=draft.compared_period,
         area=area_at(markers, segment.page, start), table_id=segment.table_id,

@@ -13,12 +13,14 @@ _NOT_AREAS = {"CONTENTS", "INTRODUCTION", "APPENDIX", "ANNEX", "KEY", "SUMMARY",
               "FOREWORD", "BACKGROUND", "PURPOSE", "RECOMMENDATIONS", "TOTAL", "KPI", "NOTES",
               "COMMENTARY", "PERFORMANCE", "OVERVIEW", "CONCLUSION", "CONCLUSIONS", "REFERENCES",
               "EXECUTIVE SUMMARY", "ACTION PLAN", "FINANCE", "BUDGET", "SPEND", "OUTCOMES"}
+_ORGANISATION = re.compile(r"\b(?:POLICE|CONSTABULARY|COUNCIL|COMMISSIONER|OFFICE|OPCC|PCC)$")
 Marker = tuple[int, int, str]  # page, offset, area ('' = unknown)
 
 
 def _is_title(text: str) -> bool:
     text = text.strip()
-    return bool(_TITLE.match(text)) and text not in _NOT_AREAS and len(text.split()) <= 3
+    return bool(_TITLE.match(text)) and text not in _NOT_AREAS and len(text.split()) <= 3 \
+        and not _ORGANISATION.search(text)
 
 
 def _table_markers(doc: Document) -> list[Marker]:
@@ -42,12 +44,32 @@ def _table_markers(doc: Document) -> list[Marker]:
     return markers
 
 
+_NAMED = re.compile(r"^(?:area:\s*)?(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|and|upon|on|under))*?)"
+                    r"(?:\s+(?P<kind>Community\s+Safety\s+Partnership|CSP|District|Borough|Division|"
+                    r"Local\s+Policing\s+Area|LPA|Policing\s+Area))?$", re.I)
+_ENDS_AREAS = re.compile(r"^(?:summary|overall\s+summary|conclusions?|next\s+steps|recommendations?|appendix\b.*|"
+                         r"annex\b.*|glossary|across\s+the\s+(?:area|partnerships?))$", re.I)
+
+
+def heading_area(text: str) -> str | None:
+    """The area a section heading names ('Ashvale Community Safety Partnership', 'North
+    District', 'Area: Brookfield', 'BIRMINGHAM'); '' for a heading that closes the areas
+    ('Summary', 'Appendix A'); None for any other heading."""
+    text = text.strip(" #*\t")
+    if _is_title(text):
+        return text.title()
+    m = _NAMED.match(text)
+    if m and (m.group("kind") or text.lower().startswith("area:")) and len(text.split()) <= 7:
+        return text if m.group("kind") and m.group("kind").lower() in ("district", "borough", "division") else m.group("name")
+    return "" if _ENDS_AREAS.match(text) else None
+
+
 def area_markers(doc: Document) -> list[Marker]:
     """Where each area's section starts; empty for a report about one area."""
     markers = _table_markers(doc)
     for page in doc.pages:
-        markers += [(page.number, h.char_start, h.text.strip().title())
-                    for h in page.headings if _is_title(h.text)]
+        named = [(page.number, h.char_start, heading_area(h.text)) for h in page.headings]
+        markers += [m for m in named if m[2] is not None]
     markers.sort()
     return markers if len({m[2] for m in markers if m[2]}) >= 2 else []
 

@@ -13,14 +13,31 @@ _BETWEEN_ABS_PCT = re.compile(r"^[^.;%]{0,90}\(\s*[+−-]?$|^\s*[a-z]*\s*,?\s*or
 _BETWEEN_FROM_TO = re.compile(rf"^\s*(?:\S+\s+){{0,4}}?to\s*{_QUAL}$", re.I)
 _BETWEEN_COORD = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*(?:by\s+)?(?:an?\s+)?$", re.I)
 _ENDS_FROM = re.compile(rf"\bfrom\s*{_QUAL}$", re.I)
+_BASE_IN_GAP = re.compile(r"\b(?:on|compared\s+(?:with|to)|against|than|versus|vs\.?)\s+[^()]*\(\s*$", re.I)
+_RANGE_FROM = re.compile(rf"\b(?:rang(?:e|ed|es|ing)|var(?:y|ied|ies|ying))\s+(?:\w+\s+)?from\s*{_QUAL}$", re.I)
 _ENDS_RISE_TO = re.compile(rf"\b(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|grown|grew|"
-                           rf"declined|climbed|went\s+up|gone\s+up|went\s+down|up|down|this\s+to)\s+to\s*{_QUAL}$", re.I)
+                           rf"declined|climbed|went\s+up|gone\s+up|went\s+down|this\s+to)\s+to\s*{_QUAL}$", re.I)
 _ENDS_ADDITIONAL = re.compile(rf"\b(?:an?\s+)?(?:additional|extra|further)\s*{_QUAL}$", re.I)
 _ENDS_OF_BY = re.compile(rf"\b(?:of|by)\s*{_QUAL}$", re.I)
 _TARGET_GAP_OK = {"is", "was", "of", "at", "set", "to", "the", "a", "an", "current", "be", "reduce",
                   "increase", "achieve", "reach", "reducing", "increasing", "rate", "level", "which",
                   "stood", "stands", "sits", "remains", "remained", "currently", "for", "annual",
                   "this", "year", "year's", "swp", "our", "its", "their", "=", ":", "-", "(", "by"}
+_ON_TARGET = re.compile(r"\b(?:within|on|off|against|meeting|met|missed)\s+(?:the\s+)?$", re.I)
+
+
+_TARGET_AIM = re.compile(r"^\s*(?:for\s+[\w/ ]{1,20}?\s+)?(?:is|was|will\s+be)\s+to\s+(?:reduce|increase|cut|raise|bring|get|keep|"
+                         r"lower|improve|achieve|reach|maintain)\b[^.;:\d]{0,80}\b(?:to|below|under|above|by|at)\s*$", re.I)
+
+
+def _target_to(s: Sentence, slot: Slot):
+    """'Our target is to reduce repeat referrals to MARAC to 25%': the aim's end value."""
+    found = s.cue_before(slot, {"TARGET"}, 16)
+    if found and _TARGET_AIM.match(found[1]):
+        return found[0], ""
+    return None
+
+
 def _mark_change(slot: Slot, direction: str, carry: Carry) -> None:
     slot.kind, slot.direction = "change", direction
     slot.role = {"percent": "change_pct", "percentage_points": "change_pct", "times": "change_ratio"}.get(slot.m.unit, "change_abs")
@@ -33,6 +50,10 @@ def read_targets(s: Sentence) -> None:
     for slot in s.slots:
         found = s.cue_before(slot, {"TARGET", "BASELINE"}, 7)
         kind = ""
+        if found and _ON_TARGET.search(s.text[max(s.s0, found[0].start - 12):found[0].start]):
+            found = None  # 'answered within target: 88.5%' reports a level, not the target
+        if found is None:
+            found = _target_to(s, slot)
         if found:
             cue, gap = found
             odd = [w for w in re.findall(r"[\w'=:(-]+", gap.lower()) if w not in _TARGET_GAP_OK]
@@ -59,15 +80,17 @@ def read_from_to(s: Sentence, carry: Carry) -> None:
         if slot.kind or slot.role:
             continue
         before = s.before(slot)
+        if _RANGE_FROM.search(before):
+            continue  # 'caseloads ranged from 12 to 18': a spread, not a change
         if _ENDS_FROM.search(before):
             slot.role = "from"
             nxt = s.slots[i + 1] if i + 1 < len(s.slots) else None
             if nxt and not nxt.role and _BETWEEN_FROM_TO.match(s.between(slot, nxt)):
                 nxt.role = "to"
                 _join(slot, nxt, carry)
-            elif not s.cue_before(slot, {"UP", "DOWN"}, 3):
+            elif not s.cue_before(slot, {"UP", "DOWN"}, 3) and not _after_change(s, i):
                 slot.role = ""  # 'women from 13 countries': an origin, not a level
-            elif s.cue_before(slot, {"UP", "DOWN"}, 3):
+            else:
                 partner = _earlier_level(s, slot, carry)
                 if partner:
                     partner.role = "to" if partner.role in ("", "value") else partner.role
@@ -78,6 +101,15 @@ def read_from_to(s: Sentence, carry: Carry) -> None:
             if partner:
                 partner.role = "from"
                 _join(partner, slot, carry)
+
+
+def _after_change(s: Sentence, i: int) -> bool:
+    """'a rise of 5.3% from 581': 'from' straight after a stated percent change."""
+    if i < 1 or s.slots[i - 1].m.unit not in ("percent", "percentage_points"):
+        return False
+    prev = s.slots[i - 1]
+    return s.between(prev, s.slots[i]).strip().lower() == "from" and bool(
+        s.cue_before(prev, {"UP", "DOWN"}, 4) or re.match(r"^\s*(?:up|down|higher|lower|increase|decrease|rise|fall|reduction)\b", s.after(prev), re.I))
 
 
 def _earlier_level(s: Sentence, slot: Slot, carry: Carry) -> Optional[Slot]:
@@ -130,11 +162,13 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
     if slot.m.sign:
         return "increase" if slot.m.sign == "+" else "decrease"
     after = s.after(slot)
+    if slot.m.unit in ("hours", "years"):
+        after = re.sub(r"^\s*(?:hours?|hrs?|years?)\b", "", after, flags=re.I)
     m = UNIT_AFTER.match(after)
     word = m.group("word").lower() if m else ""
     if word in ("up", "down") and re.match(r"^\s*\)?\s*(?:up|down)\s+to\b", after, re.I):
         word = ""
-    if slot.m.unit in ("count", "gbp") and word not in COMPARATIVES:
+    if slot.m.unit in ("count", "gbp", "hours", "years") and word not in COMPARATIVES:
         word = ""
     if word in UP_AFTER or word in DOWN_AFTER:
         return "increase" if word in UP_AFTER else "decrease"
@@ -145,8 +179,11 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
         more = s.comparison_context() or any(x.m.unit == "percent" for x in s.slots)
         return "increase" if more else ""
     found = s.cue_before(slot, {"UP", "DOWN", "FEWER"}, 9)
-    if found and (found[0].word in ("up", "down") or _THAN.search(found[1])):
+    adjacent = bool(found) and found[0].word in ("up", "down") and not found[1].strip()  # 'down 2.1pp'
+    if found and not adjacent and (found[0].word in ("up", "down") or _THAN.search(found[1])):
         found = None
-    if found and (_ENDS_OF_BY.search(before) or found[1].rstrip().endswith("(")):
+    if found and _BASE_IN_GAP.search(found[1]):
+        found = None  # 'a 21.7% reduction on 2021/22 (60)': the bracketed figure is the base level
+    if found and (adjacent or _ENDS_OF_BY.search(before) or found[1].rstrip().endswith("(")):
         return _direction(found[0].label, found[0].word)
     return ""

@@ -6,9 +6,12 @@ two numbers ("(", ", or", "out of", "from .. to", "compared with") decides how t
 from __future__ import annotations
 
 from extractors.narrative.changes import read_changes, read_from_to, read_multipliers, read_targets
+from extractors.narrative.linking import link_change_levels
 from extractors.narrative.parts import (finish, read_comparisons, read_fractions, read_list_continuation,
-                                       read_money, read_parts)
-from extractors.narrative.sentence import Carry, Sentence, Slot
+                                       read_parts)
+from extractors.narrative.money import read_breakdown, read_money
+from extractors.narrative.shares import read_bracketed_shares, read_of_them, read_of_these, read_of_which
+from extractors.narrative.sentence import Carry, Sentence, Slot, _new_group
 
 __all__ = ["Carry", "Sentence", "Slot", "read_sentence"]
 
@@ -17,12 +20,18 @@ def read_sentence(s: Sentence, carry: Carry) -> list[Slot]:
     """All structure readers in order of precedence; returns the sentence's slots."""
     read_fractions(s)
     read_money(s)
+    read_breakdown(s, lambda: _new_group(carry))
     read_targets(s)
     read_multipliers(s, carry)
     read_list_continuation(s, carry)
     read_from_to(s, carry)
+    read_bracketed_shares(s, carry)
+    read_of_which(s, carry)
     read_changes(s, carry)
+    read_of_them(s, carry)
+    read_of_these(s, carry)
     read_parts(s, carry)
     read_comparisons(s, carry)
+    link_change_levels(s, carry)
     finish(s, carry)
-    return s.slots
+    return [x for x in s.slots if x.m.unit != "times"]  # multipliers live on as level labels

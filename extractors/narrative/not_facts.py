@@ -35,11 +35,17 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("idiom", re.compile(r"\b(?:one|1)(?:\s|-)(?:to|2)(?:\s|-)(?:one|1)\b|\b1-1\b|\bone[\s-]stop\b|\bone[\s-]off\b|"
                          r"\bone\s(?:of|another|or\s+more|way|day\b(?!s))|\b(?:no|any|every|each|the|this|that)\sone\b|"
                          r"\bone\s(?:year|month|week|day|hour)\b", re.I)),
+    ("money unit", re.compile(r"£\s?'?0{3}s?\b|\(£k\)")),
+    ("fraction", re.compile(r"\b(?:one|two|three|four|\d{1,2})\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|"
+                            r"ten|twenty|hundred|\d{1,3})\b|\b(?:a|one|two)[\s-](?:thirds?|fifths?)\b|"
+                            r"\b(?:a|one|three)[\s-]quarters?\s+of\b", re.I)),
+    ("service number", re.compile(r"\b(?:999|101|111)(?=\s+(?:and\s+(?:999|101|111)\s+)?(?:emergency\s+|non-emergency\s+)?"
+                                  r"(?:calls?|call-|service|line|number|contacts?)\b)|\b(?:dial(?:led|ling)?|ring|call)\s+(?:999|101|111)(?:\s+(?:or|and)\s+(?:999|101|111))?\b", re.I)),
     ("section number", re.compile(r"^\s*(?:[-•]\s*)?\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z(])")),
     ("list number", re.compile(r"^\s*(?:[-•]\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)](?=\s)", re.I)),
 ]
 _DURATION = re.compile(r"^\s?(?:-\s?)?(?:and\s+a\s+half\s+)?(?:(?:full|working|half|whole|calendar|school|financial|consecutive)\s+)?(?P<unit>years?|yrs?|months?|weeks?|days?|quarters?|"
-                       r"hours?|hrs?|minutes?|mins?|seconds?|decades?|nights?)(?![a-z])", re.I)
+                       r"hours?|hrs?|minutes?|mins?|seconds?|decades?)(?![a-z])", re.I)
 _HOURS_OK_AFTER = re.compile(r"^\s?(?:hours?|hrs?)\s+(?:of|delivered|completed|volunteered|worked|given)\b", re.I)
 _YEARS_OK_BEFORE = re.compile(r"\b(?:totall?ing|total(?:\s+of)?|combined|aggregate)\s+(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?$", re.I)
 _MEASURE = re.compile(r"^\s?(?:mph|kph|km|kms|miles?|metres?|meters?|kg|cm|mm|ft|feet|°|degrees?|x\b|st\b|nd\b|rd\b|th\b)", re.I)
@@ -76,7 +82,7 @@ def reason_not_fact(text: str, start: int, end: int, value: float, unit: str, is
     duration = _DURATION.match(after)
     if unit == "count" and duration:
         kind = duration.group("unit").lower()
-        if kind.startswith(("hour", "hr")) and _HOURS_OK_AFTER.match(after):
+        if kind.startswith(("hour", "hr")) and effort_hours(before, after):
             return ""
         if kind.startswith(("year", "yr")) and _YEARS_OK_BEFORE.search(before):
             return ""
@@ -88,6 +94,20 @@ def reason_not_fact(text: str, start: int, end: int, value: float, unit: str, is
     if is_word and value == 1 and (_ONE_BAD_AFTER.match(after) or re.match(r"^\s[A-Z]", after) and text[start].isupper() and start > 0):
         return "idiom"
     return ""
+
+
+_HOURS_SPAN_BEFORE = re.compile(r"\b(?:within|in|after|under|every|each|per|for|than|last|next|first|past|aged?|"
+                                r"up\s+to|around\s+the|over\s+the|of|at|by)\s+(?:(?:over|approximately|about|around|"
+                                r"nearly|almost|just|some|up\s+to|at\s+least|less\s+than)\s+)?$", re.I)
+_HOURS_SPAN_AFTER = re.compile(r"^\s?(?:hours?|hrs?)(?:\s+(?:a|per|each|every)\s+(?:day|week|month|shift)|-|\s+(?:before|after|of\s+(?:the|a)\b))", re.I)
+
+
+def effort_hours(before: str, after: str) -> bool:
+    """'gave 3,200 hours to patrols', '2,450 hours of intervention': hours given or delivered
+    are a measure of work; 'within 24 hours', '8 hours a day', '48-hour' are spans of time."""
+    if _HOURS_SPAN_BEFORE.search(before):
+        return False
+    return bool(_HOURS_OK_AFTER.match(after)) or not _HOURS_SPAN_AFTER.match(after)
 
 
 def duration_unit(text: str, end: int) -> str:

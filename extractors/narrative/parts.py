@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
+from extractors.narrative.money import money_kind
+from extractors.narrative.shares import adopt
 from extractors.narrative.sentence import (_CLAUSE_BREAK, _QUAL, _THAN, Carry, Sentence, Slot, _join,
                                           _new_group)
 _BETWEEN_OF = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{_QUAL}$", re.I)
@@ -44,6 +45,9 @@ def _read_of_whole(s: Sentence, whole: Slot, carry: Carry) -> None:
     whole.role = "whole"
     whole.group = _new_group(carry)
     for other in s.slots[s.slots.index(whole) + 1:]:
+        if other.role == "part" and other.m.unit == "count" and not other.kind:
+            adopt(s, other, whole)
+            continue
         if other.kind or other.role:
             continue
         if other.m.unit == "count" and _TRANSITION.search(s.before(other)) and whole.role == "whole" and other.m.value <= whole.m.value:
@@ -129,21 +133,6 @@ def read_fractions(s: Sentence) -> None:
             rate.denominator = float(m.group(2).replace(",", ""))
 
 
-_MONEY_WORDS = re.compile(r"\b(?:cost|costs|costing|saving|savings|saves|spend|spent|spending|expenditure|"
-                          r"budget|funding|income|revenue|grant|allocation|allocated|awarded|worth|value)\b|£", re.I)
-_MONEY_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d")
-_NO_NOUN_AFTER = re.compile(r"^\s*(?:per\b|a\s+(?:year|month|week)|each|every|annually|[.,;)]|$)", re.I)
-
-
-def read_money(s: Sentence) -> None:
-    """'savings ... estimated at 3,117,635 per annum': a bare sum in a sentence about money."""
-    for slot in s.slots:
-        if slot.m.unit == "count" and not slot.m.is_word and slot.m.value >= 1000 \
-                and _MONEY_DIGITS.fullmatch(slot.m.text.strip()) and _NO_NOUN_AFTER.match(s.after(slot)) \
-                and _MONEY_WORDS.search(s.text[s.s0:slot.m.start]):
-            slot.m = replace(slot.m, unit="gbp")
-
-
 def finish(s: Sentence, carry: Carry) -> None:
     """Kinds from units for what no structure claimed; lone numbers are their own claim."""
     allocation = "ALLOCATION" in s.labels
@@ -154,7 +143,7 @@ def finish(s: Sentence, carry: Carry) -> None:
                 if not slot.role and re.match(r"^\s*of\b", s.after(slot)):
                     slot.role = "share"
             elif slot.m.unit == "gbp":
-                slot.kind = "allocation" if allocation else "amount"
+                slot.kind = money_kind(s, slot, allocation)
             else:
                 slot.kind = "count"
         slot.role = slot.role or "value"

@@ -9,7 +9,8 @@ from extractors.narrative.language import cues_of
 from extractors.narrative.mentions import find_mentions
 from extractors.narrative.segments import Segment
 from extractors.narrative.subjects import subject_for
-from extractors.narrative.timing import compared_for, context_period, period_for, stated_periods
+from extractors.narrative.timing import _FY, compared_for, context_period, period_for, stated_periods
+from pipeline.periods import previous_period
 
 
 @dataclass
@@ -67,7 +68,7 @@ def _drafts_of(index: int, segment: Segment, sentence: Sentence, slots: list[Slo
     text = segment.text[sentence.s0:sentence.s1]
     drafts = []
     for slot in slots:
-        own = period_for(segment.text, slot.m.start, slot.m.end, stated, "")
+        own = period_for(segment.text, slot.m.start, slot.m.end, stated, "", slot.role != "from")
         period = own or context
         subject, strong = subject_for(sentence, slot, fallback)
         drafts.append(Draft(
@@ -95,7 +96,8 @@ def _order_pairs(drafts: list[Draft]) -> None:
             first.slot.role, second.slot.role = "to", "from"
             first, second = second, first
         if not first.stated_period:
-            first.period = second.compared_period or ""
+            earlier = previous_period(second.period) if _FY.match(second.period) else ""
+            first.period = second.compared_period or earlier
         second.compared_period = second.compared_period or first.stated_period
 
 

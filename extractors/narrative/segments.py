@@ -17,8 +17,10 @@ from pipeline.model import Cell, Document, Page, Table
 
 FOOTNOTE_START = re.compile(r"^\s*(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\\?\*)\s*(?=\S)")
 _BULLET = re.compile(r"^\s*(?:[-•▪·●◦*]\s|\d{1,2}[.)]\s|\(?[ivx]{1,4}\)\s|\(?[a-h]\)\s)")
+_PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z(]")  # '3.1 At 31st December ...'
 _TERMINAL = re.compile(r"[.!?:;]['\")\]]?\s*$")
 _ALPHA_WORD = re.compile(r"[A-Za-z]{2,}")
+_LABELLED = re.compile(r"^\s*(?:[-•*]\s*)?[A-Za-z][A-Za-z' -]{2,40}:\s*[£(]?\d")
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Segment:
 def continues(previous: str, following: str) -> bool:
     """Whether a line (or cell) carries on the sentence of the one before it."""
     first = following.lstrip()[:1]
-    if not first or _BULLET.match(following) or FOOTNOTE_START.match(following):
+    if not first or _BULLET.match(following) or FOOTNOTE_START.match(following) or _PARAGRAPH_NUMBER.match(following):
         return False
     if first.islower():
         return True
@@ -258,8 +260,8 @@ def _flush_cells(segments: list[Segment], builder: Optional[_Builder], table: Ta
 
 
 def has_prose(segment: Segment) -> bool:
-    """Runs of bare numbers are table data, not prose."""
-    return len(_ALPHA_WORD.findall(segment.text)) >= 2
+    """Runs of bare numbers are table data, not prose; a labelled figure ('Arrests: 410') is a statement."""
+    return len(_ALPHA_WORD.findall(segment.text)) >= 2 or bool(_LABELLED.match(segment.text))
 
 
 def document_segments(doc: Document) -> list[Segment]:

@@ -28,6 +28,7 @@ class Slot:
     group: int = -1
     numerator: Optional[float] = None
     denominator: Optional[float] = None
+    label: str = ""  # a multiplier stated of a from/to pair: 'halved (x0.5)'
     pair: bool = False  # from/to read from 'compared with': the periods may reorder them
     note: str = ""
 

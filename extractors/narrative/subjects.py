@@ -18,12 +18,12 @@ approx. nearly almost over s found sits stands stood remains stays slight small 
 came became led met kept held sold paid won ran began brought thought taught spent sent left told
 shows show see sees get gets make makes remain remains continue continues include includes use uses
 need needs take takes went go goes equating equates reaching reached total totalling totaling
-respectively overall year years month months week weeks day days quarter quarters period time times
+respectively pp approximately roughly estimated around some overall year years month months week weeks day days quarter quarters period time times
 compared comparison previous last first second hours hour a.""".split())
 CUES = set(UP_WORDS + DOWN_WORDS + FEWER_WORDS + MORE_WORDS) | {"saw", "seen", "recorded", "showed",
                                                                    "experienced", "achieved", "noted"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&/-]*|\S")
-_UNIT_WORDS = re.compile(r"^\s*\)?\s*(?:(?:hours?|hrs?|years?|pieces|items)\s+of\s+|"
+_UNIT_WORDS = re.compile(r"^\s*\)?\s*(?:(?:hours?|hrs?|years?|pieces|items)\s+(?:of|to|on|in|for)\s+|"
                          r"(?:percentage\s+points?|pp)\s+)", re.I)
 
 
@@ -71,19 +71,31 @@ def phrase_after_cue(text: str) -> str:
 
 def phrase_before(text: str) -> str:
     """The noun phrase ending a clause: 'Serious Sexual offences increased by' -> 'Serious Sexual offences'."""
-    clause = re.split(r"[.;:,(–=]|\b(?:that|which|who|where|whilst|while|but)\b", text)[-1]
+    clauses = re.split(r"[.;:,(–=]|\b(?:that|which|who|where|whilst|while|but)\b", text)
+    clause = clauses[-1] if clauses[-1].strip() or len(clauses) < 2 else clauses[-2]  # '- Solved rate: 14.6%'
     counted = re.search(r"\b(?:number|numbers|levels?|rate|proportion|percentage|amount)\s+of\s+(?:the\s+)?", clause, re.I)
     if counted and noun_phrase(clause[counted.end():]):
         return noun_phrase(clause[counted.end():])
     words = _words(clause)
     while words and not _content(words[-1]) or words and words[-1].lower() in CUES:
         words.pop()
+    taken = _last_phrase(words)
+    head = words[:len(words) - len(taken)]
+    if taken and len(head) >= 2 and head[-1].lower() in _PLACE_PREPOSITIONS and _content(head[-2]):
+        return " ".join(_last_phrase(head[:-1]))  # 'total recorded crime in Northshire fell'
+    return " ".join(taken)
+
+
+_PLACE_PREPOSITIONS = {"in", "across", "within", "throughout"}
+
+
+def _last_phrase(words: list[str]) -> list[str]:
     taken: list[str] = []
     for word in reversed(words):
-        if not _content(word) or len(taken) >= 4:
+        if len(taken) >= 4 or not (_content(word) or taken and word.lower() in ("total", "overall")):
             break
         taken.insert(0, word)
-    return " ".join(taken)
+    return taken
 
 
 def predicate(text: str, limit: int = 5) -> str:
@@ -99,6 +111,8 @@ def subject_for(s: Sentence, slot: Slot, fallback: str) -> tuple[str, bool]:
     """A short phrase naming what the number counts (never empty), and whether the sentence
     itself gave it (False when it came from a fallback)."""
     after = s.text[slot.m.end:s.s1]
+    if slot.m.unit == "count":
+        after = re.sub(r"^\s+of\s+(?:them|these|those|whom)\b", "", after, flags=re.I)  # '198 of them did ...'
     unit = _UNIT_WORDS.match(after)
     if unit:
         after = after[unit.end():]

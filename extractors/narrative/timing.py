@@ -25,6 +25,7 @@ class Stated:
     start: int
     end: int
     base: bool  # a period compared against, not the period of the number
+    relative: bool = False  # 'last year': names one number's period, never the sentence's
 
 
 def financial_year_of(period: str) -> str:
@@ -41,6 +42,7 @@ def stated_periods(text: str, s0: int, s1: int, context: str) -> list[Stated]:
         if year:
             half = "H1" if m.group("which").lower() in ("first", "1st") else "H2"
             found.append(Stated(f"{year[:7]} {half}", s0 + start, s0 + end, False))
+    found += _relative_periods(sentence, s0, context)
     ranges = [m.span() for m in _RANGE.finditer(sentence)]
     for p in find_periods(sentence):
         if any(s <= p.start < e for s, e, _ in halves) or any(s <= p.start < e for s, e in ranges):
@@ -57,23 +59,53 @@ def stated_periods(text: str, s0: int, s1: int, context: str) -> list[Stated]:
     return found
 
 
+_RELATIVE = re.compile(r"\b(?P<same>(?:the\s+)?same\s+(?:quarter|period|month|time)\s+(?:of\s+|in\s+)?last\s+year)\b|"
+                       r"\b(?P<last>last\s+(?:financial\s+)?year|(?:the\s+)?previous\s+(?:financial\s+)?year|the\s+year\s+before)\b|"
+                       r"\b(?P<this>this\s+(?:financial\s+)?year|the\s+current\s+year)\b", re.I)
+
+
+def _relative_periods(sentence: str, s0: int, context: str) -> list[Stated]:
+    """'this year', 'last year', 'the same quarter last year', read against the context period."""
+    year = financial_year_of(context)
+    found = []
+    for m in _RELATIVE.finditer(sentence):
+        if m.group("same"):
+            period = year_before(context)
+        elif m.group("last"):
+            period = previous_period(year) if year else ""
+        else:
+            period = year
+        if period:
+            base = bool(_BASE_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]))
+            found.append(Stated(period, s0 + m.start(), s0 + m.end(), base, relative=not m.group("this")))
+    return found
+
+
 _CLAUSE = re.compile(r"[,;:]|\b(?:which|but|whilst|while|although|though|whereas)\b", re.I)
 
 
-def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: str) -> str:
+def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: str, whole_sentence: bool = True) -> str:
     """The nearest non-base period stated in the number's clause; else the sentence's one
     financial year; else the fallback."""
     best, best_gap = "", None
     for p in stated:
-        if p.base or _CLAUSE.search(text[min(end, p.end):max(start, p.start)]):
+        if p.base or _CLAUSE.search(text[min(end, p.end):max(start, p.start)]) or _bracketed_apart(text, start, p):
             continue
         gap = p.start - end if p.start >= end else (start - p.end) * 1.5
         if best_gap is None or gap < best_gap:
             best, best_gap = p.period, gap
-    years = {p.period for p in stated if not p.base}
-    if not best and len(years) == 1 and _FY.match(next(iter(years))):
+    years = {p.period for p in stated if not p.base and not p.relative and not _bracketed_apart(text, start, p)}
+    if not best and whole_sentence and len(years) == 1 and re.match(r"^\d{4}-\d\d$", next(iter(years))):  # a year or a month, not a quarter
         best = next(iter(years))
     return best or fallback
+
+
+def _bracketed_apart(text: str, start: int, p: Stated) -> bool:
+    """'stable at 1,021 offences (1,034 in 2020/21)': a period inside brackets the number is
+    not in belongs to the figure bracketed with it ('(Q3 2013/14)' alone still dates the clause)."""
+    opening = text.rfind("(", 0, p.start)
+    inside = text[opening + 1:p.start] if opening >= 0 else ""
+    return opening >= 0 and ")" not in inside and not opening < start < p.start and any(c.isdigit() for c in inside)
 
 
 def compared_for(sentence: str, stated: list[Stated], period: str) -> str:
@@ -90,3 +122,34 @@ def compared_for(sentence: str, stated: list[Stated], period: str) -> str:
 
 def context_period(heading: str, document_period: str) -> str:
     return normalise_period(heading) or document_period
+
+
+_VALID = re.compile(r"^(?P<a>\d{4})-(?P<b>\d\d)(?: [QH]\d)?$")
+
+
+def is_reporting_period(period: str) -> bool:
+    """A financial year, or a quarter or half of one (not a strategy span like 2017-19)."""
+    m = _VALID.match(period or "")
+    return bool(m) and int(m.group("b")) == (int(m.group("a")) + 1) % 100
+
+
+def opening_period(lines: list[str], document_period: str) -> str:
+    """The period the report's title block names ('Performance Summary: Quarter 3 2018/19'),
+    which says what the prose's unlabelled figures cover better than the year the document
+    mentions most (a quarterly report names last year's quarter as often as its own)."""
+    for line in lines[:6]:
+        found = [p.period for p in find_periods(line) if is_reporting_period(p.period)]
+        if found:
+            return found[0]
+    return document_period
+
+
+def year_before(period: str) -> str:
+    """The same period a year earlier: 2018-19 Q3 -> 2017-18 Q3, 2018-12 -> 2017-12."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)(.*)", period or "")
+    if not m:
+        return ""
+    if is_reporting_period(period):
+        a = int(m.group(1)) - 1
+        return f"{a}-{(a + 1) % 100:02d}{m.group(3)}"
+    return f"{int(m.group(1)) - 1}-{m.group(2)}{m.group(3)}"

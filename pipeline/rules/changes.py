@@ -81,10 +81,32 @@ def stated_text(ctx: RuleContext, change: Fact) -> str:
 
 
 def level_pair(ctx: RuleContext, claim: list[Fact]) -> tuple[Fact, Fact] | None:
+    """The two levels a claim's change is between: from/to, or for a gap in points between a
+    level and its comparison ('91.2%, 3.1 points higher than the national 87.1%') those two."""
     froms, tos = facts_of(claim, role="from"), facts_of(claim, role="to")
     if len(froms) == 1 and len(tos) == 1 and froms[0].unit == tos[0].unit:
         return froms[0], tos[0]
+    levels, others = facts_of(claim, role="level"), facts_of(claim, role="comparison")
+    points = [f for f in claim if f.role in CHANGE_ROLES and f.unit == "percentage_points"]
+    if points and len(levels) == 1 and len(others) == 1 and levels[0].unit == others[0].unit == "percent":
+        return others[0], levels[0]
     return None
+
+
+def implied_base(ctx: RuleContext, claim: list[Fact]) -> tuple[Fact, Fact, float, Interval] | None:
+    """'402 offences, 58 fewer than last year, a decrease of 14.6%': the level before is the
+    level reached less the absolute change (460); returns the percent change, the level, and
+    that earlier value with its interval."""
+    tos, absolute = facts_of(claim, role="to"), facts_of(claim, role="change_abs")
+    pcts = [f for f in facts_of(claim, role="change_pct") if f.unit == "percent"]
+    if facts_of(claim, role="from") or len(tos) != 1 or len(absolute) != 1 or len(pcts) != 1:
+        return None
+    new, step = tos[0], absolute[0]
+    if new.unit != step.unit or step.direction not in ("increase", "decrease"):
+        return None
+    moved = signed_interval(ctx, step)
+    old = new.value - (step.value if step.direction == "increase" else -step.value)
+    return pcts[0], new, old, ctx.interval(new) - moved
 
 
 def check_change_levels(ctx: RuleContext, p: Params) -> Iterator[Flag]:
@@ -101,6 +123,24 @@ def check_change_levels(ctx: RuleContext, p: Params) -> Iterator[Flag]:
                 continue
             yield change_flag(ctx, CHANGE_LEVELS.id, p, change, found[0], [change, old, new],
                               hint=ratio_hint(change, old, new))
+    yield from check_implied_base(ctx, p)
+
+
+def check_implied_base(ctx: RuleContext, p: Params) -> Iterator[Flag]:
+    """A percent change against the level reached and the absolute change stated with it."""
+    for claim in ctx.claims.values():
+        found = implied_base(ctx, claim)
+        if found is None:
+            continue
+        change, new, old, a = found
+        if old <= 0:
+            continue
+        measured = measures(change, old, new.value, new.unit, a, ctx.interval(new))
+        if measured and not any(agrees(ctx, change, m) for m in measured):
+            others = [f for f in claim if f.role == "change_abs"]
+            yield change_flag(ctx, CHANGE_LEVELS.id, p, change, measured[0], [change, new, *others],
+                              hint=f" (the earlier level is {plain(new.value)} {'-' if others[0].direction == 'increase' else '+'} "
+                                   f"{plain(others[0].value)} = {plain(old)})")
 
 
 def change_flag(ctx: RuleContext, rule_id: str, p: Params, change: Fact, measure: Measure,
@@ -144,7 +184,7 @@ def check_direction(ctx: RuleContext, p: Params) -> Iterator[Flag]:
             expected=new.value - old.value, observed=None,
             arithmetic=f"{plain(old.value)} -> {plain(new.value)} ({plain(new.value - old.value)})",
             tolerance=tolerance_text(ctx.step(new), ctx.settings.truncation),
-            message=(f"Stated a {stated[0].direction}, but the levels {went}: {plain(old.value)} -> "
+            message=(f"Stated {'an' if stated[0].direction == 'increase' else 'a'} {stated[0].direction}, but the levels {went}: {plain(old.value)} -> "
                      f"{plain(new.value)} ({'+' if new.value > old.value else ''}{plain(new.value - old.value)})"))
 
 

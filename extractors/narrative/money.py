@@ -1,0 +1,92 @@
+"""Sums of money in prose: which are allocations and which are other amounts, and bare
+figures that are money because of their sentence ("savings ... estimated at 3,117,635",
+"its spend in £000s: staffing 112.0, projects 64.5").
+
+The kind of a sum comes from the words next to it, not from the sentence: in "received a
+grant of £1.2m from the Commissioner and spent £1,310,000" the first is an allocation and
+the second an amount spent."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extractors.narrative.sentence import Sentence, Slot
+
+_MONEY_WORDS = re.compile(r"\b(?:cost|costs|costing|saving|savings|saves|spend|spent|spending|expenditure|"
+                          r"budget|funding|income|revenue|grant|allocation|allocated|awarded|worth|value)\b|£", re.I)
+_MONEY_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d")
+_NO_NOUN_AFTER = re.compile(r"^\s*(?:per\b|a\s+(?:year|month|week)|each|every|annually|[.,;)]|$)", re.I)
+# "in £000s", "(£'000)", "£k": the figures that follow are thousands of pounds.
+THOUSANDS = re.compile(r"£\s?'?0{3}s?\b|\(£k\)|£k\b|£\s?thousands?\b", re.I)
+
+_GIVEN = (r"allocated|allocation|allocations|awarded|award|awards|grant|grants|granted|received|receives|"
+          r"receiving|budget|budgets|funding|income|contribution|contributions|ring-?fenced|given")
+_USED = (r"spent|spend|spending|expenditure|cost|costs|costing|used|using|invested|paid|pay|saving|savings|"
+         r"saved|worth|returned|underspend|underspent|unspent|overspend|overspent|leaving|left|"
+         r"funded|funds|fund|bought|purchased|of\s+which")
+_USED_AFTER = re.compile(r"^\s*\)?\s*(?:was|were|has\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:spent|used|paid|invested|committed)\b", re.I)
+_CUE = re.compile(rf"\b(?:(?P<given>{_GIVEN})|(?P<used>{_USED}))\b", re.I)
+_GIVEN_AFTER = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|as|were)\s+(?:the\s+)?(?:[\w']+\s+){{0,4}}?)?(?:{_GIVEN})(?![a-z])|"
+                          rf"^\s*from\s+(?:the\s+)?(?:PCC|OPCC|Police|Office|Home\s+Office|Commissioner|Council|Ministry|"
+                          rf"Youth\s+Justice|Government|Department|Lottery)", re.I)
+
+
+def money_kind(s: Sentence, slot: Slot, sentence_allocation: bool) -> str:
+    """'allocation' or 'amount' by the nearest cue before the sum (back to the previous number)
+    or an allocation noun right after it; the sentence's cues only when neither speaks."""
+    i = s.slots.index(slot)
+    floor = s.slots[i - 1].m.end if i else s.s0
+    before = s.text[max(floor, slot.m.start - 60):slot.m.start]
+    cues = list(_CUE.finditer(before))
+    nxt = s.slots[i + 1].m.start if i + 1 < len(s.slots) else s.s1
+    after = s.text[slot.m.end:min(nxt, slot.m.end + 60)]
+    if _GIVEN_AFTER.match(after):
+        return "allocation"
+    if _USED_AFTER.match(after):
+        return "amount"  # '70% of the budget (£590k) was spent on ...'
+    if cues:
+        return "allocation" if cues[-1].group("given") else "amount"
+    return "allocation" if sentence_allocation else "amount"
+
+
+def read_money(s: Sentence) -> None:
+    """Bare figures that are money: after a '£000s' declaration in the sentence (read as
+    pounds), or a large sum with pence or separators in a sentence about money."""
+    declared = THOUSANDS.search(s.text, s.s0, s.s1)
+    for slot in s.slots:
+        if slot.m.unit != "count" or slot.m.is_word:
+            continue
+        if declared and slot.m.start > declared.end():
+            slot.m = replace(slot.m, unit="gbp", value=slot.m.value * 1000)
+        elif slot.m.value >= 1000 and _MONEY_DIGITS.fullmatch(slot.m.text.strip()) \
+                and _NO_NOUN_AFTER.match(s.after(slot)) and _MONEY_WORDS.search(s.text[s.s0:slot.m.start]):
+            slot.m = replace(slot.m, unit="gbp")
+
+
+_SPEND_CONTEXT = re.compile(r"\b(?:spend|spending|spent|expenditure|costs|breakdown|outturn)\b", re.I)
+_TOTAL_BEFORE = re.compile(r"\btotal(?:led|ling|ing)?\s*(?:of\s*)?(?:£\s*)?$", re.I)
+_ALLOCATION_BEFORE = re.compile(r"\b(?:grant|allocation|budget|award)\s+(?:of\s+)?(?:£\s*)?$", re.I)
+_LABEL_BEFORE = re.compile(r"^[\s,;:]*(?:and\s+)?(?P<label>[A-Za-z][A-Za-z&'/ -]{1,60}?)\s*[:=-]?\s*£?\s*$")
+
+
+def read_breakdown(s: Sentence, group) -> None:
+    """'its spend in £000s: staffing 112.0, projects 64.5 and evaluation 8.5, a total of 185.0
+    against a grant of 180.0': labelled lines, their total and the allocation, as one spend
+    claim (the contract's spend_item / spend_total / allocation) for the spend rules."""
+    money = [x for x in s.slots if x.m.unit == "gbp" and not x.kind and not x.role]
+    if len(money) < 3 or not _SPEND_CONTEXT.search(s.text, s.s0, money[0].m.start):
+        return
+    read: list[tuple[Slot, str, str]] = []
+    for slot in money:
+        before = s.text[(s.slots[s.slots.index(slot) - 1].m.end if s.slots.index(slot) else s.s0):slot.m.start]
+        if _TOTAL_BEFORE.search(before):
+            read.append((slot, "spend_total", "total"))
+        elif _ALLOCATION_BEFORE.search(before):
+            read.append((slot, "allocation", "allocation"))
+        elif _LABEL_BEFORE.match(before.split(":")[-1]) and len(before.split(":")[-1].split()) <= 6:
+            read.append((slot, "spend_item", "item"))
+    if sum(1 for _, kind, _ in read if kind == "spend_item") < 2:
+        return
+    claim = group()
+    for slot, kind, role in read:
+        slot.kind, slot.role, slot.group = kind, role, claim
