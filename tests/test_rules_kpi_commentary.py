@@ -78,3 +78,23 @@ def test_consistent_and_rounded_commentary_does_not_flag():
            [("10%", "change_pct", "increase"), ("20%", "change_pct", "increase")])
     page = kpi_page(rows + [fte])
     assert check_document(page.document, page.made) == []
+
+
+def against_baseline(printed: str) -> Page1:
+    """One row whose commentary names the baseline itself: no other rows need to vouch for it."""
+    return kpi_page([("Violence with injury Baseline 2400", "2400", ["610", "590", "575", "560"],
+                      f"Violence with injury fell by {printed} against the baseline.",
+                      [(printed, "change_pct", "decrease")])])
+
+
+def test_a_change_stated_against_the_baseline_is_checked_on_its_own():
+    # 610 + 590 + 575 + 560 = 2,335 against 2,400 is -2.7%
+    page = against_baseline("4.5%")
+    assert projection(check_document(page.document, page.made)) == [
+        ("kpi-commentary-matches-table", 4.5, 2.71)]
+
+
+def test_a_change_against_the_baseline_that_rounds_to_the_table_does_not_flag():
+    for printed in ("2.7%", "3%"):
+        page = against_baseline(printed)
+        assert check_document(page.document, page.made) == [], printed

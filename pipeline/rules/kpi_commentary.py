@@ -35,6 +35,8 @@ ANNUAL = re.compile(r"\b(?:previous|last|prior|preceding) (?:year|financial year
                     r"\byear before\b|\blast year'?s?\b|\bperformance year\b|"
                     r"\byear[- ]on[- ]year\b|\bcompared (?:to|with) (?:19|20)\d\d\b|"
                     r"\b(?:previous|last) 12[- ]month", re.I)
+AGAINST_BASELINE = re.compile(r"\b(?:against|compared (?:to|with)|on|versus|vs\.?|from) (?:the |its |this )?"
+                              r"baseline\b", re.I)
 QUARTER_PERIOD = re.compile(r"^(\d{4}-\d\d) Q([1-4])$")
 MONTH_PERIOD = re.compile(r"^(\d{4})-(\d\d)$")
 
@@ -68,7 +70,9 @@ def kpi_rows(ctx: RuleContext) -> Iterator[KpiRow]:
 
 
 def claim_scope(ctx: RuleContext, claim: list[Fact]) -> str | None:
-    """'annual', 'quarter' or None (not checkable) for a commentary claim."""
+    """'baseline', 'annual', 'quarter' or None (not checkable) for a commentary claim."""
+    if AGAINST_BASELINE.search(" | ".join(ctx.clause(f) for f in claim)):
+        return "baseline"
     for fact in claim:
         if QUARTER_PERIOD.match(fact.compared_period) and QUARTER_PERIOD.match(fact.period):
             return "quarter" if previous_period(fact.period) == fact.compared_period else None
@@ -107,7 +111,8 @@ def fy_of_month(year: int, month: int) -> str:
 
 
 def annual_checks(ctx: RuleContext, rows: list[KpiRow]) -> Iterator[tuple[list[Fact], list, str, list[Fact]]]:
-    """(claim, measures per change, context words, facts) for every checkable annual claim."""
+    """(claim, measures per change, context words, facts) for every claim about the year
+    against the baseline, whether it says 'on the previous year' or 'against the baseline'."""
     for row in rows:
         year = year_total(row.values)
         base = row.baseline
@@ -119,7 +124,7 @@ def annual_checks(ctx: RuleContext, rows: list[KpiRow]) -> Iterator[tuple[list[F
         words = (f"the table's quarters {' + '.join(plain(f.value) for f in parts)} = {plain(total)} "
                  f"against the baseline {plain(base.value)}: ")
         for claim in row.claims:
-            if claim_scope(ctx, claim) == "annual" and not any(
+            if claim_scope(ctx, claim) in ("annual", "baseline") and not any(
                     f.compared_period and f.compared_period != previous_period(year[0]) for f in claim):
                 found = [measures(c, base.value, total, "count", ctx.interval(base), total_iv) for c in claim]
                 if any(found):
@@ -131,10 +136,12 @@ def check_commentary(ctx: RuleContext, p: Params) -> Iterator[Flag]:
     annual = list(annual_checks(ctx, rows))
     verdicts = [all(any(agrees(ctx, c, m) for m in ms) for c, ms in zip(claim, found) if ms)
                 for claim, found, _, _ in annual]
-    if sum(verdicts) >= p.min_agreeing_rows and sum(verdicts) >= p.min_agreeing_share * len(verdicts):
-        for (claim, found, words, facts), ok in zip(annual, verdicts):
-            if not ok:
-                yield from disagreeing(ctx, p, claim, found, words, facts)
+    # "on the previous year" is checkable against the baseline only when the report's other
+    # rows show the baseline is the previous year; "against the baseline" always is.
+    trusted = sum(verdicts) >= p.min_agreeing_rows and sum(verdicts) >= p.min_agreeing_share * len(verdicts)
+    for (claim, found, words, facts), ok in zip(annual, verdicts):
+        if not ok and (trusted or claim_scope(ctx, claim) == "baseline"):
+            yield from disagreeing(ctx, p, claim, found, words, facts)
     for row in rows:
         yield from quarter_checks(ctx, p, row)
 
