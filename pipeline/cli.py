@@ -68,3 +68,7 @@ def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, 
     click.echo(f"written to {Path(output)}/")
     if summary.failed or summary.problems:
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -21,7 +21,7 @@ from pipeline.loaders.pdf_chars import Char, Rule, page_chars, page_rules
 from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
 from pipeline.loaders.pdf_records import PlacedTable, table_records
 from pipeline.loaders.pdf_stitch import stitch
-from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, extend_down, looks_tabular,
+from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, looks_tabular,
                                          pdfplumber_tables, trim_rows)
 from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_running, running_keys,
                                        strip_running, vocabulary)
@@ -148,7 +148,7 @@ def assemble(doc_id: str, raw: list[RawPage], found: dict[int, list[FoundTable]]
 def tidy_tables(tables: list[FoundTable], page: RawPage, keys: set[str]) -> list[FoundTable]:
     """Running heads out of the tables, forgotten total rows in."""
     trimmed = (trim_rows(t, lambda text: is_running(text, keys)) for t in tables)
-    return [extend_down(t, page.lines) for t in trimmed if t is not None]
+    return drop_overlaps([extend_down(t, page.lines) for t in trimmed if t is not None])
 
 
 def _table_edges(ordered: list[Line]) -> dict[int, tuple[bool, bool]]:

@@ -27,7 +27,7 @@ class Char(NamedTuple):
     size: float  # font size in points
     baseline: float  # distance of the glyph origin from the page top
     bold: bool
-    soft: bool = False  # a soft hyphen: dropped at a line end, a hyphen inside a line
+    soft: bool = False  # PDFium's soft-hyphen code (also given for many line-end hyphens)
 
 
 class Rule(NamedTuple):

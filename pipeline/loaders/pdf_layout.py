@@ -16,7 +16,7 @@ from pipeline.loaders.pdf_chars import Char
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 WORD_GAP = 0.15  # of the font size: a wider gap between characters is a space
-SEGMENT_GAP = 1.0  # of the font size: a wider gap starts a new segment (column, cell)
+SEGMENT_GAP = 1.5  # of the font size: a wider gap starts a new segment (column, cell)
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,6 @@ class Line:
     size: float  # the line's dominant font size
     bold: bool
     segments: tuple[Segment, ...]
-    soft_hyphen: bool = False  # the line ends with a soft hyphen
     table: int | None = None  # index of the table this placeholder line stands for
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -92,8 +91,6 @@ def _segment_text(chars: list[Char], size: float, baseline: float) -> str:
 
 def _line_of(chars: list[Char]) -> Line:
     chars = sorted(chars, key=lambda c: c.x0)
-    soft_end = len(chars) > 1 and chars[-1].soft
-    chars = chars[:-1] if soft_end else chars
     size = _dominant_size(chars)
     normal = [c for c in chars if c.size >= 0.8 * size] or chars
     baseline = statistics.median(c.baseline for c in normal)
@@ -107,7 +104,7 @@ def _line_of(chars: list[Char]) -> Line:
                      for r in runs)
     bold = sum(c.bold for c in normal) > 0.8 * len(normal)
     return Line(chars[0].x0, baseline - 0.8 * size, max(c.x1 for c in chars), baseline + 0.2 * size,
-                size, bold, segments, soft_hyphen=soft_end)
+                size, bold, segments)
 
 
 def build_lines(chars: list[Char]) -> list[Line]:
@@ -119,12 +116,9 @@ def split_line(line: Line, x: float) -> tuple[Line | None, Line | None]:
     """The parts of a line left and right of x (None where a side is empty)."""
     left = tuple(s for s in line.segments if s.x1 <= x)
     right = tuple(s for s in line.segments if s.x0 >= x)
-    def part(segs: tuple[Segment, ...], hyphen: bool) -> Line | None:
-        if not segs:
-            return None
-        return replace(line, x0=segs[0].x0, x1=segs[-1].x1, segments=segs,
-                       soft_hyphen=line.soft_hyphen and hyphen)
-    return part(left, not right), part(right, True)
+    def part(segs: tuple[Segment, ...]) -> Line | None:
+        return replace(line, x0=segs[0].x0, x1=segs[-1].x1, segments=segs) if segs else None
+    return part(left), part(right)
 
 
 def _crosses(line: Line, lo: float, hi: float) -> bool:

@@ -99,7 +99,7 @@ def overlap(a: BBox, b: BBox) -> float:
 def drop_overlaps(tables: list[FoundTable]) -> list[FoundTable]:
     kept: list[FoundTable] = []
     for table in sorted(tables, key=lambda t: -sum(len(r) for r in t.rows)):
-        if all(overlap(table.bbox, k.bbox) < 0.5 for k in kept):
+        if all(overlap(table.bbox, k.bbox) < 0.3 for k in kept):
             kept.append(table)
     return sorted(kept, key=lambda t: (t.bbox[1], t.bbox[0]))
 
@@ -126,12 +126,21 @@ def _bbox_of(boxes: list[list[BBox | None]]) -> BBox | None:
             max(b[2] for b in cells), max(b[3] for b in cells))
 
 
+def _single(row: list[str]) -> bool:
+    return sum(1 for c in row if c.strip()) == 1
+
+
+def _sentence(row: list[str]) -> bool:
+    text = " ".join(c for c in row if c.strip())
+    return len(text) > 60 or text.rstrip().endswith((".", ":", ";"))
+
+
 def trim_rows(table: FoundTable, is_running) -> FoundTable | None:
     """Without rows that are a running head or foot, and without a stack of one-cell title
     rows above the table (the last one stays, as the text loader keeps a title row)."""
     pairs = [(r, b) for r, b in zip(table.rows, table.boxes)
              if not is_running(" ".join(c for c in r if c.strip()))]
-    while len(pairs) > 2 and all(sum(1 for c in p[0] if c.strip()) == 1 for p in pairs[:2]):
+    while len(pairs) > 2 and _single(pairs[0][0]) and (_single(pairs[1][0]) or _sentence(pairs[0][0])):
         pairs = pairs[1:]
     rows, boxes = _clean([p[0] for p in pairs], [p[1] for p in pairs])
     bbox = _bbox_of(boxes)
@@ -151,7 +160,8 @@ def extend_down(table: FoundTable, lines: list[Line]) -> FoundTable:
             break
         cols = [next((j for j, (a, b) in enumerate(columns) if a - 5 <= s.x0 and s.x1 <= b + 5), None)
                 for s in line.segments]
-        if None in cols or len(set(cols)) != len(cols) or line.x0 < table.bbox[0] - 5:
+        if None in cols or len(set(cols)) != len(cols) or line.x0 < table.bbox[0] - 5 or \
+                not any(j > 0 and _NUMERIC_RE.match(s.text) for s, j in zip(line.segments, cols)):
             break
         row, box = [""] * len(columns), [None] * len(columns)
         for s, j in zip(line.segments, cols):

@@ -80,8 +80,8 @@ def join_hyphenated(head: str, tail: str, vocab: set[str]) -> str:
 
 
 def _column_right(lines: list[Line], line: Line) -> float:
-    return max(ln.x1 for ln in lines if ln.table is None and abs(ln.x0 - line.x0) < 40
-               and ln.x0 < line.x1 and line.x0 < ln.x1)
+    return max((ln.x1 for ln in lines if ln.table is None and abs(ln.x0 - line.x0) < 40
+                and ln.x0 < line.x1 and line.x0 < ln.x1), default=line.x1)
 
 
 def _continues(prev: Line, line: Line, prev_right: float) -> bool:
@@ -112,8 +112,6 @@ def paragraph_text(group: list[Line], vocab: set[str]) -> str:
         part = "\t".join(s.text for s in line.segments).strip() if len(line.segments) > 1 else line.text.strip()
         if not text:
             text = part
-        elif group[i - 1].soft_hyphen:
-            text += part
         elif text.endswith("-"):
             text = join_hyphenated(text, part, vocab)
         else:
