@@ -21,7 +21,7 @@ from pipeline.loaders.pdf_chars import Char, Rule, page_chars, page_rules
 from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
 from pipeline.loaders.pdf_records import PlacedTable, table_records
 from pipeline.loaders.pdf_stitch import stitch
-from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, looks_tabular,
+from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, table_flavor,
                                          pdfplumber_tables, trim_rows)
 from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_running, running_keys,
                                        strip_running, vocabulary)
@@ -81,10 +81,11 @@ def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings
     source: str | bytes = path if path and Path(path).is_file() else data
     found: dict[int, list[FoundTable]] = {}
     for page in pages:
-        if not page.chars or not looks_tabular(page.lines, page.rules):
+        flavor = table_flavor(page.lines, page.rules) if page.chars else None
+        if flavor is None:
             continue
         _check_time(deadline, f"finding tables on page {page.number}", settings.timeout_seconds)
-        tables = camelot_tables(source, page.number, page.height)
+        tables = camelot_tables(source, page.number, page.height, flavor)
         if not tables and page.rules:
             tables = pdfplumber_tables(data, page.number)
         found[page.number] = tables

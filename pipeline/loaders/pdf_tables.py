@@ -1,10 +1,10 @@
 """Tables on PDF pages: a cheap test for which pages hold one, then camelot on those only.
 
-Camelot's hybrid parser (ruling lines where the page has them, text alignment where it has
-not) scored best of its flavours on the peers' own test suites with no per-file settings,
-so it is the one method; pdfplumber's finder is the fallback for a ruled page where camelot
-finds nothing. Both cost 100-1000 ms a page against PDFium's few ms, which is why
-`looks_tabular` decides from the characters and rules PDFium already gave us.
+Camelot's hybrid parser (ruling lines and text alignment) scored best of its flavours on the
+peers' own test suites with no per-file settings; its line half renders the page, so pages
+without a ruling grid get its text half alone (network). pdfplumber's finder is the
+fallback for a page with rules where camelot finds nothing. Both cost 100-1000 ms a page against PDFium's few ms, which is why
+`table_flavor` decides from the characters and rules PDFium already gave us.
 """
 from __future__ import annotations
 
@@ -32,18 +32,25 @@ class FoundTable:
     method: str
 
 
-def looks_tabular(lines: list[Line], rules: list[Rule]) -> bool:
-    """Ruling lines forming a grid, rows of aligned cells with numbers, or rotated text."""
+def is_ruled(rules: list[Rule]) -> bool:
+    """Enough horizontal and vertical rules to draw a grid."""
     horizontal = sum(1 for r in rules if r.x1 - r.x0 >= 15 and r.bottom - r.top <= 3)
     vertical = sum(1 for r in rules if r.bottom - r.top >= 8 and r.x1 - r.x0 <= 3)
-    if horizontal >= 3 and vertical >= 2:
-        return True
+    return horizontal >= 3 and vertical >= 2
+
+
+def table_flavor(lines: list[Line], rules: list[Rule]) -> str | None:
+    """Which camelot parser a page needs: 'hybrid' (lines and text) where it has a ruling
+    grid, 'network' (text alignment only, no page rendering) where rows of aligned cells with
+    numbers or rotated text suggest an unruled table, None for a page of prose."""
+    if is_ruled(rules):
+        return "hybrid"
     multi = [ln for ln in lines if len(ln.segments) >= 2]
     numeric = [ln for ln in multi if any(_NUMERIC_RE.match(s.text) for s in ln.segments[1:])]
     if len(numeric) >= 3 or sum(1 for ln in multi if len(ln.segments) >= 3) >= 3:
-        return True
+        return "network"
     tiny = sum(1 for ln in lines if len(ln.text) <= 2)
-    return len(lines) >= 20 and tiny > 0.5 * len(lines)  # rotated text: a char per "line"
+    return "network" if len(lines) >= 20 and tiny > 0.5 * len(lines) else None  # rotated text
 
 
 def _clean(rows: list[list[str]], boxes: list[list[BBox | None]]) -> tuple[list[list[str]], list[list[BBox | None]]]:
@@ -75,12 +82,12 @@ def _from_camelot(table, page: int, height: float) -> FoundTable | None:
     return FoundTable(page, (x0, height - y1, x1, height - y0), rows, boxes, f"camelot-{table.flavor}")
 
 
-def camelot_tables(source: str | bytes, page: int, height: float) -> list[FoundTable]:
-    """Camelot hybrid on one page; overlapping results keep the larger table."""
+def camelot_tables(source: str | bytes, page: int, height: float, flavor: str) -> list[FoundTable]:
+    """Camelot on one page; overlapping results keep the larger table."""
     import camelot
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = camelot.read_pdf(source, pages=str(page), flavor="hybrid", suppress_stdout=True)
+        found = camelot.read_pdf(source, pages=str(page), flavor=flavor, suppress_stdout=True)
     tables = [t for t in (_from_camelot(t, page, height) for t in found) if t is not None]
     return drop_overlaps(tables)
 
