@@ -21,7 +21,7 @@ from pipeline.loaders.pdf_chars import Char, Rule, page_chars, page_rules
 from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
 from pipeline.loaders.pdf_records import PlacedTable, table_records
 from pipeline.loaders.pdf_stitch import stitch
-from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, table_flavor,
+from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, overlap, table_flavor,
                                          pdfplumber_tables, trim_rows)
 from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_running, running_keys,
                                        strip_running, vocabulary)
@@ -85,11 +85,19 @@ def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings
         if flavor is None:
             continue
         _check_time(deadline, f"finding tables on page {page.number}", settings.timeout_seconds)
-        tables = camelot_tables(source, page.number, page.height, flavor)
+        tables = page_tables(source, page, flavor)
         if not tables and page.rules:
             tables = pdfplumber_tables(data, page.number)
         found[page.number] = tables
     return found
+
+
+def page_tables(source: str | bytes, page: RawPage, flavor: str) -> list[FoundTable]:
+    """On a ruled page the ruling grid gives the cells (a cell's wrapped lines stay one cell);
+    text alignment finds the tables outside the grid, or all of them where there is none."""
+    grid = camelot_tables(source, page.number, page.height, "lattice") if flavor == "lattice" else []
+    aligned = camelot_tables(source, page.number, page.height, "network")
+    return grid + [t for t in aligned if all(overlap(t.bbox, g.bbox) < 0.3 for g in grid)]
 
 
 def _inside(char: Char, box: tuple[float, float, float, float]) -> bool:

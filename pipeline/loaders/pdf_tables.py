@@ -1,9 +1,11 @@
 """Tables on PDF pages: a cheap test for which pages hold one, then camelot on those only.
 
 Camelot's hybrid parser (ruling lines and text alignment) scored best of its flavours on the
-peers' own test suites with no per-file settings; its line half renders the page, so pages
-without a ruling grid get its text half alone (network). pdfplumber's finder is the
-fallback for a page with rules where camelot finds nothing. Both cost 100-1000 ms a page against PDFium's few ms, which is why
+peers' own test suites with no per-file settings, but where it merges the two it keeps the
+text-aligned rows, splitting every wrapped cell of a ruled KPI table into several rows. So
+the two halves run apart: lattice (renders the page) only where a ruling grid is drawn, its
+tables kept whole, and network (text alignment) for the rest of the page. pdfplumber's
+finder is the fallback for a page with rules where camelot finds nothing. Both cost 100-1000 ms a page against PDFium's few ms, which is why
 `table_flavor` decides from the characters and rules PDFium already gave us.
 """
 from __future__ import annotations
@@ -40,11 +42,11 @@ def is_ruled(rules: list[Rule]) -> bool:
 
 
 def table_flavor(lines: list[Line], rules: list[Rule]) -> str | None:
-    """Which camelot parser a page needs: 'hybrid' (lines and text) where it has a ruling
-    grid, 'network' (text alignment only, no page rendering) where rows of aligned cells with
-    numbers or rotated text suggest an unruled table, None for a page of prose."""
+    """Which camelot parser a page needs: 'lattice' (then text alignment for the rest) where
+    it has a ruling grid, 'network' (text alignment only, no page rendering) where rows of
+    aligned cells with numbers or rotated text suggest an unruled table, None for prose."""
     if is_ruled(rules):
-        return "hybrid"
+        return "lattice"
     multi = [ln for ln in lines if len(ln.segments) >= 2]
     numeric = [ln for ln in multi if any(_NUMERIC_RE.match(s.text) for s in ln.segments[1:])]
     if len(numeric) >= 3 or sum(1 for ln in multi if len(ln.segments) >= 3) >= 3:

@@ -165,12 +165,13 @@ def compose_page(lines: list[Line], tables: dict[int, list[list[str]]], vocab: s
     parts: list[str] = []
     headings: list[Heading] = []
     spans: dict[int, CellSpans] = {}
-    offset, prev_bottom = 0, None
+    offset, prev_bottom, prev_segments = 0, None, 0
     for group in paragraphs(lines):
         first = group[0]
         if parts:
-            blank = first.table is not None or prev_bottom is None or \
-                first.top - prev_bottom > 0.6 * first.size or heading_level(group, first.text, body) > 0
+            rows = len(first.segments) > 1 and prev_segments > 1  # aligned rows stay one block
+            blank = first.table is not None or prev_bottom is None or heading_level(group, first.text, body) > 0 \
+                or (first.top - prev_bottom > 0.6 * first.size and not rows)
             sep = "\n\n" if blank else "\n"
             parts.append(sep)
             offset += len(sep)
@@ -182,7 +183,7 @@ def compose_page(lines: list[Line], tables: dict[int, list[list[str]]], vocab: s
             level = heading_level(group, text, body)
             if level:
                 headings.append(Heading(offset, level, text))
-            prev_bottom = group[-1].bottom
+            prev_bottom, prev_segments = group[-1].bottom, len(group[-1].segments)
         parts.append(text)
         offset += len(text)
     return "".join(parts), headings, spans
