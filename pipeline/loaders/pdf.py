@@ -96,6 +96,9 @@ def page_tables(source: str | bytes, page: RawPage, flavor: str) -> list[FoundTa
     """On a ruled page the ruling grid gives the cells (a cell's wrapped lines stay one cell);
     text alignment finds the tables outside the grid, or all of them where there is none."""
     grid = camelot_tables(source, page.number, page.height, "lattice") if flavor == "lattice" else []
+    rest = [ln for ln in page.lines if all(overlap((ln.x0, ln.top, ln.x1, ln.bottom), g.bbox) < 0.5 for g in grid)]
+    if grid and table_flavor(rest, []) is None:
+        return grid  # nothing table-like left outside the grid: spare the text-alignment pass
     aligned = camelot_tables(source, page.number, page.height, "network")
     return grid + [t for t in aligned if all(overlap(t.bbox, g.bbox) < 0.3 for g in grid)]
 
