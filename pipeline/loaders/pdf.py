@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from playa.exceptions import PDFTextExtractionNotAllowed
 
 from pipeline.loaders.errors import LoadError
 from pipeline.loaders.pdf_chars import Char, Rule, page_chars, page_rules
@@ -30,6 +31,8 @@ from pipeline.model import Page, Table
 from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
+
+UNRULED_FLAVOR = "network"  # camelot's parser for pages with no ruling grid
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,11 @@ def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings
         if flavor is None:
             continue
         _check_time(deadline, f"finding tables on page {page.number}", settings.timeout_seconds)
-        tables = page_tables(source, page, flavor)
+        try:
+            tables = page_tables(source, page, flavor)
+        except PDFTextExtractionNotAllowed:
+            log.warning("the PDF forbids text extraction to camelot; tables from aligned text only")
+            return found
         if not tables and page.rules:
             tables = pdfplumber_tables(data, page.number)
         found[page.number] = tables
@@ -93,14 +100,17 @@ def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings
 
 
 def page_tables(source: str | bytes, page: RawPage, flavor: str) -> list[FoundTable]:
-    """On a ruled page the ruling grid gives the cells (a cell's wrapped lines stay one cell);
-    text alignment finds the tables outside the grid, or all of them where there is none."""
-    grid = camelot_tables(source, page.number, page.height, "lattice") if flavor == "lattice" else []
-    rest = [ln for ln in page.lines if all(overlap((ln.x0, ln.top, ln.x1, ln.bottom), g.bbox) < 0.5 for g in grid)]
-    if grid and table_flavor(rest, []) is None:
-        return grid  # nothing table-like left outside the grid: spare the text-alignment pass
-    aligned = camelot_tables(source, page.number, page.height, "network")
-    return grid + [t for t in aligned if all(overlap(t.bbox, g.bbox) < 0.3 for g in grid)]
+    """Camelot hybrid finds the tables; on a ruled page a lattice table replaces the hybrid
+    table it overlaps when it has as many columns (the same table, each wrapped cell whole)."""
+    found = camelot_tables(source, page.number, page.height, UNRULED_FLAVOR if flavor == "network" else "hybrid")
+    if flavor != "lattice":
+        return found
+    grid = camelot_tables(source, page.number, page.height, "lattice")
+    for table in grid:
+        rivals = [t for t in found if overlap(t.bbox, table.bbox) >= 0.5]
+        if rivals and all(len(table.rows[0]) >= len(t.rows[0]) for t in rivals):
+            found = [t for t in found if t not in rivals] + [table]
+    return drop_overlaps(found)
 
 
 def _inside(char: Char, box: tuple[float, float, float, float]) -> bool:

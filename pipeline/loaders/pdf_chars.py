@@ -8,6 +8,7 @@ Coordinates are turned to pdfplumber's convention: points from the page's top-le
 from __future__ import annotations
 
 import ctypes
+import math
 from typing import NamedTuple
 
 import pypdfium2 as pdfium
@@ -51,10 +52,21 @@ def _char_at(textpage: pdfium.PdfTextPage, index: int, height: float) -> Char | 
         return None
     ox, oy = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(raw, index, ox, oy)
-    size = pdfium_c.FPDFText_GetFontSize(raw, index)
+    matrix = pdfium_c.FS_MATRIX()
+    scale = math.hypot(matrix.c, matrix.d) if pdfium_c.FPDFText_GetMatrix(raw, index, matrix) else 1.0
+    size = pdfium_c.FPDFText_GetFontSize(raw, index) * (scale or 1.0)  # a 1-pt font scaled up by its matrix
     weight = pdfium_c.FPDFText_GetFontWeight(raw, index)
     return Char(text, rect.left, height - rect.top, rect.right, height - rect.bottom,
                 round(size, 2), height - oy.value, weight >= 600, soft)
+
+
+def _repeated(char: Char, seen: set[tuple[str, int, int]]) -> bool:
+    """A glyph drawn again within a point of itself (fake bold, shadows) counts once."""
+    x, y = round(char.x0), round(char.baseline)
+    if any((char.text, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+        return True
+    seen.add((char.text, x, y))
+    return False
 
 
 def page_chars(page: pdfium.PdfPage) -> list[Char]:
@@ -63,9 +75,10 @@ def page_chars(page: pdfium.PdfPage) -> list[Char]:
     textpage = page.get_textpage()
     try:
         chars: list[Char] = []
+        seen: set[tuple[str, int, int]] = set()
         for index in range(textpage.count_chars()):
             char = _char_at(textpage, index, height)
-            if char is not None and char.x1 > char.x0:
+            if char is not None and char.x1 > char.x0 and not _repeated(char, seen):
                 chars.append(char)
         return chars
     finally:
