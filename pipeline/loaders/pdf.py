@@ -22,7 +22,7 @@ from pipeline.loaders.pdf_chars import Char, Rule, page_chars, page_rules
 from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
 from pipeline.loaders.pdf_records import PlacedTable, table_records
 from pipeline.loaders.pdf_stitch import stitch
-from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, overlap, table_flavor,
+from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, overlap, stacks_values, table_flavor,
                                          pdfplumber_tables, trim_rows)
 from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_running, running_keys,
                                        strip_running, vocabulary)
@@ -32,7 +32,7 @@ from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
 
-UNRULED_FLAVOR = "network"  # camelot's parser for pages with no ruling grid
+UNRULED_FLAVOR = "hybrid"  # camelot parser for pages with no ruling grid: scored above network on the suites
 
 
 @dataclass(frozen=True)
@@ -101,14 +101,15 @@ def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings
 
 def page_tables(source: str | bytes, page: RawPage, flavor: str) -> list[FoundTable]:
     """Camelot hybrid finds the tables; on a ruled page a lattice table replaces the hybrid
-    table it overlaps when it has as many columns (the same table, each wrapped cell whole)."""
+    table it overlaps when it has as many columns (the same table, each wrapped cell whole)
+    and no cell stacks several values (a grid drawn without its row rules)."""
     found = camelot_tables(source, page.number, page.height, UNRULED_FLAVOR if flavor == "network" else "hybrid")
     if flavor != "lattice":
         return found
     grid = camelot_tables(source, page.number, page.height, "lattice")
     for table in grid:
         rivals = [t for t in found if overlap(t.bbox, table.bbox) >= 0.5]
-        if rivals and all(len(table.rows[0]) >= len(t.rows[0]) for t in rivals):
+        if rivals and not stacks_values(table) and all(len(table.rows[0]) >= len(t.rows[0]) for t in rivals):
             found = [t for t in found if t not in rivals] + [table]
     return drop_overlaps(found)
 

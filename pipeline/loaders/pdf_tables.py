@@ -94,6 +94,16 @@ def camelot_tables(source: str | bytes, page: int, height: float, flavor: str) -
     return drop_overlaps(tables)
 
 
+def stacks_values(table: FoundTable) -> bool:
+    """Whether a cell holds several lines that are each a number: rows the grid did not rule."""
+    for row in table.rows:
+        for cell in row:
+            lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
+            if len(lines) >= 2 and all(_NUMERIC_RE.match(ln) for ln in lines):
+                return True
+    return False
+
+
 def _area(b: BBox) -> float:
     return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
 
