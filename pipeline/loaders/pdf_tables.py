@@ -1,11 +1,12 @@
 """Tables on PDF pages: a cheap test for which pages hold one, then camelot on those only.
 
 Camelot's hybrid parser (ruling lines and text alignment) scored best of its flavours on the
-peers' own test suites with no per-file settings, but where it merges the two it keeps the
-text-aligned rows, splitting every wrapped cell of a ruled KPI table into several rows. So
-the two halves run apart: lattice (renders the page) only where a ruling grid is drawn, its
-tables kept whole, and network (text alignment) for the rest of the page. pdfplumber's
-finder is the fallback for a page with rules where camelot finds nothing. Both cost 100-1000 ms a page against PDFium's few ms, which is why
+peers' own test suites with no per-file settings, so it finds the tables; but where it merges
+the two it keeps the text-aligned rows, splitting every wrapped cell of a ruled KPI table
+into several rows. So on a page with a ruling grid camelot's lattice also runs, and its table
+replaces hybrid's when it is the same table with each wrapped cell whole (see
+`pdf.page_tables`). pdfplumber's finder is the fallback for a page with rules where camelot
+finds nothing. All of these cost 100-1000 ms a page against PDFium's few ms, which is why
 `table_flavor` decides from the characters and rules PDFium already gave us.
 """
 from __future__ import annotations
@@ -42,9 +43,9 @@ def is_ruled(rules: list[Rule]) -> bool:
 
 
 def table_flavor(lines: list[Line], rules: list[Rule]) -> str | None:
-    """Which camelot parser a page needs: 'lattice' (then text alignment for the rest) where
-    it has a ruling grid, 'network' (text alignment only, no page rendering) where rows of
-    aligned cells with numbers or rotated text suggest an unruled table, None for prose."""
+    """What a page needs: 'lattice' where it has a ruling grid, 'network' where rows of
+    aligned cells with numbers or rotated text suggest an unruled table, None for prose
+    (no table finder runs: the cheap path most report pages take)."""
     if is_ruled(rules):
         return "lattice"
     multi = [ln for ln in lines if len(ln.segments) >= 2]
