@@ -42,7 +42,7 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
                        format=path.suffix.lstrip("."), status="too_large", size_bytes=size,
                        reason=f"{size} bytes is over the {settings.max_bytes}-byte limit")
         return DocumentResult(doc, seconds=time.perf_counter() - started)
-    doc = load_document(path)
+    doc = load_document(path, settings)
     if doc.status != "ok":
         return DocumentResult(doc, seconds=time.perf_counter() - started)
     try:

@@ -12,6 +12,7 @@ from pipeline.loaders.errors import LoadError
 from pipeline.loaders.text import decode, text_pages
 from pipeline.model import Document, Page, Table
 from pipeline.periods import find_periods
+from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -23,16 +24,16 @@ SUPPORTED = {**TEXT_SUFFIXES, **PDF_SUFFIXES}
 _ORG_RE = re.compile(r"(?:[A-Z][\w&'’-]*(?: +(?:and|of|the))? +){0,6}(?:Partnership|Council|"
                      r"Commissioner|Board|Panel|Constabulary|Police|Authority|Trust|OPCC)\b")
 
-Parser = Callable[[str, bytes, str], tuple[list[Page], list[Table]]]
+Parser = Callable[[str, bytes, str, Settings], tuple[list[Page], list[Table]]]
 
 
-def _parse_text(doc_id: str, data: bytes, path: str) -> tuple[list[Page], list[Table]]:
+def _parse_text(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple[list[Page], list[Table]]:
     return text_pages(doc_id, decode(data))
 
 
-def _parse_pdf(doc_id: str, data: bytes, path: str) -> tuple[list[Page], list[Table]]:
+def _parse_pdf(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple[list[Page], list[Table]]:
     from pipeline.loaders.pdf import pdf_pages  # heavy imports only for PDFs
-    return pdf_pages(doc_id, data, path)
+    return pdf_pages(doc_id, data, path, settings)
 
 
 PARSERS: dict[str, Parser] = {"txt": _parse_text, "md": _parse_text, "html": _parse_text,
@@ -65,8 +66,9 @@ def reporting_period(pages: list[Page]) -> str:
     return opening[0].period if opening else ""
 
 
-def load_document(path: str | Path) -> Document:
+def load_document(path: str | Path, settings: Settings | None = None) -> Document:
     """Read one file into the document model; never raises for bad input."""
+    settings = Settings.resolve(settings)
     path = Path(path)
     fmt = SUPPORTED.get(path.suffix.lower(), path.suffix.lower().lstrip(".") or "unknown")
     base = {"file_name": path.name, "path": str(path), "format": fmt}
@@ -80,7 +82,7 @@ def load_document(path: str | Path) -> Document:
     if path.suffix.lower() not in SUPPORTED:
         return Document(status="unsupported", reason=f"unsupported file type {path.suffix or '(none)'}", **base)
     try:
-        pages, tables = PARSERS[fmt](sha, data, str(path))
+        pages, tables = PARSERS[fmt](sha, data, str(path), settings)
     except LoadError as err:
         return Document(status=err.status, reason=err.reason, **base)
     except Exception as err:  # a parser library's own failure on a bad file

@@ -1,0 +1,190 @@
+"""PDF reports to the document model the text loader produces: pages of text and tables.
+
+The flow, one named step each:
+  open with PDFium (bad files become statuses) -> every page's characters and ruling lines
+  -> lines -> which pages look tabular -> camelot (pdfplumber fallback) on those pages only
+  -> running heads and feet dropped -> reading order, column by column -> page text with each
+  table written as tab-separated rows -> Table records with spans and boxes -> tables
+  continued across pages stitched.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from playa.exceptions import PDFTextExtractionNotAllowed
+
+from pipeline.loaders.errors import LoadError
+from pipeline.loaders.pdf_chars import Char, Rule, page_chars, page_rules
+from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
+from pipeline.loaders.pdf_records import PlacedTable, table_records
+from pipeline.loaders.pdf_stitch import stitch
+from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, overlap, stacks_values, table_flavor,
+                                         pdfplumber_tables, trim_rows)
+from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_running, running_keys,
+                                       strip_running, vocabulary)
+from pipeline.loaders.text_tables import find_text_tables
+from pipeline.model import Page, Table
+from pipeline.settings import Settings
+
+log = logging.getLogger(__name__)
+
+UNRULED_FLAVOR = "hybrid"  # camelot parser for pages with no ruling grid: scored above network on the suites
+
+
+@dataclass(frozen=True)
+class RawPage:
+    number: int
+    width: float
+    height: float
+    chars: list[Char]
+    rules: list[Rule]
+    lines: list[Line]
+
+
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    """PDFium's document, or the status the file deserves."""
+    if not data.strip():
+        raise LoadError("empty", "the file is empty")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        message = str(err)
+        if "password" in message.lower():
+            raise LoadError("encrypted", f"the PDF is encrypted and needs a password ({message})") from err
+        raise LoadError("error", f"unreadable PDF: {message}") from err
+
+
+def _check_time(deadline: float, step: str, limit: float) -> None:
+    if time.monotonic() > deadline:
+        raise LoadError("timeout", f"over the {limit:g}-second limit while {step}")
+
+
+def read_pages(pdf: pdfium.PdfDocument, settings: Settings, deadline: float) -> list[RawPage]:
+    count = len(pdf)
+    if count > settings.max_pages:
+        log.warning("reading the first %d of %d pages", settings.max_pages, count)
+    pages = []
+    for index in range(min(count, settings.max_pages)):
+        _check_time(deadline, f"reading page {index + 1}", settings.timeout_seconds)
+        page = pdf[index]
+        chars = page_chars(page)
+        pages.append(RawPage(index + 1, page.get_width(), page.get_height(), chars,
+                             page_rules(page), build_lines(chars)))
+        page.close()
+    return pages
+
+
+def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings,
+                deadline: float) -> dict[int, list[FoundTable]]:
+    """Camelot on the pages that look tabular; pdfplumber where camelot finds none on a ruled page."""
+    source: str | bytes = path if path and Path(path).is_file() else data
+    found: dict[int, list[FoundTable]] = {}
+    for page in pages:
+        flavor = table_flavor(page.lines, page.rules) if page.chars else None
+        if flavor is None:
+            continue
+        _check_time(deadline, f"finding tables on page {page.number}", settings.timeout_seconds)
+        try:
+            tables = page_tables(source, page, flavor)
+        except PDFTextExtractionNotAllowed:
+            log.warning("the PDF forbids text extraction to camelot; tables from aligned text only")
+            return found
+        if not tables and page.rules:
+            tables = pdfplumber_tables(data, page.number)
+        found[page.number] = tables
+    return found
+
+
+def page_tables(source: str | bytes, page: RawPage, flavor: str) -> list[FoundTable]:
+    """Camelot hybrid finds the tables; on a ruled page a lattice table replaces the hybrid
+    table it overlaps when it has as many columns (the same table, each wrapped cell whole)
+    and no cell stacks several values (a grid drawn without its row rules)."""
+    found = camelot_tables(source, page.number, page.height, UNRULED_FLAVOR if flavor == "network" else "hybrid")
+    if flavor != "lattice":
+        return found
+    grid = camelot_tables(source, page.number, page.height, "lattice")
+    for table in grid:
+        rivals = [t for t in found if overlap(t.bbox, table.bbox) >= 0.5]
+        if rivals and not stacks_values(table) and all(len(table.rows[0]) >= len(t.rows[0]) for t in rivals):
+            found = [t for t in found if t not in rivals] + [table]
+    return drop_overlaps(found)
+
+
+def _inside(char: Char, box: tuple[float, float, float, float]) -> bool:
+    x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+    return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
+
+
+def prose_lines(page: RawPage, tables: list[FoundTable]) -> list[Line]:
+    """The page's lines outside its tables, plus one placeholder line per table."""
+    if not tables:
+        return page.lines
+    chars = [c for c in page.chars if not any(_inside(c, t.bbox) for t in tables)]
+    holders = [Line(t.bbox[0], t.bbox[1], t.bbox[2], t.bbox[3], 0.0, False, (), table=i)
+               for i, t in enumerate(tables)]
+    return sorted(build_lines(chars) + holders, key=lambda ln: ln.top)
+
+
+def pdf_pages(doc_id: str, data: bytes, path: str, settings: Settings | None = None
+              ) -> tuple[list[Page], list[Table]]:
+    """Pages and tables of a PDF; raises LoadError for files that cannot be read."""
+    settings = Settings.resolve(settings)
+    deadline = time.monotonic() + settings.timeout_seconds
+    pdf = open_pdf(data)
+    try:
+        raw = read_pages(pdf, settings, deadline)
+    finally:
+        pdf.close()
+    if raw and not any(p.chars for p in raw):
+        raise LoadError("no_text_layer", f"none of the {len(raw)} page(s) has a text layer "
+                        "(scanned images?); OCR is out of scope")
+    found = find_tables(data, path, raw, settings, deadline)
+    return assemble(doc_id, raw, found)
+
+
+def assemble(doc_id: str, raw: list[RawPage], found: dict[int, list[FoundTable]]
+             ) -> tuple[list[Page], list[Table]]:
+    """Page texts in reading order, and Table records pointing into them."""
+    keys = running_keys([PageLines(p.height, p.lines) for p in raw])
+    found = {p.number: tidy_tables(found.get(p.number, []), p, keys) for p in raw}
+    laid = [PageLines(p.height, prose_lines(p, found[p.number])) for p in raw]
+    kept = [strip_running(p, keys) for p in laid]
+    vocab, body = vocabulary(kept), body_size(kept)
+    pages: list[Page] = []
+    tables: list[PlacedTable | Table] = []
+    for page, lines in zip(raw, kept):
+        ordered = reading_order(lines, 0.0, page.width)
+        page_found = found.get(page.number, [])
+        text, headings, spans = compose_page(ordered, {i: t.rows for i, t in enumerate(page_found)},
+                                             vocab, body)
+        pages.append(Page(page.number, text, tuple(headings)))
+        edges = _table_edges(ordered)
+        found_tables = table_records(doc_id, page.number, page_found, spans, headings, edges)
+        tables += found_tables + _text_tables(doc_id, page.number, text, headings, spans)
+    return pages, stitch(tables)
+
+
+def tidy_tables(tables: list[FoundTable], page: RawPage, keys: set[str]) -> list[FoundTable]:
+    """Running heads out of the tables, forgotten total rows in."""
+    trimmed = (trim_rows(t, lambda text: is_running(text, keys)) for t in tables)
+    return drop_overlaps([extend_down(t, page.lines) for t in trimmed if t is not None])
+
+
+def _table_edges(ordered: list[Line]) -> dict[int, tuple[bool, bool]]:
+    """For each table: whether it is the first and whether it is the last thing on the page."""
+    ids = [ln.table for ln in ordered]
+    return {t: (ids.index(t) == 0, ids.index(t) == len(ids) - 1) for t in ids if t is not None}
+
+
+def _text_tables(doc_id: str, page: int, text: str, headings, spans) -> list[Table]:
+    """Runs of tab-separated lines outside the found tables (aligned label/value lines)."""
+    covered = [(min(s[0] for row in rows for s in row if s), max(s[1] for row in rows for s in row if s))
+               for rows in spans.values() if any(s for row in rows for s in row)]
+    tables = find_text_tables(doc_id, page, text, headings)
+    return [t for t in tables
+            if not any(lo <= c.char_start < hi for c in t.cells if c.char_start is not None
+                       for lo, hi in covered)]

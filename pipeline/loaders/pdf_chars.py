@@ -1,0 +1,100 @@
+"""Characters and ruling lines of a PDF page, read with PDFium (pypdfium2).
+
+PDFium gives every character's box, font size and weight in microseconds, where building
+pdfplumber's character objects costs most of its ~90 ms per page; so every page is read
+here and only the pages that look like they hold tables go to the slower table finders.
+Coordinates are turned to pdfplumber's convention: points from the page's top-left corner.
+"""
+from __future__ import annotations
+
+import ctypes
+import math
+from typing import NamedTuple
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+_SKIP = {"\r", "\n"}  # line breaks PDFium adds
+SOFT_HYPHENS = {"\x02", "\ufffe", "\u00ad"}
+_PATH = pdfium_c.FPDF_PAGEOBJ_PATH
+
+
+class Char(NamedTuple):
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float  # font size in points
+    baseline: float  # distance of the glyph origin from the page top
+    bold: bool
+    soft: bool = False  # PDFium's soft-hyphen code (also given for many line-end hyphens)
+
+
+class Rule(NamedTuple):
+    """A thin filled or stroked path: one ruling line of a table (or a rectangle's box)."""
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def _char_at(textpage: pdfium.PdfTextPage, index: int, height: float) -> Char | None:
+    raw = textpage.raw
+    code = pdfium_c.FPDFText_GetUnicode(raw, index)
+    text = chr(code) if code else ""
+    soft = text in SOFT_HYPHENS
+    text = "-" if soft else text
+    if text in _SKIP or not text.strip():
+        return None
+    rect = pdfium_c.FS_RECTF()
+    if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect):
+        return None
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(raw, index, ox, oy)
+    matrix = pdfium_c.FS_MATRIX()
+    scale = math.hypot(matrix.c, matrix.d) if pdfium_c.FPDFText_GetMatrix(raw, index, matrix) else 1.0
+    size = pdfium_c.FPDFText_GetFontSize(raw, index) * (scale or 1.0)  # a 1-pt font scaled up by its matrix
+    weight = pdfium_c.FPDFText_GetFontWeight(raw, index)
+    return Char(text, rect.left, height - rect.top, rect.right, height - rect.bottom,
+                round(size, 2), height - oy.value, weight >= 600, soft)
+
+
+def _repeated(char: Char, seen: set[tuple[str, int, int]]) -> bool:
+    """A glyph drawn again within a point of itself (fake bold, shadows) counts once."""
+    x, y = round(char.x0), round(char.baseline)
+    if any((char.text, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+        return True
+    seen.add((char.text, x, y))
+    return False
+
+
+def page_chars(page: pdfium.PdfPage) -> list[Char]:
+    """Visible characters in content order (soft hyphens as '-' marked `soft`)."""
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        chars: list[Char] = []
+        seen: set[tuple[str, int, int]] = set()
+        for index in range(textpage.count_chars()):
+            char = _char_at(textpage, index, height)
+            if char is not None and char.x1 > char.x0 and not _repeated(char, seen):
+                chars.append(char)
+        return chars
+    finally:
+        textpage.close()
+
+
+def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> list[Rule]:
+    """Boxes of path objects that are thin enough to be table rules, or rectangles' edges."""
+    height = page.get_height()
+    rules: list[Rule] = []
+    for obj in page.get_objects(filter=[_PATH], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        x0, y0, x1, y1 = left, height - top, right, height - bottom
+        if x1 - x0 <= thickness or y1 - y0 <= thickness:
+            rules.append(Rule(x0, y0, x1, y1))
+        elif pdfium_c.FPDFPath_CountSegments(obj.raw) <= 5:  # a rectangle: its four edges
+            rules += [Rule(x0, y0, x1, y0), Rule(x0, y1, x1, y1),
+                      Rule(x0, y0, x0, y1), Rule(x1, y0, x1, y1)]
+    return rules

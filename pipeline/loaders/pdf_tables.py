@@ -1,0 +1,195 @@
+"""Tables on PDF pages: a cheap test for which pages hold one, then camelot on those only.
+
+Camelot's hybrid parser (ruling lines and text alignment) scored best of its flavours on the
+peers' own test suites with no per-file settings, so it finds the tables; but where it merges
+the two it keeps the text-aligned rows, splitting every wrapped cell of a ruled KPI table
+into several rows. So on a page with a ruling grid camelot's lattice also runs, and its table
+replaces hybrid's when it is the same table with each wrapped cell whole (see
+`pdf.page_tables`). pdfplumber's finder is the fallback for a page with rules where camelot
+finds nothing. All of these cost 100-1000 ms a page against PDFium's few ms, which is why
+`table_flavor` decides from the characters and rules PDFium already gave us.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+import warnings
+from dataclasses import dataclass
+
+from pipeline.loaders.pdf_chars import Rule
+from pipeline.loaders.pdf_layout import Line
+from pipeline.model import BBox
+
+log = logging.getLogger(__name__)
+
+_NUMERIC_RE = re.compile(r"^[(\-–+£$€]?\s*\d[\d,.]*\s*%?\)?$")
+
+
+@dataclass(frozen=True)
+class FoundTable:
+    page: int
+    bbox: BBox  # x0, top, x1, bottom in points from the page's top-left
+    rows: list[list[str]]
+    boxes: list[list[BBox | None]]  # each cell's box, same shape as rows
+    method: str
+
+
+def is_ruled(rules: list[Rule]) -> bool:
+    """Enough horizontal and vertical rules to draw a grid."""
+    horizontal = sum(1 for r in rules if r.x1 - r.x0 >= 15 and r.bottom - r.top <= 3)
+    vertical = sum(1 for r in rules if r.bottom - r.top >= 8 and r.x1 - r.x0 <= 3)
+    return horizontal >= 3 and vertical >= 2
+
+
+def table_flavor(lines: list[Line], rules: list[Rule]) -> str | None:
+    """What a page needs: 'lattice' where it has a ruling grid, 'network' where rows of
+    aligned cells with numbers or rotated text suggest an unruled table, None for prose
+    (no table finder runs: the cheap path most report pages take)."""
+    if is_ruled(rules):
+        return "lattice"
+    multi = [ln for ln in lines if len(ln.segments) >= 2]
+    numeric = [ln for ln in multi if any(_NUMERIC_RE.match(s.text) for s in ln.segments[1:])]
+    if len(numeric) >= 3 or sum(1 for ln in multi if len(ln.segments) >= 3) >= 3:
+        return "network"
+    tiny = sum(1 for ln in lines if len(ln.text) <= 2)
+    return "network" if len(lines) >= 20 and tiny > 0.5 * len(lines) else None  # rotated text
+
+
+def _clean(rows: list[list[str]], boxes: list[list[BBox | None]]) -> tuple[list[list[str]], list[list[BBox | None]]]:
+    """Drop rows and columns with no text."""
+    keep_rows = [i for i, row in enumerate(rows) if any(c.strip() for c in row)]
+    width = max((len(r) for r in rows), default=0)
+    keep_cols = [j for j in range(width) if any(j < len(rows[i]) and rows[i][j].strip() for i in keep_rows)]
+    return ([[rows[i][j] if j < len(rows[i]) else "" for j in keep_cols] for i in keep_rows],
+            [[boxes[i][j] if j < len(boxes[i]) else None for j in keep_cols] for i in keep_rows])
+
+
+def is_real_table(rows: list[list[str]]) -> bool:
+    """At least two rows of two cells, and not a paragraph cut into columns."""
+    filled = [c for row in rows for c in row if c.strip()]
+    if len(rows) < 2 or not rows or len(rows[0]) < 2 or not filled:
+        return False
+    multi_rows = sum(1 for row in rows if sum(1 for c in row if c.strip()) >= 2)
+    mean_len = sum(len(c) for c in filled) / len(filled)
+    return multi_rows >= 2 and not (len(rows[0]) <= 2 and mean_len > 60)
+
+
+def _from_camelot(table, page: int, height: float) -> FoundTable | None:
+    rows = [[str(c) for c in row] for row in table.df.values.tolist()]
+    boxes = [[(c.x1, height - c.y2, c.x2, height - c.y1) for c in row] for row in table.cells]
+    rows, boxes = _clean(rows, boxes)
+    if not is_real_table(rows):
+        return None
+    x0, y0, x1, y1 = table._bbox
+    return FoundTable(page, (x0, height - y1, x1, height - y0), rows, boxes, f"camelot-{table.flavor}")
+
+
+def camelot_tables(source: str | bytes, page: int, height: float, flavor: str) -> list[FoundTable]:
+    """Camelot on one page; overlapping results keep the larger table."""
+    import camelot
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = camelot.read_pdf(source, pages=str(page), flavor=flavor, suppress_stdout=True)
+    tables = [t for t in (_from_camelot(t, page, height) for t in found) if t is not None]
+    return drop_overlaps(tables)
+
+
+def stacks_values(table: FoundTable) -> bool:
+    """Whether a cell holds several lines that are each a number: rows the grid did not rule."""
+    for row in table.rows:
+        for cell in row:
+            lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
+            if len(lines) >= 2 and all(_NUMERIC_RE.match(ln) for ln in lines):
+                return True
+    return False
+
+
+def _area(b: BBox) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+
+def overlap(a: BBox, b: BBox) -> float:
+    """Share of the smaller box covered by the other."""
+    inter = (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+    small = min(_area(a), _area(b))
+    return _area(inter) / small if small else 0.0
+
+
+def drop_overlaps(tables: list[FoundTable]) -> list[FoundTable]:
+    kept: list[FoundTable] = []
+    for table in sorted(tables, key=lambda t: -sum(len(r) for r in t.rows)):
+        if all(overlap(table.bbox, k.bbox) < 0.3 for k in kept):
+            kept.append(table)
+    return sorted(kept, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def pdfplumber_tables(data: bytes, page: int) -> list[FoundTable]:
+    """pdfplumber's ruling-line finder on one page: the fallback for ruled pages."""
+    import pdfplumber
+    with pdfplumber.open(io.BytesIO(data), pages=[page]) as pdf:
+        found = []
+        for table in pdf.pages[0].find_tables():
+            rows = [[c or "" for c in row] for row in table.extract()]
+            boxes = [[tuple(cell) if cell else None for cell in row.cells] for row in table.rows]
+            rows, boxes = _clean(rows, boxes)
+            if is_real_table(rows):
+                found.append(FoundTable(page, tuple(table.bbox), rows, boxes, "pdfplumber-lines"))
+        return found
+
+
+def _bbox_of(boxes: list[list[BBox | None]]) -> BBox | None:
+    cells = [b for row in boxes for b in row if b is not None]
+    if not cells:
+        return None
+    return (min(b[0] for b in cells), min(b[1] for b in cells),
+            max(b[2] for b in cells), max(b[3] for b in cells))
+
+
+def _single(row: list[str]) -> bool:
+    return sum(1 for c in row if c.strip()) == 1
+
+
+def _sentence(row: list[str]) -> bool:
+    text = " ".join(c for c in row if c.strip())
+    return len(text) > 60 or text.rstrip().endswith((".", ":", ";"))
+
+
+def trim_rows(table: FoundTable, is_running) -> FoundTable | None:
+    """Without rows that are a running head or foot, and without a stack of one-cell title
+    rows above the table (the last one stays, as the text loader keeps a title row)."""
+    pairs = [(r, b) for r, b in zip(table.rows, table.boxes)
+             if not is_running(" ".join(c for c in r if c.strip()))]
+    while len(pairs) > 2 and _single(pairs[0][0]) and (_single(pairs[1][0]) or _sentence(pairs[0][0])):
+        pairs = pairs[1:]
+    rows, boxes = _clean([p[0] for p in pairs], [p[1] for p in pairs])
+    bbox = _bbox_of(boxes)
+    if bbox is None or not is_real_table(rows):
+        return None
+    return FoundTable(table.page, bbox, rows, boxes, table.method)
+
+
+def extend_down(table: FoundTable, lines: list[Line]) -> FoundTable:
+    """Lines just below a table whose every segment sits in one of its columns are its rows
+    (a total row set off by a rule is the usual case camelot leaves out)."""
+    columns = [(min((r[c][0] for r in table.boxes if r[c]), default=0.0),
+                max((r[c][2] for r in table.boxes if r[c]), default=0.0)) for c in range(len(table.rows[0]))]
+    rows, boxes, bottom = list(table.rows), list(table.boxes), table.bbox[3]
+    for line in sorted((ln for ln in lines if ln.top >= bottom - 1), key=lambda ln: ln.top):
+        if line.top - bottom > 1.5 * line.size:
+            break
+        cols = [next((j for j, (a, b) in enumerate(columns) if a - 5 <= s.x0 and s.x1 <= b + 5), None)
+                for s in line.segments]
+        if None in cols or len(set(cols)) != len(cols) or line.x0 < table.bbox[0] - 5 or \
+                not any(j > 0 and _NUMERIC_RE.match(s.text) for s, j in zip(line.segments, cols)):
+            break
+        row, box = [""] * len(columns), [None] * len(columns)
+        for s, j in zip(line.segments, cols):
+            row[j], box[j] = s.text, (s.x0, line.top, s.x1, line.bottom)
+        rows.append(row)
+        boxes.append(box)
+        bottom = line.bottom
+    if len(rows) == len(table.rows):
+        return table
+    x0, top, x1, _ = table.bbox
+    return FoundTable(table.page, (x0, top, x1, bottom), rows, boxes, table.method)
