@@ -57,13 +57,14 @@ def to_fact(doc: Document, segment: Segment, draft: Draft, markers: list) -> Fac
     if located is None:
         return None
     start, end, piece = located
+    page = piece.page or segment.page
     return make_fact(
         doc, kind=slot.kind, value=slot.m.value, unit=slot.m.unit, subject=draft.subject,
-        page=segment.page, start=start, end=end, source="narrative", extractor="narrative",
+        page=page, start=start, end=end, source="narrative", extractor="narrative",
         snippet=_snippet(segment, draft), period=draft.period, direction=slot.direction,
         theme=segment.heading, label=slot.label, qualifier=slot.m.qualifier, numerator=slot.numerator,
         denominator=slot.denominator, claim_id=stable_id("claim", doc.doc_id, draft.claim),
         role=slot.role, compared_period=draft.compared_period,
-        area=area_at(markers, segment.page, start), table_id=segment.table_id,
+        area=area_at(markers, page, start), table_id=segment.table_id,
         row=piece.row, col=piece.col, confidence=0.9 if segment.table_id else 1.0,
         note=draft.note)

@@ -30,6 +30,7 @@ class Piece:
     length: int
     row: Optional[int] = None  # the table cell it came from, for cell pieces
     col: Optional[int] = None
+    page: Optional[int] = None  # its page, where it differs from the segment's (stitched tables)
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Segment:
     whole_cell: bool = False  # a single table cell: the snippet is the cell, not the sentence
 
     def to_page(self, start: int, end: int) -> Optional[tuple[int, int, Piece]]:
-        """Page span of a segment span, or None when it straddles two pieces."""
+        """Page span of a segment span (on the piece's page), or None when it straddles two pieces."""
         for piece in self.pieces:
             if piece.start <= start and end <= piece.start + piece.length:
                 shift = piece.page_start - piece.start
@@ -75,11 +76,12 @@ class _Builder:
         self.pieces: list[Piece] = []
         self.length = 0
 
-    def add(self, text: str, page_start: int, row: Optional[int] = None, col: Optional[int] = None) -> None:
+    def add(self, text: str, page_start: int, row: Optional[int] = None, col: Optional[int] = None,
+            page: Optional[int] = None) -> None:
         if self.parts:
             self.parts.append(" ")
             self.length += 1
-        self.pieces.append(Piece(self.length, page_start, len(text), row, col))
+        self.pieces.append(Piece(self.length, page_start, len(text), row, col, page))
         self.parts.append(text)
         self.length += len(text)
 
@@ -200,7 +202,7 @@ def cell_segments(doc: Document, chain: list[Table]) -> list[Segment]:
             start = cell_offset(doc, cell)
             if start is not None and cell.text:
                 builder = _Builder()
-                builder.add(cell.text, start, cell.row, cell.col)
+                builder.add(cell.text, start, cell.row, cell.col, cell.page)
                 _flush_cells(segments, builder, table, kpi, labels)
         return segments
     return _streams(doc, table, cells)
@@ -233,7 +235,7 @@ def _streams(doc: Document, table: Table, cells: list[Cell]) -> list[Segment]:
         for cell in row:
             col = cell.col + shift
             if fits(cell, col):
-                open_[col][0].add(cell.text, cell_offset(doc, cell), cell.row, cell.col)
+                open_[col][0].add(cell.text, cell_offset(doc, cell), cell.row, cell.col, cell.page)
                 open_[col] = (open_[col][0], cell)
                 continue
             if not _ALPHA_WORD.search(cell.text):
@@ -241,7 +243,7 @@ def _streams(doc: Document, table: Table, cells: list[Cell]) -> list[Segment]:
             if col in open_:
                 _flush_cells(segments, open_.pop(col)[0], table, False, {})
             builder = _Builder()
-            builder.add(cell.text, cell_offset(doc, cell), cell.row, cell.col)
+            builder.add(cell.text, cell_offset(doc, cell), cell.row, cell.col, cell.page)
             open_[col] = (builder, cell)
     for builder, _ in open_.values():
         _flush_cells(segments, builder, table, False, {})
@@ -253,7 +255,7 @@ def _flush_cells(segments: list[Segment], builder: Optional[_Builder], table: Ta
     if builder is None or not builder.pieces:
         return
     row = builder.pieces[0].row
-    segments.append(Segment(text=builder.text, page=table.page, pieces=tuple(builder.pieces),
+    segments.append(Segment(text=builder.text, page=builder.pieces[0].page or table.page, pieces=tuple(builder.pieces),
                             heading=table.heading, table_id=table.table_id,
                             row_label=labels.get(row, "") if kpi and row is not None else "",
                             whole_cell=kpi))
