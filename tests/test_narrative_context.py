@@ -58,3 +58,24 @@ def test_areas_from_capitalised_section_titles(narrate):
 
 def test_single_area_report_has_no_area(narrate):
     assert [f.area for f in narrate("We held 12 meetings.")] == [""]
+
+
+def test_commentary_of_a_table_stitched_across_pages_points_at_its_own_page():
+    """A PDF table continued on the next page keeps each cell's page: facts read from a
+    commentary cell on page 2 must point into page 2's text, not the table's first page."""
+    from dataclasses import replace
+
+    from extractors.narrative import extract
+    from tests.conftest import document_from_text
+    header = "Indicator\tQ1 2016/17\tQ2 2016/17\tCommentary\n"
+    first = document_from_text(header + "Burglary\t10\t12\tBurglary rose by 20% on the quarter.\n")
+    second = document_from_text("Robbery\t8\t6\tRobbery fell by 25% on the quarter.\n")
+    moved = tuple(replace(c, page=2) for c in second.tables[0].cells)
+    cells = first.tables[0].cells + tuple(replace(c, row=c.row + 2) for c in moved)
+    table = replace(first.tables[0], cells=cells, pages=(1, 2))
+    pages = (first.pages[0], replace(second.pages[0], number=2))
+    doc = replace(first, pages=pages, tables=(table,))
+    facts = {f.value: f for f in extract(doc) if f.kind == "change"}
+    assert (facts[20].page, facts[25].page) == (1, 2)
+    for fact in facts.values():
+        assert doc.pages[fact.page - 1].text[fact.char_start:fact.char_end].startswith(f"{fact.value:g}")
