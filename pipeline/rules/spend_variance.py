@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from pipeline.model import Fact, Flag
+from pipeline.rules.changes import magnitude
 from pipeline.rules.context import RuleContext
 from pipeline.rules.flags import grade, make_flag
-from pipeline.rules.rounding import Interval, plain, stated_interval, tolerance_text
+from pipeline.rules.rounding import plain, stated_interval, tolerance_text
 from pipeline.rules.rule import Params, Rule
 
 
@@ -28,18 +29,9 @@ def variance_rows(ctx: RuleContext) -> Iterator[tuple[Fact, Fact, Fact]]:
             yield allocated[0], spent[0], stated[0]
 
 
-def size(interval: Interval) -> Interval:
-    """The sizes a signed interval allows."""
-    if interval.lo >= 0:
-        return interval
-    if interval.hi <= 0:
-        return interval.scaled(-1)
-    return Interval(0.0, max(-interval.lo, interval.hi))
-
-
 def check_variance(ctx: RuleContext, p: Params) -> Iterator[Flag]:
     for allocated, spent, stated in variance_rows(ctx):
-        computed = size(ctx.interval(allocated) - ctx.interval(spent))
+        computed = magnitude(ctx.interval(allocated) - ctx.interval(spent))
         step = max(ctx.step(f) for f in (allocated, spent, stated))
         claimed = stated_interval(abs(stated.value), ctx.step(stated), truncation=ctx.settings.truncation)
         if computed.meets(claimed):
