@@ -84,11 +84,13 @@ def parse_cell(text: str) -> list[CellValue]:
             continue
         head = found[0]
         share = _SHARE.search(piece, head.end - 0)
+        whole = _OF.match(piece, head.start)  # '38 of 45 (84%)': 45 is the denominator
+        denominator = _num(whole.group("den")) if whole else None
         values.append(CellValue(head.value, head.unit, start + head.start, start + head.end,
-                                label=label, group=group))
+                                label=label, group=group, denominator=denominator))
         if share and head.unit != "percent":
             values.append(CellValue(float(share.group("pct").rstrip("% ")), "percent",
                                     start + share.start("pct"), start + share.end("pct"),
                                     role="share", label=label,
-                                    numerator=head.value, group=group))
+                                    numerator=head.value, denominator=denominator, group=group))
     return values

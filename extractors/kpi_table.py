@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from extractors.cells import parse_cell
 from extractors.facts import cell_offset, make_fact
+from extractors.kpi_changes import change_fact, link_levels, row_claim
+from extractors.money_columns import is_spend_table
+from extractors.table_context import caption, resolve_period, table_year
 from extractors.table_roles import Header, read_header
 from pipeline.ids import stable_id
 from pipeline.model import Cell, Document, Fact, Table
@@ -21,6 +24,7 @@ _DIRECTION = re.compile(r"^\s*(?:to\s+)?(?:reduce|increase|decrease|maintain|imp
                         r"raise|minimi[sz]e|maximi[sz]e|n/?a)\b", re.I)
 _STATED = re.compile(r"\b(?P<what>baseline|target)\b\s*(?:of|is|=|:)?\s*(?=£?\d)", re.I)
 _PER_YEAR = re.compile(r"^\s*(?:p/?a|per (?:year|annum))\b", re.I)
+_PERCENT_LABEL = re.compile(r"\(%\)|^\s*%\s*$|\(per ?cent\)", re.I)
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class RowContext:
     header: Header
     theme: str
     direction_col: int | None
+    year: str = ""  # the financial year bare 'Q1' / 'Apr' / 'This year' columns belong to
 
 
 def extract(doc: Document) -> list[Fact]:
@@ -36,14 +41,24 @@ def extract(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     previous: tuple[Table, RowContext] | None = None
     for table in doc.tables:
+        if is_spend_table(table, caption(doc, table)):
+            previous = None
+            continue
         inherited = None
-        if previous and 3 <= table.n_cols <= previous[0].n_cols and 0 <= table.page - previous[0].page <= 1:
+        if previous and 3 <= table.n_cols <= previous[0].n_cols and 0 <= table.page - previous[0].page <= 1 \
+                and not _label_row(table.rows()[0]):
             inherited = RowContext(previous[1].header, table.heading or previous[1].theme,
-                                   previous[1].direction_col)
+                                   previous[1].direction_col, previous[1].year)
         found, context = table_facts(doc, table, inherited)
         facts += found
         previous = (table, context) if context else None
     return facts
+
+
+def _label_row(row: list[Cell]) -> bool:
+    """A row of column labels: two or more filled cells and no digits (a table of its own)."""
+    filled = [c for c in row if c.text]
+    return len(filled) >= 2 and not any(re.search(r"\d", c.text) for c in filled)
 
 
 def _direction_col(table: Table, header: Header) -> int | None:
@@ -60,17 +75,19 @@ def table_facts(doc: Document, table: Table,
     facts: list[Fact] = []
     context = inherited
     theme = inherited.theme if inherited else table.heading
+    year = table_year(doc, table) or (inherited.year if inherited else "")
     for row in table.rows():
         header = read_header(row)
         filled = [c for c in row if c.text]
         if header:
-            context = RowContext(header, theme, _direction_col(table, header))
+            context = RowContext(header, theme, _direction_col(table, header), year)
         elif len(filled) == 1 and filled[0].col == 0 and not re.search(r"\d", filled[0].text):
             theme = filled[0].text
             if context:
-                context = RowContext(context.header, theme, context.direction_col)
+                context = RowContext(context.header, theme, context.direction_col, context.year)
         elif context and filled:
-            facts += row_facts(doc, table, row, RowContext(context.header, theme, context.direction_col))
+            facts += row_facts(doc, table, row, RowContext(context.header, theme, context.direction_col,
+                                                           context.year))
     return facts, context
 
 
@@ -93,21 +110,29 @@ def row_facts(doc: Document, table: Table, row: list[Cell], ctx: RowContext) -> 
     common = dict(theme=ctx.theme, label=direction, table_id=table.table_id, row=indicator.row,
                   note=" | ".join(notes), period="")
     facts = stated_in_indicator(doc, indicator, subject, common)
+    percent = bool(_PERCENT_LABEL.search(indicator.text))
     for col, role in ctx.header.roles.items():
         if col >= len(row) or not row[col].text:
             continue
+        as_percent = percent or bool(_PERCENT_LABEL.search(ctx.header.labels.get(col, "")))
         if role == "period":
-            facts += value_facts(doc, row[col], subject, _full_period(ctx.header.periods[col], doc), common)
+            period = resolve_period(ctx.header.periods[col], ctx.year)
+            facts += value_facts(doc, row[col], subject, period, common, as_percent=as_percent)
         elif role in ("baseline", "target"):
-            facts += value_facts(doc, row[col], subject, "", common, kind=f"kpi_{role}")
-    return facts
+            facts += value_facts(doc, row[col], subject, "", common, kind=f"kpi_{role}", as_percent=as_percent)
+    return _with_changes(doc, table, row, ctx, subject, common, facts)
 
 
-def _full_period(period: str, doc: Document) -> str:
-    """A header that names only 'Q1' takes its year from the document."""
-    if re.fullmatch(r"Q[1-4]", period) and doc.period:
-        return f"{doc.period} {period}"
-    return period
+def _with_changes(doc: Document, table: Table, row: list[Cell], ctx: RowContext, subject: str,
+                  common: dict, facts: list[Fact]) -> list[Fact]:
+    """The row's stated changes, joined with its two period values as from/to levels."""
+    claim = row_claim(doc, table.table_id, row[0].row)
+    units = {f.unit for f in facts if f.kind == "kpi_value"}
+    level_unit = units.pop() if len(units) == 1 else "count"
+    changes = [fact for col, role in ctx.header.roles.items() if role in ("change", "change_pct")
+               and col < len(row) and row[col].text
+               for fact in change_fact(doc, row[col], role, level_unit, claim, subject, common)]
+    return link_levels(doc, facts, changes, claim)
 
 
 def stated_in_indicator(doc: Document, cell: Cell, subject: str, common: dict) -> list[Fact]:
@@ -129,7 +154,9 @@ def stated_in_indicator(doc: Document, cell: Cell, subject: str, common: dict) -
 
 
 def value_facts(doc: Document, cell: Cell, subject: str, period: str, common: dict,
-                kind: str = "kpi_value") -> list[Fact]:
+                kind: str = "kpi_value", as_percent: bool = False) -> list[Fact]:
+    """One fact per value a cell states; bare numbers are percentages where the column's
+    header or the indicator says '(%)'."""
     offset = cell_offset(doc, cell)
     if offset is None:
         return []
@@ -137,8 +164,9 @@ def value_facts(doc: Document, cell: Cell, subject: str, period: str, common: di
     for value in parse_cell(cell.text):
         claim = stable_id("claim", doc.doc_id, cell.page, offset, value.group)
         label_subject = f"{value.label}: {subject}" if value.label else subject
+        unit = "percent" if as_percent and value.unit == "count" and value.role == "value" else value.unit
         facts.append(make_fact(
-            doc, kind=kind, value=value.value, unit=value.unit, subject=label_subject,
+            doc, kind=kind, value=value.value, unit=unit, subject=label_subject,
             page=cell.page, start=offset + value.start, end=offset + value.end, source="table",
             extractor=EXTRACTOR, snippet=f"{subject} | {period} | {cell.text}", role=value.role,
             numerator=value.numerator, denominator=value.denominator, claim_id=claim,

@@ -1,46 +1,58 @@
-"""Spend tables: allocation lines, spend lines and the stated total, in pounds.
+"""Spend tables: allocations, spend lines and stated totals, in pounds.
 
-A row is an allocation when its label says money was given (allocation, grant, award,
-funding), a total when it says total or is a bare amount under the lines, and a spend line
-otherwise. Amounts with or without '£' and separators, '£12.5k', '£1.2m', and tables
-stated in '£000s' are all read to pounds."""
+One money column ('Item | £'): a row is an allocation when its label says money was given
+(allocation, grant, award, funding), a total when it says total or is a bare amount under
+the lines, and a spend line otherwise. Several money columns ('Budget | Actual | Variance',
+'2016/17 | 2017/18', 'Allocation | Spend | Underspend'): each column is its own claim, read
+by its header as allocated money, spent money (with the column's period) or a stated
+variance. Rows holding only a label are section titles. Amounts with or without '£' and
+separators, '£12.5k', '£1.2m', accounts-style negatives '(1,200)', and tables stated in
+'£000s' / '£k' are all read to pounds."""
 from __future__ import annotations
 
 import re
 
 from extractors.facts import cell_offset, make_fact
-from extractors.table_roles import is_spend_table
+from extractors.money_columns import Amount, amount_of, header_text, is_spend_table, money_columns
+from extractors.table_context import caption, money_scale
 from pipeline.ids import stable_id
 from pipeline.model import Cell, Document, Fact, Table
-from pipeline.numbers import NUMBER_RE, number_from_match
 from pipeline.periods import find_periods, normalise_period
 
 EXTRACTOR = "spend_table"
 _ALLOCATION = re.compile(r"\b(?:allocat\w*|grant|award\w*|funding|budget allocation|income)\b", re.I)
 _TOTAL = re.compile(r"\b(?:total|sum)\b", re.I)
 _SUBTOTAL = re.compile(r"\bsub-?\s?total\b", re.I)
-_THOUSANDS = re.compile(r"£\s?0{3}s?\b|£k\b|\(£000\)|in thousands", re.I)
+_VARIANCE_COL = re.compile(r"\b(?:variance|under\s?-?spend|over\s?-?spend|difference|"
+                           r"\(?over\)?\s?/\s?\(?under\)?|\(?under\)?\s?/\s?\(?over\)?)", re.I)
+_ALLOCATION_COL = re.compile(r"\b(?:allocat\w*|budget\w*|grant|award\w*|funding|agreed|approved|planned)\b", re.I)
 
 
 def extract(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for table in doc.tables:
-        if is_spend_table(table):
-            facts += table_facts(doc, table)
+        context = caption(doc, table)
+        if is_spend_table(table, context):
+            facts += table_facts(doc, table, context)
     return facts
 
 
-def _scale(doc: Document, table: Table) -> float:
-    labels = " ".join([table.heading] + [c.text for c in table.cells if not re.search(r"\d{3}", c.text)])
-    return 1000.0 if _THOUSANDS.search(labels) else 1.0
-
-
-def _period(doc: Document, table: Table) -> str:
+def _period(doc: Document, table: Table, context: str) -> str:
     in_rows = [p.period for c in table.cells for p in find_periods(c.text) if "Q" not in p.period]
-    return normalise_period(table.heading) or (in_rows[0] if in_rows else "") or doc.period
+    return (normalise_period(context) or normalise_period(table.heading) or (in_rows[0] if in_rows else "")
+            or doc.period)
+
+
+def column_labels(table: Table) -> dict[int, str]:
+    """Each column's header text: the cells above the first row of amounts."""
+    rows = table.rows()
+    first = next((i for i, row in enumerate(rows) if any(amount_of(c.text) for c in row[1:])), 0)
+    return {col: " ".join(row[col].text for row in rows[:first] if row[col].text)
+            for col in range(table.n_cols)}
 
 
 def row_kind(label: str, seen_items: bool) -> tuple[str, str]:
+    """(kind, role) of a row of a one-money-column table."""
     if _SUBTOTAL.search(label):
         return "spend_total", "subtotal"
     if _TOTAL.search(label) or (not label and seen_items):
@@ -50,32 +62,51 @@ def row_kind(label: str, seen_items: bool) -> tuple[str, str]:
     return "spend_item", "item"
 
 
-def table_facts(doc: Document, table: Table) -> list[Fact]:
-    claim = stable_id("claim", doc.doc_id, table.table_id)
-    period, scale = _period(doc, table), _scale(doc, table)
+def column_kind(header: str, row_role: str) -> tuple[str, str]:
+    """(kind, role) of a cell in a table of several money columns, from its column's header
+    and its row's role (item, subtotal, total)."""
+    if _VARIANCE_COL.search(header):
+        return "amount", "variance"
+    if _ALLOCATION_COL.search(header):
+        return "allocation", row_role
+    return ("spend_item" if row_role == "item" else "spend_total"), row_role
+
+
+def table_facts(doc: Document, table: Table, context: str = "") -> list[Fact]:
+    columns, labels = money_columns(table), column_labels(table)
+    period = _period(doc, table, context)
+    scale = money_scale(table.heading, context, header_text(table))
     facts, seen_items = [], False
     for row in table.rows():
-        amount_cell = row[-1]
-        label = " ".join(c.text for c in row[:-1] if c.text).strip()
-        number = NUMBER_RE.fullmatch(amount_cell.text.replace(" ", "")) if amount_cell.text else None
-        offset = cell_offset(doc, amount_cell)
-        if not number or offset is None:
+        label = " ".join(c.text for c in row if c.col not in columns and c.text).strip()
+        cells = [(row[col], amount_of(row[col].text)) for col in columns]
+        if not any(a for _, a in cells):
             continue
         kind, role = row_kind(label, seen_items)
         seen_items = seen_items or kind == "spend_item"
-        facts.append(_fact(doc, table, amount_cell, offset, kind, role, label, period, scale, claim))
+        for cell, amount in cells:
+            if amount is None:
+                continue
+            header = labels.get(cell.col, "")
+            if len(columns) > 1:
+                kind, role = column_kind(header, "item" if role in ("item", "allocation") else role)
+            col_scale = money_scale(header) if money_scale(header) != 1.0 else scale
+            claim = stable_id("claim", doc.doc_id, table.table_id, *([cell.col] if len(columns) > 1 else []))
+            facts += _fact(doc, table, cell, amount, kind, role, label,
+                           normalise_period(header) or period, col_scale, claim)
     return facts
 
 
-def _fact(doc: Document, table: Table, cell: Cell, offset: int, kind: str, role: str,
-          label: str, period: str, scale: float, claim: str) -> Fact:
-    stripped = cell.text.strip()
-    n = number_from_match(NUMBER_RE.search(stripped))
-    lead = cell.text.find(stripped[:1]) if stripped else 0
-    value = n.value * (scale if "k" not in n.text.lower() and "m" not in n.text.lower() else 1)
-    return make_fact(
-        doc, kind=kind, value=value, unit="gbp", subject=label or ("total" if kind == "spend_total" else kind),
-        page=cell.page, start=offset + lead + n.start, end=offset + lead + n.end, source="table",
+def _fact(doc: Document, table: Table, cell: Cell, amount: Amount, kind: str, role: str,
+          label: str, period: str, scale: float, claim: str) -> list[Fact]:
+    offset = cell_offset(doc, cell)
+    if offset is None:
+        return []
+    scaled = "k" not in amount.number.text.lower() and "m" not in amount.number.text.lower()
+    return [make_fact(
+        doc, kind=kind, value=amount.value * (scale if scaled else 1), unit="gbp",
+        subject=label or ("total" if kind == "spend_total" else kind),
+        page=cell.page, start=offset + amount.start, end=offset + amount.end, source="table",
         extractor=EXTRACTOR, snippet=f"{label} {cell.text}".strip(), period=period,
         theme=table.heading, claim_id=claim, role=role, table_id=table.table_id, row=cell.row,
-        col=cell.col, bbox=cell.bbox)
+        col=cell.col, bbox=cell.bbox)]

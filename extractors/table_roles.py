@@ -7,24 +7,30 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
+from extractors.money_columns import is_spend_table
 from pipeline.model import Cell, Table
 from pipeline.periods import find_periods
 
-_QUARTER_ONLY = re.compile(r"^\s*(?:Q|Qtr\.?\s?|Quarter\s)[1-4]\b", re.I)
-_MONTH_ONLY = re.compile(r"^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$", re.I)
+_QUARTER_ONLY = re.compile(r"^\s*(?:Q|Qtr\.?\s?|Quarter\s)(?P<q>[1-4])\b", re.I)
+_MONTH_ONLY = re.compile(r"^\s*(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$", re.I)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+# Columns named relative to the table's year: resolved by table_context.resolve_period.
+_RELATIVE = [("PREV", re.compile(r"^\s*(?:previous|last|prior|preceding) (?:financial )?year\b", re.I)),
+             ("THIS", re.compile(r"^\s*(?:this|current|latest) (?:financial )?year\b|"
+                                 r"^\s*(?:year to date|ytd|full year|year end)\b", re.I))]
 ROLE_PATTERNS = [
+    ("change_pct", re.compile(r"%\s*(?:change|difference|variance)|(?:change|difference)\s*\(?%|"
+                              r"\bper ?cent(?:age)? change\b", re.I)),
+    ("change", re.compile(r"^\s*(?:change|difference|\+/-|\+/−)(?:\s|$|\()", re.I)),
+    ("status", re.compile(r"^\s*(?:rag|rag status|status|rating)\s*$", re.I)),
     ("commentary", re.compile(r"\b(?:comment(?:ary|s)?|narrative|notes?|explanation|analysis|remarks|progress|update)\b", re.I)),
     ("owner", re.compile(r"\b(?:owner|lead officer|responsible|contact)\b", re.I)),
     ("baseline", re.compile(r"\bbaseline\b", re.I)),
     ("target", re.compile(r"\btarget\b", re.I)),
-    ("indicator", re.compile(r"\b(?:kpi|indicator|measure|metric|performance)\b", re.I)),
-    ("direction", re.compile(r"\b(?:direction|polarity|good is|trend)\b", re.I)),
+    ("indicator", re.compile(r"\b(?:kpi|indicator|measure|metric)\b|^\s*performance\b", re.I)),
+    ("direction", re.compile(r"\b(?:direction|polarity|good is|good performance|trend|better)\b", re.I)),
 ]
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_MONEY_WORDS = re.compile(r"\b(?:allocation|allocated|spend|spent|budget|grant|funding|award(?:ed)?|"
-                          r"expenditure|cost|total|£)", re.I)
-_AMOUNT = re.compile(r"^£?\s?\d[\d,]*(?:\.\d+)?\s?[km]?$", re.I)
-_POUNDS = re.compile(r"£|\d,\d{3}\b|\bpounds\b|\bGBP\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -40,9 +46,12 @@ def period_of_header(text: str) -> str:
     found = find_periods(text)
     if found:
         return found[0].period
-    if _QUARTER_ONLY.match(text) or _MONTH_ONLY.match(text):
-        return text.strip()
-    return ""
+    quarter, month = _QUARTER_ONLY.match(text), _MONTH_ONLY.match(text)
+    if quarter:
+        return f"Q{quarter.group('q')}"
+    if month:
+        return f"M{_MONTHS.index(month.group('m')[:3].lower()) + 1:02d}"
+    return next((mark for mark, pattern in _RELATIVE if pattern.match(text)), "")
 
 
 def read_header(row: list[Cell]) -> Header | None:
@@ -74,15 +83,6 @@ def headers(table: Table) -> list[Header]:
 
 def is_kpi_table(table: Table) -> bool:
     return bool(headers(table))
-
-
-def is_spend_table(table: Table) -> bool:
-    """Two columns or so: a label and an amount per row, with money vocabulary somewhere."""
-    rows = table.rows()
-    amounts = sum(1 for row in rows if row and _AMOUNT.match(row[-1].text.replace(" ", "")))
-    texts = [table.heading] + [c.text for c in table.cells]
-    money = any(_MONEY_WORDS.search(t) for t in texts) and any(_POUNDS.search(t) for t in texts)
-    return money and amounts >= 3 and amounts >= 0.6 * len(rows) and table.n_cols <= 4
 
 
 def words(text: str) -> int:

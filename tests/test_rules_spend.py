@@ -1,4 +1,6 @@
 """Spend lines against their total, and the total against the allocation."""
+from dataclasses import replace
+
 from pipeline.rules import check_document
 from tests.inline_facts import Page1, projection
 
@@ -62,3 +64,51 @@ def test_spend_within_allocation_but_over_by_rounding_only_does_not_flag():
     text = "Allocation\t£492k\nA\t£300,000\nB\t£192,495\nTotal\t£492,495\n"
     page = spend_page(text, ["£300,000", "£192,495"], "£492,495", "£492k")
     assert check_document(page.document, page.made) == []
+
+
+def variance_page(text: str, rows: list[tuple[str, str, str]]) -> Page1:
+    """Budget | Actual | Variance rows, each column its own claim, as the extractor makes them."""
+    page = Page1(text)
+    for row, (budget, actual, variance) in enumerate(rows, start=1):
+        common = dict(unit="gbp", source="table", table_id="t1", row=row, period="2017-18")
+        line = f"R{row}\t"
+        page.fact(budget, after=line, kind="allocation", role="item", claim_id="c1", col=1, **common)
+        page.fact(actual, after=line, kind="spend_item", role="item", claim_id="c2", col=2, **common)
+        negative = f"({variance})" in text or f"(£{variance})" in text  # accounts style
+        made = page.fact(variance, after=line, kind="amount", role="variance", claim_id="c3", col=3, **common)
+        if negative:
+            page.made[-1] = replace(made, value=-made.value)
+    return page
+
+
+def test_a_stated_variance_that_matches_either_way_round_does_not_flag():
+    text = "R1\t£2,145,000\t£2,153,200\t(£8,200)\nR2\t£612,000\t£598,750\t£13,250\n"
+    page = variance_page(text, [("2,145,000", "2,153,200", "8,200"), ("612,000", "598,750", "13,250")])
+    assert check_document(page.document, page.made) == []
+
+
+def test_a_variance_off_by_rounding_only_does_not_flag():
+    # £000s printed to one decimal: 12.4 - 10.1 = 2.3, stated 2.2 from unrounded 12.44 - 10.06
+    text = "R1\t12.4\t10.1\t2.2\n"
+    page = variance_page(text, [("12.4", "10.1", "2.2")])
+    assert check_document(page.document, page.made) == []
+
+
+def test_a_wrong_variance_is_flagged_with_the_arithmetic():
+    text = "R1\t64,250\t60,900\t4,350\n"
+    page = variance_page(text, [("64,250", "60,900", "4,350")])
+    flags = check_document(page.document, page.made)
+    assert projection(flags) == [("spend-variance-matches", 4350, 3350)]
+    assert "64,250 - 60,900 = 3,350" in flags[0].message
+
+
+def test_a_subtotal_covers_only_its_own_section():
+    text = "A\t420\nB\t35\nSubtotal\t455\nC\t260\nD\t150\nSubtotal\t410\nTotal\t865\n"
+    page = Page1(text)
+    common = dict(unit="gbp", source="table", claim_id="s1", table_id="t1", period="2016-17")
+    for row, (printed, role) in enumerate([("420", "item"), ("35", "item"), ("455", "subtotal"), ("260", "item"),
+                                           ("150", "item"), ("410", "subtotal"), ("865", "total")]):
+        page.fact(printed, kind="spend_total" if role != "item" else "spend_item", role=role, row=row, **common)
+    assert check_document(page.document, page.made) == []
+    page.made[5] = replace(page.made[5], value=420.0)
+    assert projection(check_document(page.document, page.made)) == [("spend-lines-sum-to-total", 420, 410)]

@@ -95,6 +95,6 @@ def heading_of(line: str) -> tuple[int, str | None]:
     if m:
         return len(m.group(1)), m.group(2)
     m = _BOLD_LINE_RE.match(line)
-    if m and not re.search(r"[.;:]\s*$", m.group("text")):
+    if m and "\t" not in line and not re.search(r"[.;:]\s*$", m.group("text")):
         return 4, m.group("text")
     return 0, None

@@ -70,6 +70,10 @@ def find_text_tables(doc_id: str, page: int, text: str, headings: list[Heading])
             run.append(span)
             blanks = 0
             continue
+        if run and _section_row(line) and _continues(text, spans[i + 1:], run[-1]):
+            run.append(span)
+            blanks = 0
+            continue
         if run and not line.strip() and blanks < 2 and i + 1 < len(spans):
             following = next((s for s in spans[i + 1:] if text[s[0]:s[1]].strip()), None)
             if (following and "\t" in text[following[0]:following[1]]
@@ -80,6 +84,20 @@ def find_text_tables(doc_id: str, page: int, text: str, headings: list[Heading])
             tables.append(_table_from_run(doc_id, page, text, run, headings, len(tables)))
             run, blanks = [], 0
     return tables
+
+
+def _section_row(line: str) -> bool:
+    """A short title line ('Prevention', 'Victims and offenders') standing between rows."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) <= 60 and len(stripped.split()) <= 8 and \
+        not re.search(r"[.:;!?]$|\d", stripped)
+
+
+def _continues(text: str, rest: list[tuple[int, int]], last: tuple[int, int]) -> bool:
+    """The next line is a tab row as wide as the run's last row (3+ columns)."""
+    following = next((s for s in rest if text[s[0]:s[1]].strip()), None)
+    return bool(following and "\t" in text[following[0]:following[1]]
+                and following == rest[0] and _width(text, following) == _width(text, last) >= 3)
 
 
 def _table_from_run(doc_id: str, page: int, text: str, run: list[tuple[int, int]],

@@ -102,7 +102,7 @@ def shown(fact: Fact, step: float) -> str:
 def _step_if_same(number, value: float) -> float | None:
     if number.value == 0:
         return 1.0 if value == 0 else None
-    ratio = value / number.value
+    ratio = abs(value / number.value)  # '(6)' in a variance column is -6
     for scale in (1.0, 1e3, 1e6, 1e9):  # "£000s" tables store values scaled by the extractor
         if math.isclose(ratio, scale, rel_tol=1e-9):
             if number.is_word:

@@ -1,8 +1,13 @@
 """Spend tables: lines add up to the stated total, and the total stays within the allocation.
 
 Reads facts of kind `spend_item` / `spend_total` / `allocation` (unit gbp) that share a
-claim_id (one per table); items are taken in row order, and a line equal to the sum of the
-lines just above it is treated as a subtotal rather than counted twice.
+claim_id (one per table, or one per money column). Within a column, role `item` facts are the
+lines and `subtotal` / `total` facts the stated sums (a column of allocations, role `item`,
+adds up like a column of spend); a subtotal covers the lines since the previous subtotal, a
+total every line above it, and a line equal to the sum of the lines just above it is treated
+as a subtotal rather than counted twice. A spend column is held against the allocation stated
+beside it: a line with role `allocation`, or the total of the table's allocation column.
+The stated variance of a row (role `variance`) is checked in spend_variance.py.
 """
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ def spend_claims(ctx: RuleContext) -> Iterator[list[Fact]]:
             continue
         by_col: dict = defaultdict(list)
         for fact in spend:
-            by_col[fact.col if fact.kind != "allocation" else None].append(fact)
+            by_col[fact.col if fact.role != "allocation" else None].append(fact)
         allocations = by_col.pop(None, [])
         for column in by_col.values() or [[]]:
             yield sorted(allocations + column, key=reading_order)
@@ -50,11 +55,23 @@ def sum_text(facts: list[Fact]) -> str:
     return " + ".join(plain(f.value) for f in facts)
 
 
+def lines_of(claim: list[Fact], total: Fact) -> list[Fact]:
+    """The lines a stated sum covers: since the previous subtotal for a subtotal, else all
+    lines above it (all lines where it is stated first)."""
+    items = [f for f in claim if f.role == "item"]
+    before = [i for i in items if reading_order(i) < reading_order(total)]
+    if total.role == "subtotal":
+        sums = [f for f in claim if f.role in ("subtotal", "total")
+                and reading_order(f) < reading_order(total)]
+        since = reading_order(sums[-1]) if sums else (-1,)
+        return [i for i in before if reading_order(i) > since]
+    return before or items
+
+
 def check_lines_sum(ctx: RuleContext, p: Params) -> Iterator[Flag]:
     for claim in spend_claims(ctx):
-        items, totals = facts_of(claim, kind="spend_item"), facts_of(claim, kind="spend_total")
-        for total in totals:
-            lines = [i for i in items if reading_order(i) < reading_order(total)] or items
+        for total in [f for f in claim if f.role in ("subtotal", "total")]:
+            lines = lines_of(claim, total)
             if len(lines) < 2:
                 continue
             whole = ctx.interval(total)
@@ -75,10 +92,25 @@ def check_lines_sum(ctx: RuleContext, p: Params) -> Iterator[Flag]:
                          f"{plain(total.value)} ({'over' if diff > 0 else 'short'} by {plain(abs(diff))})"))
 
 
-def check_within_allocation(ctx: RuleContext, p: Params) -> Iterator[Flag]:
+def column_allocations(ctx: RuleContext) -> dict[str, list[Fact]]:
+    """Per table, the allocation a column of allocations states: its total, else its lines."""
+    out: dict[str, list[Fact]] = {}
     for claim in spend_claims(ctx):
-        allocations = facts_of(claim, kind="allocation")
-        totals, items = facts_of(claim, kind="spend_total"), facts_of(claim, kind="spend_item")
+        column = [f for f in claim if f.kind == "allocation" and f.role != "allocation" and f.table_id]
+        if column:
+            totals = [f for f in column if f.role == "total"]
+            out[column[0].table_id] = totals[-1:] or [f for f in column if f.role == "item"]
+    return out
+
+
+def check_within_allocation(ctx: RuleContext, p: Params) -> Iterator[Flag]:
+    beside = column_allocations(ctx)
+    for claim in spend_claims(ctx):
+        allocations = facts_of(claim, role="allocation")
+        if not allocations and any(f.kind == "spend_item" for f in claim):
+            allocations = beside.get(claim[0].table_id, [])
+        totals = [f for f in claim if f.kind == "spend_total" and f.role == "total"] or facts_of(claim, kind="spend_total")
+        items = facts_of(claim, kind="spend_item")
         spent = [max(totals, key=lambda f: f.value)] if totals else items
         if not allocations or not spent or not same_period(allocations + spent):
             continue
