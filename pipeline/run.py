@@ -8,18 +8,18 @@ from pathlib import Path
 from typing import Iterable
 
 from extractors import extract_facts
-from pipeline.loaders import SUPPORTED, load_document
-from pipeline.model import Document, DocumentResult
-from pipeline.review.decisions import apply_decisions, default_store, load_decisions
-from pipeline.rules import check_corpus, check_document
-from pipeline.settings import Settings
 from pipeline.dataset import DatasetWriter, export, read_facts, remove_documents, sweep, write_corpus_flags
 from pipeline.executors import make_executor
 from pipeline.incremental import Manifest, locked, plan_run, run_version
+from pipeline.loaders import SUPPORTED, load_document
+from pipeline.model import Document, DocumentResult
 from pipeline.progress import Progress, Silent
-from pipeline.tasks import DocumentOutput
 from pipeline.reader import read_flags
+from pipeline.review.decisions import apply_decisions, default_store, load_decisions
 from pipeline.review.recheck import write_flags
+from pipeline.rules import check_corpus, check_document
+from pipeline.settings import Settings
+from pipeline.tasks import DocumentOutput
 from schemas import SCHEMAS
 
 log = logging.getLogger(__name__)
@@ -33,14 +33,10 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
     try:
         size = path.stat().st_size
     except OSError as err:
-        doc = Document(doc_id=f"path:{path}", file_name=path.name, path=str(path), sha256="",
-                       format=path.suffix.lstrip("."), status="error",
-                       reason=f"unreadable: {err.strerror or err}")
+        doc = unread(path, "error", f"unreadable: {err.strerror or err}")
         return DocumentResult(doc, seconds=time.perf_counter() - started)
     if size > settings.max_bytes:
-        doc = Document(doc_id=f"path:{path}", file_name=path.name, path=str(path), sha256="",
-                       format=path.suffix.lstrip("."), status="too_large", size_bytes=size,
-                       reason=f"{size} bytes is over the {settings.max_bytes}-byte limit")
+        doc = unread(path, "too_large", f"{size} bytes is over the {settings.max_bytes}-byte limit", size)
         return DocumentResult(doc, seconds=time.perf_counter() - started)
     doc = load_document(path, settings)
     if doc.status != "ok":
@@ -53,6 +49,12 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
         doc = replace(doc, status="error", reason=f"extraction failed: {type(err).__name__}: {err}")
         return DocumentResult(doc, seconds=time.perf_counter() - started)
     return DocumentResult(doc, tuple(facts), tuple(flags), seconds=time.perf_counter() - started)
+
+
+def unread(path: Path, status: str, reason: str, size: int = 0) -> Document:
+    """A file never read: no content hash, so its id is its path."""
+    return Document(doc_id=f"path:{path}", file_name=path.name, path=str(path), sha256="",
+                    format=path.suffix.lstrip("."), status=status, reason=reason, size_bytes=size)
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
