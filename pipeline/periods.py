@@ -15,10 +15,14 @@ FY_RE = re.compile(rf"(?<![\d/])(?P<y1>{_Y4})\s?(?:[/\-–]|\s)\s?(?P<y2>{_Y4}|\
 QUARTER_RE = re.compile(
     rf"\b(?:Q|Qtr\.?\s?|Quarter\s)(?P<q>[1-4])\b[\s,]*(?P<fy>{_Y4}\s?[/\-–]\s?(?:{_Y4}|\d\d))?", re.I)
 HALF_RE = re.compile(rf"\bH(?P<h>[12])\b[\s,]*(?P<fy>{_Y4}\s?[/\-–]\s?(?:{_Y4}|\d\d))?", re.I)
-# "Apr-March 2014", "April 2013 - March 2014", "April to March 2014"
-# "1st April 2017 and 31st March 2018" (with 'between') too.
-APR_MAR_RE = re.compile(
-    rf"\b(?:1(?:st)?\s+)?Apr(?:il)?\s?(?P<y1>{_Y4})?\s?(?:-|–|to|and)\s?(?:31(?:st)?\s+)?Mar(?:ch)?\s?(?P<y2>{_Y4})\b", re.I)
+# A run of months: "Apr-March 2014", "April 2013 - March 2014", "1st April 2017 and 31st
+# March 2018", "April to September 2019", "Oct-Dec 2015".
+MONTH_RANGE_RE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m1>{_MONTH})\.?\s?(?P<y1>{_Y4})?\s?(?:-|–|to|and)\s?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m2>{_MONTH})\.?\s?(?P<y2>{_Y4})\b", re.I)
+# Month runs that make a standard block of the financial year (April = month 1).
+FY_BLOCKS = {(1, 12): "", (1, 3): " Q1", (4, 6): " Q2", (7, 9): " Q3", (10, 12): " Q4",
+             (1, 6): " H1", (7, 12): " H2"}
 MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<y>{_Y4})\b", re.I)
 
 
@@ -41,6 +45,17 @@ def _fy_from(y1: str, y2: str) -> str | None:
     return financial_year(first) if second == first + 1 else None
 
 
+def month_range_period(m: re.Match) -> str:
+    """'April to September 2019' -> '2019-20 H1'; '' for a run that is no standard block."""
+    first, last = (MONTHS[m.group(g)[:3].lower()] for g in ("m1", "m2"))
+    end_year = int(m.group("y2"))
+    start_year = end_year if last >= 4 else end_year - 1  # the financial year the run ends in
+    if m.group("y1") and int(m.group("y1")) != (start_year if first >= 4 else start_year + 1):
+        return ""
+    block = FY_BLOCKS.get(((first - 4) % 12 + 1, (last - 4) % 12 + 1))
+    return "" if block is None else financial_year(start_year) + block
+
+
 def _fy_text(text: str) -> str | None:
     m = FY_RE.search(text or "")
     return _fy_from(m.group("y1"), m.group("y2")) if m else None
@@ -57,8 +72,8 @@ def find_periods(text: str) -> list[PeriodMention]:
         fy = _fy_text(m.group("fy") or "")
         if fy:
             found.append(PeriodMention(f"{fy} H{m.group('h')}", m.start(), m.end()))
-    for m in APR_MAR_RE.finditer(text):
-        found.append(PeriodMention(financial_year(int(m.group("y2")) - 1), m.start(), m.end()))
+    for m in MONTH_RANGE_RE.finditer(text):  # a run that is no standard block still hides its months
+        found.append(PeriodMention(month_range_period(m), m.start(), m.end()))
     for m in FY_RE.finditer(text):
         fy = _fy_from(m.group("y1"), m.group("y2"))
         if fy:
@@ -71,7 +86,7 @@ def find_periods(text: str) -> list[PeriodMention]:
     for p in found:
         if not any(k.start <= p.start < k.end for k in kept):
             kept.append(p)
-    return kept
+    return [p for p in kept if p.period]
 
 
 def normalise_period(text: str) -> str:

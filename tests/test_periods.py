@@ -42,3 +42,15 @@ def test_two_periods_in_one_sentence_in_order():
 ])
 def test_previous_period(period, before):
     assert previous_period(period) == before
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Between April and September 2019, 4,812 crimes", "2019-20 H1"),
+    ("in October to March 2016", "2015-16 H2"),
+    ("Oct-Dec 2015", "2015-16 Q3"),
+    ("January to March 2016", "2015-16 Q4"),
+    ("between 1st April 2017 and 31st March 2018", "2017-18"),
+    ("April 2013 - March 2015", ""),  # two years: no standard block (the months alone say nothing)
+])
+def test_month_runs_are_blocks_of_the_financial_year(text, expected):
+    assert normalise_period(text) == expected
