@@ -79,3 +79,11 @@ def test_commentary_of_a_table_stitched_across_pages_points_at_its_own_page():
     assert (facts[20].page, facts[25].page) == (1, 2)
     for fact in facts.values():
         assert doc.pages[fact.page - 1].text[fact.char_start:fact.char_end].startswith(f"{fact.value:g}")
+
+
+def test_a_run_of_months_names_the_period_and_the_comparison_keeps_its_own(narrate):
+    facts = narrate("Between April and September 2019, 4,812 crimes were recorded, compared with "
+                    "5,104 in the same period of 2018/19, a fall of 5.7%.\n")
+    by_value = {f.value: f for f in facts}
+    assert by_value[4812].period.startswith("2019-20") and by_value[5104].period.startswith("2018-19")
+    assert (by_value[5.7].kind, by_value[5.7].direction) == ("change", "decrease")

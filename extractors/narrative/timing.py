@@ -16,7 +16,6 @@ _BASE_BEFORE = re.compile(r"\b(?:since|from|compared\s+(?:to|with)|than(?:\s+(?:
 _PREVIOUS = re.compile(r"\b(?:previous|preceding|prior|last)\s+(?:12[\s-]month\s+|financial\s+|matching\s+)?(?:year|period)\b|"
                        r"\bsame\s+(?:period|time)\s+last\s+year\b|\byear\s+before\b|\blast\s+year\b", re.I)
 _PREVIOUS_QUARTER = re.compile(r"\b(?:previous|preceding|last)\s+quarter\b", re.I)
-_RANGE = re.compile(r"\bbetween\s+\S+(?:\s+\d{4})?\s+(?:and|to|-)\s+\S+\s+\d{4}\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -43,9 +42,8 @@ def stated_periods(text: str, s0: int, s1: int, context: str) -> list[Stated]:
             half = "H1" if m.group("which").lower() in ("first", "1st") else "H2"
             found.append(Stated(f"{year[:7]} {half}", s0 + start, s0 + end, False))
     found += _relative_periods(sentence, s0, context)
-    ranges = [m.span() for m in _RANGE.finditer(sentence)]
-    for p in find_periods(sentence):
-        if any(s <= p.start < e for s, e, _ in halves) or any(s <= p.start < e for s, e in ranges):
+    for p in find_periods(sentence):  # a run of months is a period only when it is a standard block
+        if any(s <= p.start < e for s, e, _ in halves):
             continue
         period = p.period
         if period.startswith("Q"):
