@@ -36,3 +36,12 @@ def test_not_facts(narrate, sentence):
 def test_footnote_markers_are_not_numbers(narrate):
     facts = narrate("Reports rose by 12%³ on the previous year.")
     assert [(f.value, f.kind) for f in facts] == [(12, "change")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The file malformed-from-issue-932.pdf could not be opened.",
+    "The spend table is saved in Windows-1252 encoding.",
+    "Services changed during COVID-19 restrictions.",
+])
+def test_numbers_inside_names_are_not_facts(narrate, sentence):
+    assert [f.value for f in narrate(sentence + "\n")] == []
