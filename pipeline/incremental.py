@@ -150,7 +150,7 @@ def plan_run(files: list[Path], manifest: Manifest, version: str, force: bool = 
     for path in files:
         known = by_path.get(str(path.resolve()))
         hashed = file_sha(path, known)
-        if hashed is None:  # unreadable: the task records why; drop any earlier record of it
+        if hashed is None or hashed[1] == 0:  # unreadable or empty: keyed by path, never a duplicate
             plan.stale |= {f"path:{path}"} & set(manifest.docs)
             plan.tasks.append(Task(str(path)))
             continue

@@ -94,3 +94,15 @@ def test_a_file_that_vanishes_mid_run_is_recorded(tmp_path):
     path.unlink()  # listed by discovery, gone by the time its turn comes
     result = process_document(path)
     assert result.document.status == "error" and "No such file" in result.document.reason
+
+
+def test_two_empty_files_are_two_documents(tmp_path):
+    """Empty files share a content hash but are not copies of one report: each keeps its row."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_bytes(b"")
+    (src / "b.pdf").write_bytes(b"")
+    ingest([src], tmp_path / "out")
+    docs = pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()
+    assert sorted((d["file_name"], d["status"]) for d in docs) == [("a.txt", "empty"), ("b.pdf", "empty")]
+    assert len({d["doc_id"] for d in docs}) == 2

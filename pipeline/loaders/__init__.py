@@ -78,6 +78,8 @@ def load_document(path: str | Path, settings: Settings | None = None) -> Documen
         return Document(doc_id=f"path:{path}", sha256="", status="error",
                         reason=f"unreadable: {err.strerror or err}", **base)
     sha = content_hash(data)
+    if not data:  # every empty file has the same hash: identify it by its path instead
+        return Document(doc_id=f"path:{path}", sha256=sha, status="empty", reason="the file is empty", **base)
     base.update(doc_id=sha, sha256=sha, size_bytes=len(data))
     if path.suffix.lower() not in SUPPORTED:
         return Document(status="unsupported", reason=f"unsupported file type {path.suffix or '(none)'}", **base)
