@@ -19,6 +19,7 @@ from playa.exceptions import PDFTextExtractionNotAllowed
 
 from pipeline.loaders.errors import LoadError
 from pipeline.loaders.pdf_chars import Char, Rule, page_chars, page_rules
+from pipeline.loaders.pdf_grid import grid_tables
 from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
 from pipeline.loaders.pdf_records import PlacedTable, table_records
 from pipeline.loaders.pdf_stitch import stitch
@@ -80,23 +81,36 @@ def read_pages(pdf: pdfium.PdfDocument, settings: Settings, deadline: float) -> 
 
 def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings,
                 deadline: float) -> dict[int, list[FoundTable]]:
-    """Camelot on the pages that look tabular; pdfplumber where camelot finds none on a ruled page."""
+    """Ruled grids from PDFium's rules on every page; camelot only where text outside them
+    still looks tabular; pdfplumber where camelot finds none on a ruled page."""
     source: str | bytes = path if path and Path(path).is_file() else data
+    vocab = vocabulary([p.lines for p in pages])
     found: dict[int, list[FoundTable]] = {}
     for page in pages:
-        flavor = table_flavor(page.lines, page.rules) if page.chars else None
-        if flavor is None:
+        if not page.chars:
             continue
         _check_time(deadline, f"finding tables on page {page.number}", settings.timeout_seconds)
+        grid = grid_tables(page.number, page.chars, page.rules, vocab) if page.rules else []
+        flavor = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules)
+        if flavor is None:
+            found[page.number] = grid
+            continue
         try:
             tables = page_tables(source, page, flavor)
         except PDFTextExtractionNotAllowed:
             log.warning("the PDF forbids text extraction to camelot; tables from aligned text only")
             return found
-        if not tables and page.rules:
+        if not tables and not grid and page.rules:
             tables = pdfplumber_tables(data, page.number)
-        found[page.number] = tables
+        found[page.number] = grid + [t for t in tables if all(overlap(t.bbox, g.bbox) < 0.3 for g in grid)]
     return found
+
+
+def _lines_outside(lines: list[Line], tables: list[FoundTable]) -> list[Line]:
+    """Lines whose middle is in none of the tables."""
+    return [ln for ln in lines if not any(t.bbox[0] - 1 <= (ln.x0 + ln.x1) / 2 <= t.bbox[2] + 1
+                                          and t.bbox[1] - 1 <= (ln.top + ln.bottom) / 2 <= t.bbox[3] + 1
+                                          for t in tables)]
 
 
 def page_tables(source: str | bytes, page: RawPage, flavor: str) -> list[FoundTable]:

@@ -56,7 +56,7 @@ def table_flavor(lines: list[Line], rules: list[Rule]) -> str | None:
     return "network" if len(lines) >= 20 and tiny > 0.5 * len(lines) else None  # rotated text
 
 
-def _clean(rows: list[list[str]], boxes: list[list[BBox | None]]) -> tuple[list[list[str]], list[list[BBox | None]]]:
+def clean_rows(rows: list[list[str]], boxes: list[list[BBox | None]]) -> tuple[list[list[str]], list[list[BBox | None]]]:
     """Drop rows and columns with no text."""
     keep_rows = [i for i, row in enumerate(rows) if any(c.strip() for c in row)]
     width = max((len(r) for r in rows), default=0)
@@ -78,7 +78,7 @@ def is_real_table(rows: list[list[str]]) -> bool:
 def _from_camelot(table, page: int, height: float) -> FoundTable | None:
     rows = [[str(c) for c in row] for row in table.df.values.tolist()]
     boxes = [[(c.x1, height - c.y2, c.x2, height - c.y1) for c in row] for row in table.cells]
-    rows, boxes = _clean(rows, boxes)
+    rows, boxes = clean_rows(rows, boxes)
     if not is_real_table(rows):
         return None
     x0, y0, x1, y1 = table._bbox
@@ -96,10 +96,11 @@ def camelot_tables(source: str | bytes, page: int, height: float, flavor: str) -
 
 
 def stacks_values(table: FoundTable) -> bool:
-    """Whether a cell holds several lines that are each a number: rows the grid did not rule."""
+    """Whether a cell holds several lines that are each a number: rows the grid did not rule
+    (a bracketed share under a count, '38' over '(29%)', is one value)."""
     for row in table.rows:
         for cell in row:
-            lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
+            lines = [ln.strip() for ln in cell.split("\n") if ln.strip() and not ln.strip().startswith("(")]
             if len(lines) >= 2 and all(_NUMERIC_RE.match(ln) for ln in lines):
                 return True
     return False
@@ -132,7 +133,7 @@ def pdfplumber_tables(data: bytes, page: int) -> list[FoundTable]:
         for table in pdf.pages[0].find_tables():
             rows = [[c or "" for c in row] for row in table.extract()]
             boxes = [[tuple(cell) if cell else None for cell in row.cells] for row in table.rows]
-            rows, boxes = _clean(rows, boxes)
+            rows, boxes = clean_rows(rows, boxes)
             if is_real_table(rows):
                 found.append(FoundTable(page, tuple(table.bbox), rows, boxes, "pdfplumber-lines"))
         return found
@@ -162,7 +163,7 @@ def trim_rows(table: FoundTable, is_running) -> FoundTable | None:
              if not is_running(" ".join(c for c in r if c.strip()))]
     while len(pairs) > 2 and _single(pairs[0][0]) and (_single(pairs[1][0]) or _sentence(pairs[0][0])):
         pairs = pairs[1:]
-    rows, boxes = _clean([p[0] for p in pairs], [p[1] for p in pairs])
+    rows, boxes = clean_rows([p[0] for p in pairs], [p[1] for p in pairs])
     bbox = _bbox_of(boxes)
     if bbox is None or not is_real_table(rows):
         return None

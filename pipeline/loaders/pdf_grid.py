@@ -1,0 +1,155 @@
+"""Ruled tables straight from the ruling lines PDFium gives: each cell is a rectangle of rules.
+
+Where a page draws its table's grid, the cells are known exactly: every character inside a
+cell's rectangle is that cell's text, read line by line. This keeps wrapped cells whole (a KPI
+row whose label wraps over four lines stays one row) and costs a few milliseconds, where
+camelot's lattice renders the page to an image to find the same lines again. Rules are
+snapped to each other within a tolerance (lines drawn a point apart are one line), a missing
+rule between two cells merges them into one spanning cell, and a grid that does not close
+(only horizontal rules, or one column) is not a table here: the page goes to camelot.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from pipeline.loaders.pdf_chars import Char, Rule
+from pipeline.loaders.pdf_layout import build_lines
+from pipeline.loaders.pdf_tables import FoundTable, clean_rows, is_real_table, stacks_values
+from pipeline.loaders.pdf_text import join_hyphenated
+from pipeline.model import BBox
+
+SNAP = 2.0  # points: rules closer than this are one line
+THIN = 3.0  # points: a rule is at most this thick
+MIN_LENGTH = 4.0  # points: shorter strokes are ticks or glyph parts, not rules
+
+
+class Seg(NamedTuple):
+    """A horizontal (at y=pos, from lo to hi in x) or vertical (x=pos, lo/hi in y) rule."""
+    pos: float
+    lo: float
+    hi: float
+
+
+def _segments(rules: list[Rule]) -> tuple[list[Seg], list[Seg]]:
+    horizontal, vertical = [], []
+    for r in rules:
+        if r.bottom - r.top <= THIN and r.x1 - r.x0 >= MIN_LENGTH:
+            horizontal.append(Seg((r.top + r.bottom) / 2, r.x0, r.x1))
+        elif r.x1 - r.x0 <= THIN and r.bottom - r.top >= MIN_LENGTH:
+            vertical.append(Seg((r.x0 + r.x1) / 2, r.top, r.bottom))
+    return _merge(horizontal), _merge(vertical)
+
+
+def _merge(segs: list[Seg]) -> list[Seg]:
+    """Collinear rules (within SNAP) that touch or overlap become one rule."""
+    out: list[Seg] = []
+    for seg in sorted(segs, key=lambda s: (round(s.pos / SNAP), s.lo)):
+        last = out[-1] if out else None
+        if last and abs(last.pos - seg.pos) <= SNAP and seg.lo <= last.hi + SNAP:
+            out[-1] = Seg(last.pos, last.lo, max(last.hi, seg.hi))
+        else:
+            out.append(seg)
+    return out
+
+
+def _meets(h: Seg, v: Seg) -> bool:
+    return v.lo - SNAP <= h.pos <= v.hi + SNAP and h.lo - SNAP <= v.pos <= h.hi + SNAP
+
+
+def _groups(horizontal: list[Seg], vertical: list[Seg]) -> list[tuple[list[Seg], list[Seg]]]:
+    """Sets of rules that touch each other: one set per drawn grid."""
+    parent = list(range(len(horizontal) + len(vertical)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    for i, h in enumerate(horizontal):
+        for j, v in enumerate(vertical):
+            if _meets(h, v):
+                parent[find(i)] = find(len(horizontal) + j)
+    groups: dict[int, tuple[list[Seg], list[Seg]]] = {}
+    for i, h in enumerate(horizontal):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vertical):
+        groups.setdefault(find(len(horizontal) + j), ([], []))[1].append(v)
+    return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def _levels(values: list[float]) -> list[float]:
+    """Distinct positions, nearby ones (within SNAP) taken as one."""
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > SNAP:
+            out.append(value)
+    return out
+
+
+def _covered(segs: list[Seg], pos: float, at: float) -> bool:
+    """Whether a rule at `pos` passes the point `at` along it."""
+    return any(abs(s.pos - pos) <= SNAP and s.lo - SNAP <= at <= s.hi + SNAP for s in segs)
+
+
+def _spans(horizontal: list[Seg], vertical: list[Seg], ys: list[float], xs: list[float]) -> dict:
+    """Each elementary cell (row, col) -> the top-left cell of the ruled cell it belongs to."""
+    anchor = {(i, j): (i, j) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
+    for i in range(len(ys) - 1):
+        for j in range(len(xs) - 1):
+            mid_y, mid_x = (ys[i] + ys[i + 1]) / 2, (xs[j] + xs[j + 1]) / 2
+            if j > 0 and not _covered(vertical, xs[j], mid_y):
+                anchor[(i, j)] = anchor[(i, j - 1)]
+            elif i > 0 and not _covered(horizontal, ys[i], mid_x):
+                anchor[(i, j)] = anchor[(i - 1, j)]
+    return anchor
+
+
+def cell_text(chars: list[Char], vocab: set[str]) -> str:
+    """A cell's characters as its text: lines top to bottom, line-end hyphens mended."""
+    text = ""
+    for line in build_lines(chars):
+        part = line.text.strip()
+        if not text:
+            text = part
+        elif text.endswith("-") and re.search(r"[A-Za-z]-$", text):
+            text = join_hyphenated(text, part, vocab)
+        else:
+            text += "\n" + part
+    return text
+
+
+def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char],
+                vocab: set[str]) -> FoundTable | None:
+    horizontal, vertical = group
+    ys = _levels([h.pos for h in horizontal] + [min(v.lo for v in vertical), max(v.hi for v in vertical)])
+    xs = _levels([v.pos for v in vertical] + [min(h.lo for h in horizontal), max(h.hi for h in horizontal)])
+    if len(ys) < 3 or len(xs) < 3:
+        return None
+    anchor = _spans(horizontal, vertical, ys, xs)
+    members: dict[tuple[int, int], list[Char]] = {}
+    for char in chars:
+        cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+        if xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]:
+            i = max(k for k in range(len(ys) - 1) if ys[k] <= cy)
+            j = max(k for k in range(len(xs) - 1) if xs[k] <= cx)
+            members.setdefault(anchor[(i, j)], []).append(char)
+    extent: dict[tuple[int, int], list[int]] = {}
+    for (i, j), a in anchor.items():
+        e = extent.setdefault(a, [i, j, i, j])
+        e[2], e[3] = max(e[2], i), max(e[3], j)
+    rows = [[cell_text(members.get((i, j), []), vocab) if anchor[(i, j)] == (i, j) else ""
+             for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
+    boxes: list[list[BBox | None]] = [
+        [(xs[j], ys[i], xs[extent[(i, j)][3] + 1], ys[extent[(i, j)][2] + 1]) if anchor[(i, j)] == (i, j) else None
+         for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
+    rows, boxes = clean_rows(rows, boxes)
+    table = FoundTable(page, (xs[0], ys[0], xs[-1], ys[-1]), rows, boxes, "grid")
+    return table if is_real_table(rows) and not stacks_values(table) else None
+
+
+def grid_tables(page: int, chars: list[Char], rules: list[Rule], vocab: set[str]) -> list[FoundTable]:
+    """Tables drawn as closed grids of rules on one page, top to bottom."""
+    horizontal, vertical = _segments(rules)
+    found = [_grid_table(page, g, chars, vocab) for g in _groups(horizontal, vertical)]
+    return sorted((t for t in found if t is not None), key=lambda t: (t.bbox[1], t.bbox[0]))
