@@ -21,6 +21,7 @@ from pipeline.loaders.errors import LoadError
 from pipeline.loaders.pdf_chars import Char, Rule, page_chars, page_rules
 from pipeline.loaders.pdf_grid import grid_tables
 from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
+from pipeline.loaders.pdf_rows import merge_wrapped_rows
 from pipeline.loaders.pdf_records import PlacedTable, table_records
 from pipeline.loaders.pdf_stitch import stitch
 from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, overlap, stacks_values, table_flavor,
@@ -33,6 +34,7 @@ from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
 
+TEXT_ROW_METHODS = {"camelot-hybrid", "camelot-stream", "camelot-network"}  # one row per text line
 UNRULED_FLAVOR = "hybrid"  # camelot parser for pages with no ruling grid: scored above network on the suites
 
 
@@ -183,9 +185,11 @@ def assemble(doc_id: str, raw: list[RawPage], found: dict[int, list[FoundTable]]
 
 
 def tidy_tables(tables: list[FoundTable], page: RawPage, keys: set[str]) -> list[FoundTable]:
-    """Running heads out of the tables, forgotten total rows in."""
+    """Running heads out of the tables, wrapped lines into their rows, forgotten total rows in."""
     trimmed = (trim_rows(t, lambda text: is_running(text, keys)) for t in tables)
-    return drop_overlaps([extend_down(t, page.lines) for t in trimmed if t is not None])
+    merged = (merge_wrapped_rows(t, page.lines) if t.method in TEXT_ROW_METHODS else t
+              for t in trimmed if t is not None)
+    return drop_overlaps([extend_down(t, page.lines) for t in merged])
 
 
 def _table_edges(ordered: list[Line]) -> dict[int, tuple[bool, bool]]:

@@ -5,7 +5,7 @@ cell's rectangle is that cell's text, read line by line. This keeps wrapped cell
 row whose label wraps over four lines stays one row) and costs a few milliseconds, where
 camelot's lattice renders the page to an image to find the same lines again. Rules are
 snapped to each other within a tolerance (lines drawn a point apart are one line), a missing
-rule between two cells merges them into one spanning cell, and a grid that does not close
+rule between two cells whose text runs across merges them into one spanning cell, and a grid that does not close
 (only horizontal rules, or one column) is not a table here: the page goes to camelot.
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 from typing import NamedTuple
 
 from pipeline.loaders.pdf_chars import Char, Rule
-from pipeline.loaders.pdf_layout import build_lines
-from pipeline.loaders.pdf_tables import FoundTable, clean_rows, is_real_table, stacks_values
+from pipeline.loaders.pdf_layout import Line, build_lines
+from pipeline.loaders.pdf_tables import _NUMERIC_RE, FoundTable, clean_rows, is_real_table, stacks_values
 from pipeline.loaders.pdf_text import join_hyphenated
 from pipeline.model import BBox
 
@@ -92,17 +92,28 @@ def _covered(segs: list[Seg], pos: float, at: float) -> bool:
     return any(abs(s.pos - pos) <= SNAP and s.lo - SNAP <= at <= s.hi + SNAP for s in segs)
 
 
-def _spans(horizontal: list[Seg], vertical: list[Seg], ys: list[float], xs: list[float]) -> dict:
-    """Each elementary cell (row, col) -> the top-left cell of the ruled cell it belongs to."""
+def _straddled(lines: list[Line], x: float, lo: float, hi: float) -> bool:
+    """Whether a run of text (a segment: no column-wide gap) crosses x between heights lo and hi."""
+    return any(lo <= (ln.top + ln.bottom) / 2 <= hi and s.x0 < x - 1 and s.x1 > x + 1
+               for ln in lines for s in ln.segments)
+
+
+def _spans(vertical: list[Seg], ys: list[float], xs: list[float], lines: list[Line]) -> dict:
+    """Each elementary cell (row, col) -> the first cell of the ruled cell it belongs to. A cell
+    spans the next column only where no rule divides them and its text runs across: a shaded
+    row (a filled box, so no inner rules) keeps its columns apart by their gaps."""
     anchor = {(i, j): (i, j) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
     for i in range(len(ys) - 1):
-        for j in range(len(xs) - 1):
-            mid_y, mid_x = (ys[i] + ys[i + 1]) / 2, (xs[j] + xs[j + 1]) / 2
-            if j > 0 and not _covered(vertical, xs[j], mid_y):
+        for j in range(1, len(xs) - 1):
+            mid_y = (ys[i] + ys[i + 1]) / 2
+            if not _covered(vertical, xs[j], mid_y) and _straddled(lines, xs[j], ys[i], ys[i + 1]):
                 anchor[(i, j)] = anchor[(i, j - 1)]
-            elif i > 0 and not _covered(horizontal, ys[i], mid_x):
-                anchor[(i, j)] = anchor[(i - 1, j)]
     return anchor
+
+
+def _packs_columns(lines: list[Line]) -> bool:
+    """A cell line of several numbers set apart by column gaps: unruled columns inside the grid."""
+    return any(sum(1 for s in ln.segments if _NUMERIC_RE.match(s.text)) >= 2 for ln in lines)
 
 
 def cell_text(chars: list[Char], vocab: set[str]) -> str:
@@ -126,22 +137,20 @@ def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char]
     xs = _levels([v.pos for v in vertical] + [min(h.lo for h in horizontal), max(h.hi for h in horizontal)])
     if len(ys) < 3 or len(xs) < 3:
         return None
-    anchor = _spans(horizontal, vertical, ys, xs)
+    inside = [c for c in chars if xs[0] <= (c.x0 + c.x1) / 2 <= xs[-1] and ys[0] <= (c.top + c.bottom) / 2 <= ys[-1]]
+    anchor = _spans(vertical, ys, xs, build_lines(inside))
     members: dict[tuple[int, int], list[Char]] = {}
-    for char in chars:
-        cx, cy = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
-        if xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]:
-            i = max(k for k in range(len(ys) - 1) if ys[k] <= cy)
-            j = max(k for k in range(len(xs) - 1) if xs[k] <= cx)
-            members.setdefault(anchor[(i, j)], []).append(char)
-    extent: dict[tuple[int, int], list[int]] = {}
-    for (i, j), a in anchor.items():
-        e = extent.setdefault(a, [i, j, i, j])
-        e[2], e[3] = max(e[2], i), max(e[3], j)
+    for char in inside:
+        i = max(k for k in range(len(ys) - 1) if ys[k] <= (char.top + char.bottom) / 2)
+        j = max(k for k in range(len(xs) - 1) if xs[k] <= (char.x0 + char.x1) / 2)
+        members.setdefault(anchor[(i, j)], []).append(char)
+    if any(_packs_columns(build_lines(m)) for m in members.values()):
+        return None
+    last_col = {a: j for (i, j), a in anchor.items()}
     rows = [[cell_text(members.get((i, j), []), vocab) if anchor[(i, j)] == (i, j) else ""
              for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
     boxes: list[list[BBox | None]] = [
-        [(xs[j], ys[i], xs[extent[(i, j)][3] + 1], ys[extent[(i, j)][2] + 1]) if anchor[(i, j)] == (i, j) else None
+        [(xs[j], ys[i], xs[last_col[(i, j)] + 1], ys[i + 1]) if anchor[(i, j)] == (i, j) else None
          for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
     rows, boxes = clean_rows(rows, boxes)
     table = FoundTable(page, (xs[0], ys[0], xs[-1], ys[-1]), rows, boxes, "grid")
