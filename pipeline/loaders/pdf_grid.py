@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from pipeline.loaders.pdf_chars import Char, Rule
-from pipeline.loaders.pdf_layout import Line, build_lines
+from pipeline.loaders.pdf_layout import WORD_GAP, Line, build_lines
 from pipeline.loaders.pdf_tables import _NUMERIC_RE, FoundTable, clean_rows, is_real_table, stacks_values
 from pipeline.loaders.pdf_text import join_hyphenated
 from pipeline.model import BBox
@@ -92,23 +92,37 @@ def _covered(segs: list[Seg], pos: float, at: float) -> bool:
     return any(abs(s.pos - pos) <= SNAP and s.lo - SNAP <= at <= s.hi + SNAP for s in segs)
 
 
-def _straddled(lines: list[Line], x: float, lo: float, hi: float) -> bool:
-    """Whether a run of text (a segment: no column-wide gap) crosses x between heights lo and hi."""
-    return any(lo <= (ln.top + ln.bottom) / 2 <= hi and s.x0 < x - 1 and s.x1 > x + 1
-               for ln in lines for s in ln.segments)
+def _straddled(chars: list[Char], x: float, lo: float, hi: float) -> bool:
+    """Whether a word (characters closer than a word gap) crosses x between heights lo and hi."""
+    band = sorted((c for c in chars if lo <= (c.top + c.bottom) / 2 <= hi), key=lambda c: (round(c.baseline), c.x0))
+    for a, b in zip(band, band[1:] + [None]):
+        if a.x0 < x - 1 and a.x1 > x + 1:
+            return True
+        if b is not None and abs(a.baseline - b.baseline) < a.size / 3 and a.x1 <= x + 1 and b.x0 >= x - 1 \
+                and a.x0 < x < b.x1 and b.x0 - a.x1 <= WORD_GAP * max(a.size, 1.0):
+            return True
+    return False
 
 
-def _spans(vertical: list[Seg], ys: list[float], xs: list[float], lines: list[Line]) -> dict:
+def _spans(vertical: list[Seg], ys: list[float], xs: list[float], chars: list[Char]) -> dict:
     """Each elementary cell (row, col) -> the first cell of the ruled cell it belongs to. A cell
-    spans the next column only where no rule divides them and its text runs across: a shaded
+    spans the next column only where no rule divides them and a word runs across: a shaded
     row (a filled box, so no inner rules) keeps its columns apart by their gaps."""
     anchor = {(i, j): (i, j) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
     for i in range(len(ys) - 1):
         for j in range(1, len(xs) - 1):
             mid_y = (ys[i] + ys[i + 1]) / 2
-            if not _covered(vertical, xs[j], mid_y) and _straddled(lines, xs[j], ys[i], ys[i + 1]):
+            if not _covered(vertical, xs[j], mid_y) and _straddled(chars, xs[j], ys[i], ys[i + 1]):
                 anchor[(i, j)] = anchor[(i, j - 1)]
     return anchor
+
+
+def _labels_outside(chars: list[Char], xs: list[float], ys: list[float]) -> bool:
+    """Text just left of the rules on most of the grid's rows: a column of row labels the rules
+    leave out, so the grid is not the whole table (camelot reads it whole)."""
+    bands = {max(k for k in range(len(ys) - 1) if ys[k] <= (c.top + c.bottom) / 2)
+             for c in chars if xs[0] - 150 < c.x1 < xs[0] - 1 and ys[0] < (c.top + c.bottom) / 2 < ys[-1]}
+    return len(bands) >= max(2, (len(ys) - 1) // 2)
 
 
 def _packs_columns(lines: list[Line]) -> bool:
@@ -137,8 +151,10 @@ def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char]
     xs = _levels([v.pos for v in vertical] + [min(h.lo for h in horizontal), max(h.hi for h in horizontal)])
     if len(ys) < 3 or len(xs) < 3:
         return None
+    if _labels_outside(chars, xs, ys):
+        return None
     inside = [c for c in chars if xs[0] <= (c.x0 + c.x1) / 2 <= xs[-1] and ys[0] <= (c.top + c.bottom) / 2 <= ys[-1]]
-    anchor = _spans(vertical, ys, xs, build_lines(inside))
+    anchor = _spans(vertical, ys, xs, inside)
     members: dict[tuple[int, int], list[Char]] = {}
     for char in inside:
         i = max(k for k in range(len(ys) - 1) if ys[k] <= (char.top + char.bottom) / 2)

@@ -42,18 +42,44 @@ def is_ruled(rules: list[Rule]) -> bool:
     return horizontal >= 3 and vertical >= 2
 
 
-def table_flavor(lines: list[Line], rules: list[Rule]) -> str | None:
-    """What a page needs: 'lattice' where it has a ruling grid, 'network' where rows of
-    aligned cells with numbers or rotated text suggest an unruled table, None for prose
-    (no table finder runs: the cheap path most report pages take)."""
-    if is_ruled(rules):
-        return "lattice"
-    multi = [ln for ln in lines if len(ln.segments) >= 2]
+_LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")  # dot leaders of a contents line
+
+
+def _is_contents(numeric: list[Line]) -> bool:
+    """Label-and-number lines whose numbers are small and rise down the page: page numbers."""
+    last = [ln.segments[-1].text.strip() for ln in numeric]
+    if not all(t.isdigit() and int(t) < 1000 for t in last):
+        return False
+    pages = [int(t) for t in last]
+    return pages == sorted(pages) and sum(1 for ln in numeric if len(ln.segments) == 2) >= 0.6 * len(numeric)
+
+
+def _short_cells(line: Line) -> bool:
+    """Three or more segments, most of them short: table cells, not columns of prose."""
+    lengths = sorted(len(s.text) for s in line.segments)
+    return len(lengths) >= 3 and lengths[len(lengths) // 2] <= 25
+
+
+def looks_tabular(lines: list[Line]) -> bool:
+    """Rows of aligned cells holding numbers, rows of short cells, or a page of rotated text;
+    not a contents page (dot leaders, page numbers) nor columns of prose."""
+    multi = [ln for ln in lines if len(ln.segments) >= 2 and not _LEADER_RE.search(ln.text)]
     numeric = [ln for ln in multi if any(_NUMERIC_RE.match(s.text) for s in ln.segments[1:])]
-    if len(numeric) >= 3 or sum(1 for ln in multi if len(ln.segments) >= 3) >= 3:
-        return "network"
+    if len(numeric) >= 3 and not _is_contents(numeric):
+        return True
+    if sum(1 for ln in multi if _short_cells(ln)) >= 3:
+        return True
     tiny = sum(1 for ln in lines if len(ln.text) <= 2)
-    return "network" if len(lines) >= 20 and tiny > 0.5 * len(lines) else None  # rotated text
+    return len(lines) >= 20 and tiny > 0.5 * len(lines)  # rotated text
+
+
+def table_flavor(lines: list[Line], rules: list[Rule]) -> str | None:
+    """What a page's text outside its ruled grids needs: None where it does not look tabular
+    (no table finder runs: the cheap path most report pages take), 'lattice' where it has
+    rules that drew no closed grid, else 'network'."""
+    if not looks_tabular(lines):
+        return None
+    return "lattice" if is_ruled(rules) else "network"
 
 
 def clean_rows(rows: list[list[str]], boxes: list[list[BBox | None]]) -> tuple[list[list[str]], list[list[BBox | None]]]:
