@@ -2,7 +2,8 @@
 
 The flow, one named step each:
   open with PDFium (bad files become statuses) -> every page's characters and ruling lines
-  -> lines -> which pages look tabular -> camelot (pdfplumber fallback) on those pages only
+  -> lines -> ruled grids read from the rules -> camelot (pdfplumber fallback) only where the
+  text outside them looks tabular
   -> running heads and feet dropped -> reading order, column by column -> page text with each
   table written as tab-separated rows -> Table records with spans and boxes -> tables
   continued across pages stitched.

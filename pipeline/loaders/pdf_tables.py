@@ -1,13 +1,13 @@
-"""Tables on PDF pages: a cheap test for which pages hold one, then camelot on those only.
+"""Tables on PDF pages that the ruling grid (`pdf_grid`) does not give: a cheap test for
+which pages still look tabular, then camelot on those only.
 
 Camelot's hybrid parser (ruling lines and text alignment) scored best of its flavours on the
-peers' own test suites with no per-file settings, so it finds the tables; but where it merges
-the two it keeps the text-aligned rows, splitting every wrapped cell of a ruled KPI table
-into several rows. So on a page with a ruling grid camelot's lattice also runs, and its table
-replaces hybrid's when it is the same table with each wrapped cell whole (see
-`pdf.page_tables`). pdfplumber's finder is the fallback for a page with rules where camelot
-finds nothing. All of these cost 100-1000 ms a page against PDFium's few ms, which is why
-`table_flavor` decides from the characters and rules PDFium already gave us.
+peers' own test suites with no per-file settings, so it finds the tables; on a page with rules
+that drew no closed grid camelot's lattice also runs, and its table replaces hybrid's when it
+is the same table with each wrapped cell whole (see `pdf.page_tables`). pdfplumber's finder is
+the fallback for a page with rules where camelot finds nothing. All of these cost 100-1000 ms
+a page against PDFium's few ms, which is why `table_flavor` decides from the characters and
+rules PDFium already gave us.
 """
 from __future__ import annotations
 
