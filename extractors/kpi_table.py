@@ -104,7 +104,8 @@ def _subject(text: str) -> str:
 def row_facts(doc: Document, table: Table, row: list[Cell], ctx: RowContext) -> list[Fact]:
     indicator = _indicator(row, ctx.header)
     subject = _subject(indicator.text) or indicator.text
-    direction = row[ctx.direction_col].text if ctx.direction_col is not None else ""
+    has_direction = ctx.direction_col is not None and ctx.direction_col < len(row)  # an inherited header may be wider
+    direction = row[ctx.direction_col].text if has_direction else ""
     notes = [row[c].text for c, r in ctx.header.roles.items()
              if r in ("commentary", "owner") and c < len(row) and row[c].text]
     common = dict(theme=ctx.theme, label=direction, table_id=table.table_id, row=indicator.row,

@@ -72,6 +72,57 @@ def test_table_rows_cells_and_spans(tmp_path, ruled):
     assert doc.pages[0].text.index("Summary of spend") < doc.pages[0].text.index("Service\tBudget")
 
 
+KPI = [("Indicator", "Direction", "Q1", "Q2", "Q3", "Q4"),
+       ("Domestic abuse - number of recorded crimes (including non-crimes) Baseline 5308",
+        "To increase", "1416", "1428", "1459", "1419"),
+       ("Number of repeat referrals to the risk assessment conference", "To reduce",
+        "60 (41%)", "38 (29%)", "54 (38%)", "58 (30%)"),
+       ("Hate crime - number of recorded crimes Baseline 312", "To increase", "69", "91", "76", "94")]
+
+
+def test_ruled_table_with_wrapped_cells_is_one_row_per_record(tmp_path):
+    """Labels wrap over three lines and '38 (29%)' over two: the ruling grid keeps each whole."""
+    pdf = _pdf()
+    pdf.add_page()
+    _prose(pdf, "Performance against the plan's indicators.")
+    with pdf.table(borders_layout="ALL", col_widths=(60, 22, 18, 18, 18, 18),
+                   first_row_as_headings=True) as table:
+        for row in KPI:
+            table.row(row)
+    doc = _save(pdf, tmp_path, "kpi.pdf")
+    assert [t.method for t in doc.tables] == ["grid"]
+    assert _rows(doc.tables[0]) == [list(r) for r in KPI]
+    _assert_spans(doc)
+
+
+def _unruled_rows(pdf: FPDF, rows, top: float) -> None:
+    """Label lines at 10 mm, values on the label's first line; records 4 mm apart."""
+    y = top
+    for label_lines, values in rows:
+        for k, line in enumerate(label_lines):
+            pdf.text(20, y + 5 * k, line)
+        for j, value in enumerate(values):
+            pdf.text(120 + 25 * j, y, value)
+        y += 5 * len(label_lines) + 4
+
+
+def test_unruled_table_with_a_wrapped_label_is_merged(tmp_path):
+    pdf = _pdf()
+    pdf.add_page()
+    _prose(pdf, "Recorded crime by type, this year against last year.")
+    _unruled_rows(pdf, [(["Crime type"], ["2014-15", "2015-16"]),
+                        (["Burglary of a dwelling"], ["1,204", "1,150"]),
+                        (["Violence with injury, including", "assaults on emergency workers"], ["2,310", "2,482"]),
+                        (["Vehicle crime"], ["980", "1,021"]),
+                        (["Criminal damage"], ["1,507", "1,498"])], top=60)
+    doc = _save(pdf, tmp_path, "unruled.pdf")
+    assert len(doc.tables) == 1
+    assert _rows(doc.tables[0]) == [
+        ["Crime type", "2014-15", "2015-16"], ["Burglary of a dwelling", "1,204", "1,150"],
+        ["Violence with injury, including assaults on emergency workers", "2,310", "2,482"],
+        ["Vehicle crime", "980", "1,021"], ["Criminal damage", "1,507", "1,498"]]
+
+
 def test_table_split_over_two_pages_is_stitched(tmp_path):
     pdf = _pdf()
     pdf.add_page()

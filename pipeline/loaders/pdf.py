@@ -2,7 +2,8 @@
 
 The flow, one named step each:
   open with PDFium (bad files become statuses) -> every page's characters and ruling lines
-  -> lines -> which pages look tabular -> camelot (pdfplumber fallback) on those pages only
+  -> lines -> ruled grids read from the rules -> camelot (pdfplumber fallback) only where the
+  text outside them looks tabular
   -> running heads and feet dropped -> reading order, column by column -> page text with each
   table written as tab-separated rows -> Table records with spans and boxes -> tables
   continued across pages stitched.
@@ -19,7 +20,9 @@ from playa.exceptions import PDFTextExtractionNotAllowed
 
 from pipeline.loaders.errors import LoadError
 from pipeline.loaders.pdf_chars import Char, Rule, page_chars, page_rules
+from pipeline.loaders.pdf_grid import grid_tables
 from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
+from pipeline.loaders.pdf_rows import merge_wrapped_rows
 from pipeline.loaders.pdf_records import PlacedTable, table_records
 from pipeline.loaders.pdf_stitch import stitch
 from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, overlap, stacks_values, table_flavor,
@@ -32,6 +35,7 @@ from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
 
+TEXT_ROW_METHODS = {"camelot-hybrid", "camelot-stream", "camelot-network"}  # one row per text line
 UNRULED_FLAVOR = "hybrid"  # camelot parser for pages with no ruling grid: scored above network on the suites
 
 
@@ -80,23 +84,36 @@ def read_pages(pdf: pdfium.PdfDocument, settings: Settings, deadline: float) -> 
 
 def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings,
                 deadline: float) -> dict[int, list[FoundTable]]:
-    """Camelot on the pages that look tabular; pdfplumber where camelot finds none on a ruled page."""
+    """Ruled grids from PDFium's rules on every page; camelot only where text outside them
+    still looks tabular; pdfplumber where camelot finds none on a ruled page."""
     source: str | bytes = path if path and Path(path).is_file() else data
+    vocab = vocabulary([p.lines for p in pages])
     found: dict[int, list[FoundTable]] = {}
     for page in pages:
-        flavor = table_flavor(page.lines, page.rules) if page.chars else None
-        if flavor is None:
+        if not page.chars:
             continue
         _check_time(deadline, f"finding tables on page {page.number}", settings.timeout_seconds)
+        grid = grid_tables(page.number, page.chars, page.rules, vocab) if page.rules else []
+        flavor = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules)
+        if flavor is None:
+            found[page.number] = grid
+            continue
         try:
             tables = page_tables(source, page, flavor)
         except PDFTextExtractionNotAllowed:
             log.warning("the PDF forbids text extraction to camelot; tables from aligned text only")
             return found
-        if not tables and page.rules:
+        if not tables and not grid and page.rules:
             tables = pdfplumber_tables(data, page.number)
-        found[page.number] = tables
+        found[page.number] = grid + [t for t in tables if all(overlap(t.bbox, g.bbox) < 0.3 for g in grid)]
     return found
+
+
+def _lines_outside(lines: list[Line], tables: list[FoundTable]) -> list[Line]:
+    """Lines whose middle is in none of the tables."""
+    return [ln for ln in lines if not any(t.bbox[0] - 1 <= (ln.x0 + ln.x1) / 2 <= t.bbox[2] + 1
+                                          and t.bbox[1] - 1 <= (ln.top + ln.bottom) / 2 <= t.bbox[3] + 1
+                                          for t in tables)]
 
 
 def page_tables(source: str | bytes, page: RawPage, flavor: str) -> list[FoundTable]:
@@ -169,9 +186,11 @@ def assemble(doc_id: str, raw: list[RawPage], found: dict[int, list[FoundTable]]
 
 
 def tidy_tables(tables: list[FoundTable], page: RawPage, keys: set[str]) -> list[FoundTable]:
-    """Running heads out of the tables, forgotten total rows in."""
+    """Running heads out of the tables, wrapped lines into their rows, forgotten total rows in."""
     trimmed = (trim_rows(t, lambda text: is_running(text, keys)) for t in tables)
-    return drop_overlaps([extend_down(t, page.lines) for t in trimmed if t is not None])
+    merged = (merge_wrapped_rows(t, page.lines) if t.method in TEXT_ROW_METHODS else t
+              for t in trimmed if t is not None)
+    return drop_overlaps([extend_down(t, page.lines) for t in merged])
 
 
 def _table_edges(ordered: list[Line]) -> dict[int, tuple[bool, bool]]:

@@ -28,10 +28,12 @@ def continues(prev: PlacedTable, cur: PlacedTable) -> bool:
 
 
 def _repeated_header_rows(first: Table, cont: Table) -> int:
-    """How many leading rows of the continuation repeat the first table's leading rows."""
+    """How many leading rows of the continuation repeat one of the first table's leading rows
+    (its header rows, and the row after them: a title row above the header counts as one)."""
+    heads = [_row_texts(first, r) for r in range(min(first.n_rows, first.header_rows + 1))]
     count = 0
-    while (count < max(first.header_rows, 1) and count < cont.n_rows
-           and _row_texts(cont, count) == _row_texts(first, count) and _row_texts(cont, count)):
+    while count < cont.n_rows and count <= first.header_rows and _row_texts(cont, count) in heads \
+            and _row_texts(cont, count):
         count += 1
     return count
 

@@ -1,13 +1,13 @@
-"""Tables on PDF pages: a cheap test for which pages hold one, then camelot on those only.
+"""Tables on PDF pages that the ruling grid (`pdf_grid`) does not give: a cheap test for
+which pages still look tabular, then camelot on those only.
 
 Camelot's hybrid parser (ruling lines and text alignment) scored best of its flavours on the
-peers' own test suites with no per-file settings, so it finds the tables; but where it merges
-the two it keeps the text-aligned rows, splitting every wrapped cell of a ruled KPI table
-into several rows. So on a page with a ruling grid camelot's lattice also runs, and its table
-replaces hybrid's when it is the same table with each wrapped cell whole (see
-`pdf.page_tables`). pdfplumber's finder is the fallback for a page with rules where camelot
-finds nothing. All of these cost 100-1000 ms a page against PDFium's few ms, which is why
-`table_flavor` decides from the characters and rules PDFium already gave us.
+peers' own test suites with no per-file settings, so it finds the tables; on a page with rules
+that drew no closed grid camelot's lattice also runs, and its table replaces hybrid's when it
+is the same table with each wrapped cell whole (see `pdf.page_tables`). pdfplumber's finder is
+the fallback for a page with rules where camelot finds nothing. All of these cost 100-1000 ms
+a page against PDFium's few ms, which is why `table_flavor` decides from the characters and
+rules PDFium already gave us.
 """
 from __future__ import annotations
 
@@ -42,21 +42,47 @@ def is_ruled(rules: list[Rule]) -> bool:
     return horizontal >= 3 and vertical >= 2
 
 
-def table_flavor(lines: list[Line], rules: list[Rule]) -> str | None:
-    """What a page needs: 'lattice' where it has a ruling grid, 'network' where rows of
-    aligned cells with numbers or rotated text suggest an unruled table, None for prose
-    (no table finder runs: the cheap path most report pages take)."""
-    if is_ruled(rules):
-        return "lattice"
-    multi = [ln for ln in lines if len(ln.segments) >= 2]
+_LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")  # dot leaders of a contents line
+
+
+def _is_contents(numeric: list[Line]) -> bool:
+    """Label-and-number lines whose numbers are small and rise down the page: page numbers."""
+    last = [ln.segments[-1].text.strip() for ln in numeric]
+    if not all(t.isdigit() and int(t) < 1000 for t in last):
+        return False
+    pages = [int(t) for t in last]
+    return pages == sorted(pages) and sum(1 for ln in numeric if len(ln.segments) == 2) >= 0.6 * len(numeric)
+
+
+def _short_cells(line: Line) -> bool:
+    """Three or more segments, most of them short: table cells, not columns of prose."""
+    lengths = sorted(len(s.text) for s in line.segments)
+    return len(lengths) >= 3 and lengths[len(lengths) // 2] <= 25
+
+
+def looks_tabular(lines: list[Line]) -> bool:
+    """Rows of aligned cells holding numbers, rows of short cells, or a page of rotated text;
+    not a contents page (dot leaders, page numbers) nor columns of prose."""
+    multi = [ln for ln in lines if len(ln.segments) >= 2 and not _LEADER_RE.search(ln.text)]
     numeric = [ln for ln in multi if any(_NUMERIC_RE.match(s.text) for s in ln.segments[1:])]
-    if len(numeric) >= 3 or sum(1 for ln in multi if len(ln.segments) >= 3) >= 3:
-        return "network"
+    if len(numeric) >= 3 and not _is_contents(numeric):
+        return True
+    if sum(1 for ln in multi if _short_cells(ln)) >= 3:
+        return True
     tiny = sum(1 for ln in lines if len(ln.text) <= 2)
-    return "network" if len(lines) >= 20 and tiny > 0.5 * len(lines) else None  # rotated text
+    return len(lines) >= 20 and tiny > 0.5 * len(lines)  # rotated text
 
 
-def _clean(rows: list[list[str]], boxes: list[list[BBox | None]]) -> tuple[list[list[str]], list[list[BBox | None]]]:
+def table_flavor(lines: list[Line], rules: list[Rule]) -> str | None:
+    """What a page's text outside its ruled grids needs: None where it does not look tabular
+    (no table finder runs: the cheap path most report pages take), 'lattice' where it has
+    rules that drew no closed grid, else 'network'."""
+    if not looks_tabular(lines):
+        return None
+    return "lattice" if is_ruled(rules) else "network"
+
+
+def clean_rows(rows: list[list[str]], boxes: list[list[BBox | None]]) -> tuple[list[list[str]], list[list[BBox | None]]]:
     """Drop rows and columns with no text."""
     keep_rows = [i for i, row in enumerate(rows) if any(c.strip() for c in row)]
     width = max((len(r) for r in rows), default=0)
@@ -78,7 +104,7 @@ def is_real_table(rows: list[list[str]]) -> bool:
 def _from_camelot(table, page: int, height: float) -> FoundTable | None:
     rows = [[str(c) for c in row] for row in table.df.values.tolist()]
     boxes = [[(c.x1, height - c.y2, c.x2, height - c.y1) for c in row] for row in table.cells]
-    rows, boxes = _clean(rows, boxes)
+    rows, boxes = clean_rows(rows, boxes)
     if not is_real_table(rows):
         return None
     x0, y0, x1, y1 = table._bbox
@@ -96,10 +122,11 @@ def camelot_tables(source: str | bytes, page: int, height: float, flavor: str) -
 
 
 def stacks_values(table: FoundTable) -> bool:
-    """Whether a cell holds several lines that are each a number: rows the grid did not rule."""
+    """Whether a cell holds several lines that are each a number: rows the grid did not rule
+    (a bracketed share under a count, '38' over '(29%)', is one value)."""
     for row in table.rows:
         for cell in row:
-            lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
+            lines = [ln.strip() for ln in cell.split("\n") if ln.strip() and not ln.strip().startswith("(")]
             if len(lines) >= 2 and all(_NUMERIC_RE.match(ln) for ln in lines):
                 return True
     return False
@@ -132,7 +159,7 @@ def pdfplumber_tables(data: bytes, page: int) -> list[FoundTable]:
         for table in pdf.pages[0].find_tables():
             rows = [[c or "" for c in row] for row in table.extract()]
             boxes = [[tuple(cell) if cell else None for cell in row.cells] for row in table.rows]
-            rows, boxes = _clean(rows, boxes)
+            rows, boxes = clean_rows(rows, boxes)
             if is_real_table(rows):
                 found.append(FoundTable(page, tuple(table.bbox), rows, boxes, "pdfplumber-lines"))
         return found
@@ -162,7 +189,7 @@ def trim_rows(table: FoundTable, is_running) -> FoundTable | None:
              if not is_running(" ".join(c for c in r if c.strip()))]
     while len(pairs) > 2 and _single(pairs[0][0]) and (_single(pairs[1][0]) or _sentence(pairs[0][0])):
         pairs = pairs[1:]
-    rows, boxes = _clean([p[0] for p in pairs], [p[1] for p in pairs])
+    rows, boxes = clean_rows([p[0] for p in pairs], [p[1] for p in pairs])
     bbox = _bbox_of(boxes)
     if bbox is None or not is_real_table(rows):
         return None

@@ -1,0 +1,180 @@
+"""Ruled tables straight from the ruling lines PDFium gives: each cell is a rectangle of rules.
+
+Where a page draws its table's grid, the cells are known exactly: every character inside a
+cell's rectangle is that cell's text, read line by line. This keeps wrapped cells whole (a KPI
+row whose label wraps over four lines stays one row) and costs a few milliseconds, where
+camelot's lattice renders the page to an image to find the same lines again. Rules are
+snapped to each other within a tolerance (lines drawn a point apart are one line), a missing
+rule between two cells whose text runs across merges them into one spanning cell, and a grid that does not close
+(only horizontal rules, or one column) is not a table here: the page goes to camelot.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from pipeline.loaders.pdf_chars import Char, Rule
+from pipeline.loaders.pdf_layout import WORD_GAP, Line, build_lines
+from pipeline.loaders.pdf_tables import _NUMERIC_RE, FoundTable, clean_rows, is_real_table, stacks_values
+from pipeline.loaders.pdf_text import join_hyphenated
+from pipeline.model import BBox
+
+SNAP = 2.0  # points: rules closer than this are one line
+THIN = 3.0  # points: a rule is at most this thick
+MIN_LENGTH = 4.0  # points: shorter strokes are ticks or glyph parts, not rules
+
+
+class Seg(NamedTuple):
+    """A horizontal (at y=pos, from lo to hi in x) or vertical (x=pos, lo/hi in y) rule."""
+    pos: float
+    lo: float
+    hi: float
+
+
+def _segments(rules: list[Rule]) -> tuple[list[Seg], list[Seg]]:
+    horizontal, vertical = [], []
+    for r in rules:
+        if r.bottom - r.top <= THIN and r.x1 - r.x0 >= MIN_LENGTH:
+            horizontal.append(Seg((r.top + r.bottom) / 2, r.x0, r.x1))
+        elif r.x1 - r.x0 <= THIN and r.bottom - r.top >= MIN_LENGTH:
+            vertical.append(Seg((r.x0 + r.x1) / 2, r.top, r.bottom))
+    return _merge(horizontal), _merge(vertical)
+
+
+def _merge(segs: list[Seg]) -> list[Seg]:
+    """Collinear rules (within SNAP) that touch or overlap become one rule."""
+    out: list[Seg] = []
+    for seg in sorted(segs, key=lambda s: (round(s.pos / SNAP), s.lo)):
+        last = out[-1] if out else None
+        if last and abs(last.pos - seg.pos) <= SNAP and seg.lo <= last.hi + SNAP:
+            out[-1] = Seg(last.pos, last.lo, max(last.hi, seg.hi))
+        else:
+            out.append(seg)
+    return out
+
+
+def _meets(h: Seg, v: Seg) -> bool:
+    return v.lo - SNAP <= h.pos <= v.hi + SNAP and h.lo - SNAP <= v.pos <= h.hi + SNAP
+
+
+def _groups(horizontal: list[Seg], vertical: list[Seg]) -> list[tuple[list[Seg], list[Seg]]]:
+    """Sets of rules that touch each other: one set per drawn grid."""
+    parent = list(range(len(horizontal) + len(vertical)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    for i, h in enumerate(horizontal):
+        for j, v in enumerate(vertical):
+            if _meets(h, v):
+                parent[find(i)] = find(len(horizontal) + j)
+    groups: dict[int, tuple[list[Seg], list[Seg]]] = {}
+    for i, h in enumerate(horizontal):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vertical):
+        groups.setdefault(find(len(horizontal) + j), ([], []))[1].append(v)
+    return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def _levels(values: list[float]) -> list[float]:
+    """Distinct positions, nearby ones (within SNAP) taken as one."""
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > SNAP:
+            out.append(value)
+    return out
+
+
+def _covered(segs: list[Seg], pos: float, at: float) -> bool:
+    """Whether a rule at `pos` passes the point `at` along it."""
+    return any(abs(s.pos - pos) <= SNAP and s.lo - SNAP <= at <= s.hi + SNAP for s in segs)
+
+
+def _straddled(chars: list[Char], x: float, lo: float, hi: float) -> bool:
+    """Whether a word (characters closer than a word gap) crosses x between heights lo and hi."""
+    band = sorted((c for c in chars if lo <= (c.top + c.bottom) / 2 <= hi), key=lambda c: (round(c.baseline), c.x0))
+    for a, b in zip(band, band[1:] + [None]):
+        if a.x0 < x - 1 and a.x1 > x + 1:
+            return True
+        if b is not None and abs(a.baseline - b.baseline) < a.size / 3 and a.x1 <= x + 1 and b.x0 >= x - 1 \
+                and a.x0 < x < b.x1 and b.x0 - a.x1 <= WORD_GAP * max(a.size, 1.0):
+            return True
+    return False
+
+
+def _spans(vertical: list[Seg], ys: list[float], xs: list[float], chars: list[Char]) -> dict:
+    """Each elementary cell (row, col) -> the first cell of the ruled cell it belongs to. A cell
+    spans the next column only where no rule divides them and a word runs across: a shaded
+    row (a filled box, so no inner rules) keeps its columns apart by their gaps."""
+    anchor = {(i, j): (i, j) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
+    for i in range(len(ys) - 1):
+        for j in range(1, len(xs) - 1):
+            mid_y = (ys[i] + ys[i + 1]) / 2
+            if not _covered(vertical, xs[j], mid_y) and _straddled(chars, xs[j], ys[i], ys[i + 1]):
+                anchor[(i, j)] = anchor[(i, j - 1)]
+    return anchor
+
+
+def _labels_outside(chars: list[Char], xs: list[float], ys: list[float]) -> bool:
+    """Text just left of the rules on most of the grid's rows: a column of row labels the rules
+    leave out, so the grid is not the whole table (camelot reads it whole)."""
+    bands = {max(k for k in range(len(ys) - 1) if ys[k] <= (c.top + c.bottom) / 2)
+             for c in chars if xs[0] - 150 < c.x1 < xs[0] - 1 and ys[0] < (c.top + c.bottom) / 2 < ys[-1]}
+    return len(bands) >= max(2, (len(ys) - 1) // 2)
+
+
+def _packs_columns(lines: list[Line]) -> bool:
+    """A cell line of several numbers set apart by column gaps: unruled columns inside the grid."""
+    return any(sum(1 for s in ln.segments if _NUMERIC_RE.match(s.text)) >= 2 for ln in lines)
+
+
+def cell_text(chars: list[Char], vocab: set[str]) -> str:
+    """A cell's characters as its text: lines top to bottom, line-end hyphens mended."""
+    text = ""
+    for line in build_lines(chars):
+        part = line.text.strip()
+        if not text:
+            text = part
+        elif text.endswith("-") and re.search(r"[A-Za-z]-$", text):
+            text = join_hyphenated(text, part, vocab)
+        else:
+            text += "\n" + part
+    return text
+
+
+def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char],
+                vocab: set[str]) -> FoundTable | None:
+    horizontal, vertical = group
+    ys = _levels([h.pos for h in horizontal] + [min(v.lo for v in vertical), max(v.hi for v in vertical)])
+    xs = _levels([v.pos for v in vertical] + [min(h.lo for h in horizontal), max(h.hi for h in horizontal)])
+    if len(ys) < 3 or len(xs) < 3:
+        return None
+    if _labels_outside(chars, xs, ys):
+        return None
+    inside = [c for c in chars if xs[0] <= (c.x0 + c.x1) / 2 <= xs[-1] and ys[0] <= (c.top + c.bottom) / 2 <= ys[-1]]
+    anchor = _spans(vertical, ys, xs, inside)
+    members: dict[tuple[int, int], list[Char]] = {}
+    for char in inside:
+        i = max(k for k in range(len(ys) - 1) if ys[k] <= (char.top + char.bottom) / 2)
+        j = max(k for k in range(len(xs) - 1) if xs[k] <= (char.x0 + char.x1) / 2)
+        members.setdefault(anchor[(i, j)], []).append(char)
+    if any(_packs_columns(build_lines(m)) for m in members.values()):
+        return None
+    last_col = {a: j for (i, j), a in anchor.items()}
+    rows = [[cell_text(members.get((i, j), []), vocab) if anchor[(i, j)] == (i, j) else ""
+             for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
+    boxes: list[list[BBox | None]] = [
+        [(xs[j], ys[i], xs[last_col[(i, j)] + 1], ys[i + 1]) if anchor[(i, j)] == (i, j) else None
+         for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
+    rows, boxes = clean_rows(rows, boxes)
+    table = FoundTable(page, (xs[0], ys[0], xs[-1], ys[-1]), rows, boxes, "grid")
+    return table if is_real_table(rows) and not stacks_values(table) else None
+
+
+def grid_tables(page: int, chars: list[Char], rules: list[Rule], vocab: set[str]) -> list[FoundTable]:
+    """Tables drawn as closed grids of rules on one page, top to bottom."""
+    horizontal, vertical = _segments(rules)
+    found = [_grid_table(page, g, chars, vocab) for g in _groups(horizontal, vertical)]
+    return sorted((t for t in found if t is not None), key=lambda t: (t.bbox[1], t.bbox[0]))
