@@ -94,7 +94,8 @@ def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings
             continue
         _check_time(deadline, f"finding tables on page {page.number}", settings.timeout_seconds)
         grid = grid_tables(page.number, page.chars, page.rules, vocab) if page.rules else []
-        flavor = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules)
+        flavor = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules,
+                              _turned(page.chars, grid))
         if flavor is None:
             found[page.number] = grid
             continue
@@ -107,6 +108,13 @@ def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings
             tables = pdfplumber_tables(data, page.number)
         found[page.number] = grid + [t for t in tables if all(overlap(t.bbox, g.bbox) < 0.3 for g in grid)]
     return found
+
+
+def _turned(chars: list[Char], tables: list[FoundTable]) -> bool:
+    """Many sideways or upside-down characters outside the grids: rotated column heads or a
+    turned table, which prose seldom has."""
+    turned = sum(1 for c in chars if not c.upright and not any(_inside(c, t.bbox) for t in tables))
+    return turned >= 20 and turned >= 0.05 * len(chars)
 
 
 def _lines_outside(lines: list[Line], tables: list[FoundTable]) -> list[Line]:

@@ -73,11 +73,11 @@ def looks_tabular(lines: list[Line]) -> bool:
     return len(lines) >= 20 and tiny > 0.5 * len(lines)  # rotated text
 
 
-def table_flavor(lines: list[Line], rules: list[Rule]) -> str | None:
+def table_flavor(lines: list[Line], rules: list[Rule], turned: bool = False) -> str | None:
     """What a page's text outside its ruled grids needs: None where it does not look tabular
-    (no table finder runs: the cheap path most report pages take), 'lattice' where it has
-    rules that drew no closed grid, else 'network'."""
-    if not looks_tabular(lines):
+    nor has much turned text (no table finder runs: the cheap path most report pages take),
+    'lattice' where it has rules that drew no closed grid, else 'network'."""
+    if not turned and not looks_tabular(lines):
         return None
     return "lattice" if is_ruled(rules) else "network"
 
