@@ -23,7 +23,7 @@ from pipeline.model import BBox
 
 log = logging.getLogger(__name__)
 
-_NUMERIC_RE = re.compile(r"^[(\-–+£$€]?\s*\d[\d,.]*\s*%?\)?$")
+_NUMERIC_RE = re.compile(r"^[(\-–+£$€]?\s*\d[\d,.]*\s*(?:%|[kKmM]|bn)?\)?$")  # 12, (3.4%), £1.2m, $8M, 2bn
 
 
 @dataclass(frozen=True)
@@ -60,11 +60,26 @@ def _short_cells(line: Line) -> bool:
     return len(lengths) >= 3 and lengths[len(lengths) // 2] <= 25
 
 
+def _multi(lines: list[Line]) -> list[Line]:
+    return [ln for ln in lines if len(ln.segments) >= 2 and not _LEADER_RE.search(ln.text)]
+
+
+def _numeric(multi: list[Line]) -> list[Line]:
+    return [ln for ln in multi if any(_NUMERIC_RE.match(s.text) for s in ln.segments[1:])]
+
+
+def is_contents(lines: list[Line]) -> bool:
+    """A contents page: dot leaders, or label-and-page-number lines with rising numbers."""
+    numeric = _numeric(_multi(lines))
+    leaders = sum(1 for ln in lines if _LEADER_RE.search(ln.text))
+    return leaders >= 3 or (len(numeric) >= 3 and _is_contents(numeric))
+
+
 def looks_tabular(lines: list[Line]) -> bool:
     """Rows of aligned cells holding numbers, rows of short cells, or a page of rotated text;
     not a contents page (dot leaders, page numbers) nor columns of prose."""
-    multi = [ln for ln in lines if len(ln.segments) >= 2 and not _LEADER_RE.search(ln.text)]
-    numeric = [ln for ln in multi if any(_NUMERIC_RE.match(s.text) for s in ln.segments[1:])]
+    multi = _multi(lines)
+    numeric = _numeric(multi)
     if len(numeric) >= 3 and not _is_contents(numeric):
         return True
     if sum(1 for ln in multi if _short_cells(ln)) >= 3:
@@ -74,12 +89,13 @@ def looks_tabular(lines: list[Line]) -> bool:
 
 
 def table_flavor(lines: list[Line], rules: list[Rule], turned: bool = False) -> str | None:
-    """What a page's text outside its ruled grids needs: None where it does not look tabular
-    nor has much turned text (no table finder runs: the cheap path most report pages take),
-    'lattice' where it has rules that drew no closed grid, else 'network'."""
-    if not turned and not looks_tabular(lines):
-        return None
-    return "lattice" if is_ruled(rules) else "network"
+    """What a page's text outside its ruled grids needs: None where it does not look tabular,
+    has little turned text and no rules (no table finder runs: the cheap path most report
+    pages take), 'lattice' where it has rules that drew no closed grid (tables of prose in
+    ruled boxes look like prose), else 'network'. A contents page is never a table."""
+    if is_ruled(rules):
+        return None if is_contents(lines) else "lattice"
+    return "network" if turned or looks_tabular(lines) else None
 
 
 def clean_rows(rows: list[list[str]], boxes: list[list[BBox | None]]) -> tuple[list[list[str]], list[list[BBox | None]]]:
