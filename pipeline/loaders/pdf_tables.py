@@ -68,11 +68,16 @@ def _numeric(multi: list[Line]) -> list[Line]:
     return [ln for ln in multi if any(_NUMERIC_RE.match(s.text) for s in ln.segments[1:])]
 
 
+_PAGE_NO = re.compile(r"(?<![\d,.])(\d{1,3})\s*$")  # a page number ending a contents line
+
+
 def is_contents(lines: list[Line]) -> bool:
-    """A contents page: dot leaders, or label-and-page-number lines with rising numbers."""
-    numeric = _numeric(_multi(lines))
-    leaders = sum(1 for ln in lines if _LEADER_RE.search(ln.text))
-    return leaders >= 3 or (len(numeric) >= 3 and _is_contents(numeric))
+    """A contents page: entries (dot leaders or label-and-number lines) nearly all ending in
+    a small number, rising down the page. Dot leaders alone are not enough: statistical
+    tables lead their labels to the values too."""
+    entries = [ln for ln in lines if _LEADER_RE.search(ln.text) or len(ln.segments) == 2]
+    pages = [int(m.group(1)) for ln in entries if (m := _PAGE_NO.search(ln.text))]
+    return len(pages) >= 3 and len(pages) >= 0.8 * len(entries) and pages == sorted(pages)
 
 
 def looks_tabular(lines: list[Line]) -> bool:
