@@ -57,7 +57,7 @@ def test_ruled_page_without_a_grid_goes_to_camelot_unless_it_is_contents():
     rules = [Rule(50, y, 500, y + 0.5) for y in (100, 200, 300)] + [Rule(x, 100, x + 0.5, 300) for x in (50, 500)]
     prose = build_lines([c for k in range(4) for c in _word("Tuition varies from school to school", 60, 120 + 20 * k)])
     contents = build_lines([c for k in range(4) for c in _word(f"Chapter {k} ........ {k + 3}", 60, 120 + 20 * k)])
-    assert table_flavor(prose, rules) == "lattice"
+    assert table_flavor(prose, rules) == "ruled"
     assert table_flavor(contents, rules) is None
     assert table_flavor(prose, []) is None
 

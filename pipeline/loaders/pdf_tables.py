@@ -2,11 +2,9 @@
 which pages still look tabular, then camelot on those only.
 
 Camelot's hybrid parser (ruling lines and text alignment) scored best of its flavours on the
-peers' own test suites with no per-file settings, so it finds the tables; on a page with rules
-that drew no closed grid camelot's lattice also runs, and its table replaces hybrid's when it
-is the same table with each wrapped cell whole (see `pdf.page_tables`). pdfplumber's finder is
-the fallback for a page with rules where camelot finds nothing. All of these cost 100-1000 ms
-a page against PDFium's few ms, which is why `table_flavor` decides from the characters and
+peers' own test suites with no per-file settings, so it finds the tables; pdfplumber's finder
+is the fallback for a page with rules where camelot finds nothing. Both cost 100-1000 ms a
+page against PDFium's few ms, which is why `table_flavor` decides from the characters and
 rules PDFium already gave us.
 """
 from __future__ import annotations
@@ -96,10 +94,10 @@ def looks_tabular(lines: list[Line]) -> bool:
 def table_flavor(lines: list[Line], rules: list[Rule], turned: bool = False) -> str | None:
     """What a page's text outside its ruled grids needs: None where it does not look tabular,
     has little turned text and no rules (no table finder runs: the cheap path most report
-    pages take), 'lattice' where it has rules that drew no closed grid (tables of prose in
+    pages take), 'ruled' where it has rules that drew no closed grid (tables of prose in
     ruled boxes look like prose), else 'network'. A contents page is never a table."""
     if is_ruled(rules):
-        return None if is_contents(lines) else "lattice"
+        return None if is_contents(lines) else "ruled"
     return "network" if turned or looks_tabular(lines) else None
 
 
