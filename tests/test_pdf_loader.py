@@ -244,3 +244,19 @@ BAD = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "bad-in
 ])
 def test_shared_bad_inputs_end_as_statuses(name, status):
     assert load_document(BAD / name).status == status
+
+
+def test_unruled_section_head_tight_under_a_short_record_stays_a_row(tmp_path):
+    """'Race' set close under 'Male' is a section head, not 'Male' wrapped: 'Male' is short."""
+    pdf = _pdf()
+    pdf.add_page()
+    _prose(pdf, "Deaths by characteristic, with rates per 100,000 population.")
+    _unruled_rows(pdf, [(["Characteristic"], ["Deaths", "Rate"]),
+                        (["Female"], ["200,915", "103.1"]),
+                        (["Male", "Race"], ["224,510", "176.5"]),
+                        (["White"], ["371,445", "134.2"]),
+                        (["Black"], ["44,530", "161.6"])], top=60)
+    doc = _save(pdf, tmp_path, "sections.pdf")
+    assert len(doc.tables) == 1
+    assert ["Race", "", ""] in _rows(doc.tables[0])
+    assert ["Male", "224,510", "176.5"] in _rows(doc.tables[0])

@@ -25,7 +25,7 @@ from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
 from pipeline.loaders.pdf_rows import merge_wrapped_rows
 from pipeline.loaders.pdf_records import PlacedTable, table_records
 from pipeline.loaders.pdf_stitch import stitch
-from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, overlap, stacks_values, table_flavor,
+from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, overlap, table_flavor,
                                          pdfplumber_tables, trim_rows)
 from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_running, running_keys,
                                        strip_running, vocabulary)
@@ -36,7 +36,7 @@ from pipeline.settings import Settings
 log = logging.getLogger(__name__)
 
 TEXT_ROW_METHODS = {"camelot-hybrid", "camelot-stream", "camelot-network"}  # one row per text line
-UNRULED_FLAVOR = "hybrid"  # camelot parser for pages with no ruling grid: scored above network on the suites
+UNRULED_FLAVOR = "hybrid"  # camelot parser for text outside grids: scored above network and lattice on the suites
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,8 @@ def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings
             continue
         _check_time(deadline, f"finding tables on page {page.number}", settings.timeout_seconds)
         grid = grid_tables(page.number, page.chars, page.rules, vocab) if page.rules else []
-        flavor = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules)
+        flavor = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules,
+                              _turned(page.chars, grid))
         if flavor is None:
             found[page.number] = grid
             continue
@@ -109,6 +110,13 @@ def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings
     return found
 
 
+def _turned(chars: list[Char], tables: list[FoundTable]) -> bool:
+    """Many sideways or upside-down characters outside the grids: rotated column heads or a
+    turned table, which prose seldom has."""
+    turned = sum(1 for c in chars if not c.upright and not any(_inside(c, t.bbox) for t in tables))
+    return turned >= 20 and turned >= 0.05 * len(chars)
+
+
 def _lines_outside(lines: list[Line], tables: list[FoundTable]) -> list[Line]:
     """Lines whose middle is in none of the tables."""
     return [ln for ln in lines if not any(t.bbox[0] - 1 <= (ln.x0 + ln.x1) / 2 <= t.bbox[2] + 1
@@ -117,18 +125,11 @@ def _lines_outside(lines: list[Line], tables: list[FoundTable]) -> list[Line]:
 
 
 def page_tables(source: str | bytes, page: RawPage, flavor: str) -> list[FoundTable]:
-    """Camelot hybrid finds the tables; on a ruled page a lattice table replaces the hybrid
-    table it overlaps when it has as many columns (the same table, each wrapped cell whole)
-    and no cell stacks several values (a grid drawn without its row rules)."""
-    found = camelot_tables(source, page.number, page.height, UNRULED_FLAVOR if flavor == "network" else "hybrid")
-    if flavor != "lattice":
-        return found
-    grid = camelot_tables(source, page.number, page.height, "lattice")
-    for table in grid:
-        rivals = [t for t in found if overlap(t.bbox, table.bbox) >= 0.5]
-        if rivals and not stacks_values(table) and all(len(table.rows[0]) >= len(t.rows[0]) for t in rivals):
-            found = [t for t in found if t not in rivals] + [table]
-    return drop_overlaps(found)
+    """Camelot hybrid (rules and text alignment) on the one page. Lattice is not run beside it
+    on pages whose rules drew no closed grid: it rendered every such page to an image to find
+    the same rules again, for about a third of the pipeline's time and no gain in the scores
+    (closed grids are read from PDFium's rules in `pdf_grid`)."""
+    return camelot_tables(source, page.number, page.height, UNRULED_FLAVOR)
 
 
 def _inside(char: Char, box: tuple[float, float, float, float]) -> bool:

@@ -29,6 +29,7 @@ class Char(NamedTuple):
     baseline: float  # distance of the glyph origin from the page top
     bold: bool
     soft: bool = False  # PDFium's soft-hyphen code (also given for many line-end hyphens)
+    upright: bool = True  # False for glyphs turned sideways or upside down (rotated headers)
 
 
 class Rule(NamedTuple):
@@ -53,11 +54,13 @@ def _char_at(textpage: pdfium.PdfTextPage, index: int, height: float) -> Char | 
     ox, oy = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(raw, index, ox, oy)
     matrix = pdfium_c.FS_MATRIX()
-    scale = math.hypot(matrix.c, matrix.d) if pdfium_c.FPDFText_GetMatrix(raw, index, matrix) else 1.0
+    has_matrix = pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+    scale = math.hypot(matrix.c, matrix.d) if has_matrix else 1.0
+    upright = not has_matrix or (matrix.a > 0 and abs(matrix.b) < matrix.a)
     size = pdfium_c.FPDFText_GetFontSize(raw, index) * (scale or 1.0)  # a 1-pt font scaled up by its matrix
     weight = pdfium_c.FPDFText_GetFontWeight(raw, index)
     return Char(text, rect.left, height - rect.top, rect.right, height - rect.bottom,
-                round(size, 2), height - oy.value, weight >= 600, soft)
+                round(size, 2), height - oy.value, weight >= 600, soft, upright)
 
 
 def _repeated(char: Char, seen: set[tuple[str, int, int]]) -> bool:

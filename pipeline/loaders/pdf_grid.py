@@ -117,12 +117,25 @@ def _spans(vertical: list[Seg], ys: list[float], xs: list[float], chars: list[Ch
     return anchor
 
 
+def _band(ys: list[float], char: Char) -> int:
+    return max(k for k in range(len(ys) - 1) if ys[k] <= (char.top + char.bottom) / 2)
+
+
 def _labels_outside(chars: list[Char], xs: list[float], ys: list[float]) -> bool:
-    """Text just left of the rules on most of the grid's rows: a column of row labels the rules
-    leave out, so the grid is not the whole table (camelot reads it whole)."""
-    bands = {max(k for k in range(len(ys) - 1) if ys[k] <= (c.top + c.bottom) / 2)
-             for c in chars if xs[0] - 150 < c.x1 < xs[0] - 1 and ys[0] < (c.top + c.bottom) / 2 < ys[-1]}
-    return len(bands) >= max(2, (len(ys) - 1) // 2)
+    """Text just left of the rules on most of the grid's rows that hold text: a column of row
+    labels the rules leave out, so the grid is not the whole table (camelot reads it whole)."""
+    within = [c for c in chars if ys[0] < (c.top + c.bottom) / 2 < ys[-1]]
+    filled = {_band(ys, c) for c in within if xs[0] <= (c.x0 + c.x1) / 2 <= xs[-1]}
+    labelled = {_band(ys, c) for c in within if xs[0] - 150 < c.x1 < xs[0] - 1}
+    return len(labelled) >= max(2, len(filled) // 2)
+
+
+def _partial_rows(horizontal: list[Seg], xs: list[float], ys: list[float]) -> bool:
+    """An inner row rule that leaves out one of the grid's columns: a rowspan (a year over its
+    Men and Women rows), a group header's rule or an underline, which a grid of rectangles
+    cannot tell apart (camelot reads such tables)."""
+    middles = [(a + b) / 2 for a, b in zip(xs, xs[1:]) if b - a > 2 * SNAP]
+    return any(not _covered(horizontal, y, x) for y in ys[1:-1] for x in middles)
 
 
 def _packs_columns(lines: list[Line]) -> bool:
@@ -151,13 +164,15 @@ def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char]
     xs = _levels([v.pos for v in vertical] + [min(h.lo for h in horizontal), max(h.hi for h in horizontal)])
     if len(ys) < 3 or len(xs) < 3:
         return None
-    if _labels_outside(chars, xs, ys):
+    if _labels_outside(chars, xs, ys) or _partial_rows(horizontal, xs, ys):
         return None
     inside = [c for c in chars if xs[0] <= (c.x0 + c.x1) / 2 <= xs[-1] and ys[0] <= (c.top + c.bottom) / 2 <= ys[-1]]
+    if sum(1 for c in inside if not c.upright) >= 3:
+        return None  # turned column heads: read line by line they are garbled; camelot reads them
     anchor = _spans(vertical, ys, xs, inside)
     members: dict[tuple[int, int], list[Char]] = {}
     for char in inside:
-        i = max(k for k in range(len(ys) - 1) if ys[k] <= (char.top + char.bottom) / 2)
+        i = _band(ys, char)
         j = max(k for k in range(len(xs) - 1) if xs[k] <= (char.x0 + char.x1) / 2)
         members.setdefault(anchor[(i, j)], []).append(char)
     if any(_packs_columns(build_lines(m)) for m in members.values()):

@@ -37,6 +37,13 @@ def _continues_text(above: str, below: str) -> bool:
     return below[0].islower() or below[0] in "(&" or bool(_CARRIES.search(above)) and not _TERMINAL.search(above)
 
 
+def _fills_column(above: str, widest: int) -> bool:
+    """Whether the line above is long for its column, as a line that wrapped is ('Male' over
+    'Race' is a record and a section head, not one label wrapped)."""
+    last = above.split("\n")[-1].strip() if above.strip() else ""
+    return len(last) >= 0.5 * widest
+
+
 def _row_extent(boxes: list[BBox | None], lines: list[Line], x0: float, x1: float) -> tuple[float, float, float] | None:
     """Top and bottom of the text lines in a row's box band, and their font size."""
     cells = [b for b in boxes if b is not None]
@@ -66,12 +73,14 @@ def merge_wrapped_rows(table: FoundTable, lines: list[Line]) -> FoundTable:
     gaps = _gaps(table, lines)
     has_value = [any(j < len(r) and r[j].strip() for j in values) for r in table.rows]
     spaced = any(has_value[i] and g is not None and g > TIGHT for i, g in enumerate(gaps) if i > 1)
+    widest = {j: max((len(ln) for r in table.rows if j < len(r) for ln in r[j].split("\n")), default=0)
+              for j in range(len(table.rows[0]))}
     rows, boxes, record_has_value = [list(table.rows[0])], [list(table.boxes[0])], has_value[0]
     for i in range(1, len(table.rows)):
         row = table.rows[i]
         j = next((k for k, c in enumerate(row) if c.strip()), 0)
         above, first = (rows[-1][j] if j < len(rows[-1]) else ""), row[j]
-        tight = spaced and gaps[i] is not None and gaps[i] <= TIGHT
+        tight = spaced and gaps[i] is not None and gaps[i] <= TIGHT and _fills_column(above, widest.get(j, 0))
         if record_has_value and not has_value[i] and (tight or _continues_text(above, first)):
             _join(rows[-1], boxes[-1], row, table.boxes[i])
             continue

@@ -2,11 +2,9 @@
 which pages still look tabular, then camelot on those only.
 
 Camelot's hybrid parser (ruling lines and text alignment) scored best of its flavours on the
-peers' own test suites with no per-file settings, so it finds the tables; on a page with rules
-that drew no closed grid camelot's lattice also runs, and its table replaces hybrid's when it
-is the same table with each wrapped cell whole (see `pdf.page_tables`). pdfplumber's finder is
-the fallback for a page with rules where camelot finds nothing. All of these cost 100-1000 ms
-a page against PDFium's few ms, which is why `table_flavor` decides from the characters and
+peers' own test suites with no per-file settings, so it finds the tables; pdfplumber's finder
+is the fallback for a page with rules where camelot finds nothing. Both cost 100-1000 ms a
+page against PDFium's few ms, which is why `table_flavor` decides from the characters and
 rules PDFium already gave us.
 """
 from __future__ import annotations
@@ -23,7 +21,7 @@ from pipeline.model import BBox
 
 log = logging.getLogger(__name__)
 
-_NUMERIC_RE = re.compile(r"^[(\-–+£$€]?\s*\d[\d,.]*\s*%?\)?$")
+_NUMERIC_RE = re.compile(r"^[(\-–+£$€]?\s*\d[\d,.]*\s*(?:%|[kKmM]|bn)?\)?$")  # 12, (3.4%), £1.2m, $8M, 2bn
 
 
 @dataclass(frozen=True)
@@ -60,11 +58,31 @@ def _short_cells(line: Line) -> bool:
     return len(lengths) >= 3 and lengths[len(lengths) // 2] <= 25
 
 
+def _multi(lines: list[Line]) -> list[Line]:
+    return [ln for ln in lines if len(ln.segments) >= 2 and not _LEADER_RE.search(ln.text)]
+
+
+def _numeric(multi: list[Line]) -> list[Line]:
+    return [ln for ln in multi if any(_NUMERIC_RE.match(s.text) for s in ln.segments[1:])]
+
+
+_PAGE_NO = re.compile(r"(?<![\d,.])(\d{1,3})\s*$")  # a page number ending a contents line
+
+
+def is_contents(lines: list[Line]) -> bool:
+    """A contents page: entries (dot leaders or label-and-number lines) nearly all ending in
+    a small number, rising down the page. Dot leaders alone are not enough: statistical
+    tables lead their labels to the values too."""
+    entries = [ln for ln in lines if _LEADER_RE.search(ln.text) or len(ln.segments) == 2]
+    pages = [int(m.group(1)) for ln in entries if (m := _PAGE_NO.search(ln.text))]
+    return len(pages) >= 3 and len(pages) >= 0.8 * len(entries) and pages == sorted(pages)
+
+
 def looks_tabular(lines: list[Line]) -> bool:
     """Rows of aligned cells holding numbers, rows of short cells, or a page of rotated text;
     not a contents page (dot leaders, page numbers) nor columns of prose."""
-    multi = [ln for ln in lines if len(ln.segments) >= 2 and not _LEADER_RE.search(ln.text)]
-    numeric = [ln for ln in multi if any(_NUMERIC_RE.match(s.text) for s in ln.segments[1:])]
+    multi = _multi(lines)
+    numeric = _numeric(multi)
     if len(numeric) >= 3 and not _is_contents(numeric):
         return True
     if sum(1 for ln in multi if _short_cells(ln)) >= 3:
@@ -73,13 +91,14 @@ def looks_tabular(lines: list[Line]) -> bool:
     return len(lines) >= 20 and tiny > 0.5 * len(lines)  # rotated text
 
 
-def table_flavor(lines: list[Line], rules: list[Rule]) -> str | None:
-    """What a page's text outside its ruled grids needs: None where it does not look tabular
-    (no table finder runs: the cheap path most report pages take), 'lattice' where it has
-    rules that drew no closed grid, else 'network'."""
-    if not looks_tabular(lines):
-        return None
-    return "lattice" if is_ruled(rules) else "network"
+def table_flavor(lines: list[Line], rules: list[Rule], turned: bool = False) -> str | None:
+    """What a page's text outside its ruled grids needs: None where it does not look tabular,
+    has little turned text and no rules (no table finder runs: the cheap path most report
+    pages take), 'ruled' where it has rules that drew no closed grid (tables of prose in
+    ruled boxes look like prose), else 'network'. A contents page is never a table."""
+    if is_ruled(rules):
+        return None if is_contents(lines) else "ruled"
+    return "network" if turned or looks_tabular(lines) else None
 
 
 def clean_rows(rows: list[list[str]], boxes: list[list[BBox | None]]) -> tuple[list[list[str]], list[list[BBox | None]]]:

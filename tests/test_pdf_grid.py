@@ -1,0 +1,67 @@
+"""Which ruled grids are read straight from their rules, and which are left to camelot."""
+from __future__ import annotations
+
+from pipeline.loaders.pdf_chars import Char, Rule
+from pipeline.loaders.pdf_grid import grid_tables
+from pipeline.loaders.pdf_layout import build_lines
+from pipeline.loaders.pdf_tables import _NUMERIC_RE, table_flavor
+
+XS = (100.0, 200.0, 260.0, 320.0)  # column rules
+YS = (100.0, 120.0, 140.0, 160.0)  # row rules
+ROWS = [["Indicator", "2019", "2020"], ["Burglary", "12", "15"], ["Robbery", "7", "9"]]
+
+
+def _word(text: str, x: float, top: float, upright: bool = True) -> list[Char]:
+    return [Char(ch, x + 5 * i, top, x + 5 * i + 5, top + 8, 8.0, top + 7, False, False, upright)
+            for i, ch in enumerate(text) if ch != " "]
+
+
+def _cells(upright: bool = True) -> list[Char]:
+    return [c for i, row in enumerate(ROWS) for j, text in enumerate(row)
+            for c in _word(text, XS[j] + 3, YS[i] + 6, upright or i > 0)]
+
+
+def _rules(skip_label_rule: bool = False, triple: bool = False) -> list[Rule]:
+    rules = [Rule(x, YS[0], x + 0.5, YS[-1]) for x in XS]
+    for k, y in enumerate(YS):
+        start = XS[1] if skip_label_rule and k == 2 else XS[0]
+        rules.append(Rule(start, y, XS[-1], y + 0.5))
+        if triple and 0 < k < len(YS) - 1:
+            rules += [Rule(start, y + d, XS[-1], y + d + 0.5) for d in (3, 6)]  # triple rules: empty bands
+    return rules
+
+
+def test_closed_grid_is_read_cell_by_cell():
+    tables = grid_tables(1, _cells(), _rules(), set())
+    assert [t.rows for t in tables] == [ROWS]
+
+
+def test_grid_with_row_labels_left_of_its_rules_is_left_to_camelot():
+    """Labels on the data rows (not the header) beside triple-ruled rows: most rows with text."""
+    cells = [c for c in _cells() if c.top > YS[0] + 10] + _word("Year", XS[1] + 3, YS[0] + 6)
+    labels = [c for i, text in enumerate(["Home", "Street"], 1) for c in _word(text, 40, YS[i] + 8)]
+    assert len(grid_tables(1, cells, _rules(triple=True), set())) == 1
+    assert grid_tables(1, cells + labels, _rules(triple=True), set()) == []
+
+
+def test_grid_with_a_row_rule_missing_from_a_column_is_left_to_camelot():
+    """The label column spans two rows (a rowspan): rectangles cannot say which row it is in."""
+    assert grid_tables(1, _cells(), _rules(skip_label_rule=True), set()) == []
+
+
+def test_grid_with_turned_header_text_is_left_to_camelot():
+    assert grid_tables(1, _cells(upright=False), _rules(), set()) == []
+
+
+def test_ruled_page_without_a_grid_goes_to_camelot_unless_it_is_contents():
+    rules = [Rule(50, y, 500, y + 0.5) for y in (100, 200, 300)] + [Rule(x, 100, x + 0.5, 300) for x in (50, 500)]
+    prose = build_lines([c for k in range(4) for c in _word("Tuition varies from school to school", 60, 120 + 20 * k)])
+    contents = build_lines([c for k in range(4) for c in _word(f"Chapter {k} ........ {k + 3}", 60, 120 + 20 * k)])
+    assert table_flavor(prose, rules) == "ruled"
+    assert table_flavor(contents, rules) is None
+    assert table_flavor(prose, []) is None
+
+
+def test_amounts_with_a_unit_suffix_are_numbers():
+    assert all(_NUMERIC_RE.match(s) for s in ["$8M", "£1.2m", "2bn", "(3.4%)", "5k"])
+    assert not any(_NUMERIC_RE.match(s) for s in ["Mar", "12 Mar", "M4"])
