@@ -145,6 +145,9 @@ class LocalExecutor:
             if worker.process.is_alive():  # looked at once: a second look may disagree
                 alive.append(worker)
                 continue
+            # it may have died after its pipe was last read: take the results it sent first,
+            # or a finished document would be blamed for the one that killed it
+            yield from self._drain(worker)
             if worker.task and not worker.killed:
                 yield self._fail(worker, "error", f"worker process died (exit code {worker.process.exitcode})")
             pending.extendleft(reversed(worker.queue))
