@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.model import Document, Table
-from pipeline.periods import find_periods, financial_year
+from pipeline.periods import find_periods, financial_year, is_financial_period
 
 _THOUSANDS = re.compile(r"£\s?0{3}s?\b|£\s?k\b|\(£000\)|\bin thousands\b|\bthousands of pounds\b|"
                         r"£\s?'000", re.I)
@@ -34,7 +34,7 @@ def year_of(text: str) -> str:
     """The first financial year a text names ('2018/19' or the year of 'Q1 2018/19')."""
     for mention in find_periods(text or ""):
         year = mention.period[:7]
-        if _FY.match(year) and int(year[5:7]) == (int(year[:4]) + 1) % 100:
+        if is_financial_period(year):
             return year
     return ""
 

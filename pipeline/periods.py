@@ -37,6 +37,20 @@ def financial_year(start_year: int) -> str:
     return f"{start_year}-{(start_year + 1) % 100:02d}"
 
 
+_FINANCIAL = re.compile(r"^(?P<a>\d{4})-(?P<b>\d\d)(?: [QH]\d)?$")
+
+
+def is_financial_period(period: str) -> bool:
+    """A financial year, or a quarter or half of one (not '2015-06', a month, nor a strategy span)."""
+    m = _FINANCIAL.match(period or "")
+    return bool(m) and int(m.group("b")) == (int(m.group("a")) + 1) % 100
+
+
+def financial_year_of_month(year: int, month: int) -> str:
+    """The financial year a calendar month falls in: 2016-02 -> 2015-16."""
+    return financial_year(year if month >= 4 else year - 1)
+
+
 def _fy_from(y1: str, y2: str) -> str | None:
     first = int(y1)
     second = int(y2) if len(y2) == 4 else first - first % 100 + int(y2)

@@ -54,3 +54,19 @@ def test_previous_period(period, before):
 ])
 def test_month_runs_are_blocks_of_the_financial_year(text, expected):
     assert normalise_period(text) == expected
+
+
+@pytest.mark.parametrize("period, financial", [
+    ("2015-16", True), ("2015-16 Q3", True), ("2015-16 H1", True), ("1999-00", True),
+    ("2015-06", False),  # a calendar month
+    ("2017-19", False),  # a strategy span
+    ("", False),
+])
+def test_is_financial_period(period, financial):
+    from pipeline.periods import is_financial_period
+    assert is_financial_period(period) is financial
+
+
+def test_financial_year_of_month():
+    from pipeline.periods import financial_year_of_month
+    assert [financial_year_of_month(2016, m) for m in (1, 3, 4, 12)] == ["2015-16", "2015-16", "2016-17", "2016-17"]

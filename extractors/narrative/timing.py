@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.periods import find_periods, normalise_period, previous_period
+from pipeline.periods import find_periods, is_financial_period, normalise_period, previous_period
 
 _FY = re.compile(r"^\d{4}-\d\d$")
 _HALF = re.compile(r"\b(?P<which>first|1st|second|2nd)\s+half\s+of\s+(?:the\s+)?(?:(?:financial|performance)\s+)?"
@@ -122,13 +122,6 @@ def context_period(heading: str, document_period: str) -> str:
     return normalise_period(heading) or document_period
 
 
-_VALID = re.compile(r"^(?P<a>\d{4})-(?P<b>\d\d)(?: [QH]\d)?$")
-
-
-def is_reporting_period(period: str) -> bool:
-    """A financial year, or a quarter or half of one (not a strategy span like 2017-19)."""
-    m = _VALID.match(period or "")
-    return bool(m) and int(m.group("b")) == (int(m.group("a")) + 1) % 100
 
 
 def opening_period(lines: list[str], document_period: str) -> str:
@@ -136,7 +129,7 @@ def opening_period(lines: list[str], document_period: str) -> str:
     which says what the prose's unlabelled figures cover better than the year the document
     mentions most (a quarterly report names last year's quarter as often as its own)."""
     for line in lines[:6]:
-        found = [p.period for p in find_periods(line) if is_reporting_period(p.period)]
+        found = [p.period for p in find_periods(line) if is_financial_period(p.period)]
         if found:
             return found[0]
     return document_period
@@ -147,7 +140,7 @@ def year_before(period: str) -> str:
     m = re.fullmatch(r"(\d{4})-(\d\d)(.*)", period or "")
     if not m:
         return ""
-    if is_reporting_period(period):
+    if is_financial_period(period):
         a = int(m.group(1)) - 1
         return f"{a}-{(a + 1) % 100:02d}{m.group(3)}"
     return f"{int(m.group(1)) - 1}-{m.group(2)}{m.group(3)}"

@@ -11,7 +11,7 @@ from pipeline.ids import content_hash
 from pipeline.loaders.errors import LoadError
 from pipeline.loaders.text import decode, text_pages
 from pipeline.model import Document, Page, Table
-from pipeline.periods import find_periods
+from pipeline.periods import find_periods, is_financial_period
 from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ def reporting_period(pages: list[Page]) -> str:
     counts: Counter[str] = Counter()
     for page in pages:
         for mention in find_periods(page.text):
-            if re.match(r"\d{4}-\d\d(?: [QH]\d)?$", mention.period) and int(mention.period[5:7]) == (int(mention.period[2:4]) + 1) % 100:
+            if is_financial_period(mention.period):
                 counts[mention.period[:7]] += 1
     if counts:
         return counts.most_common(1)[0][0]

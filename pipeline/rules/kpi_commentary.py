@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from pipeline.model import Fact, Flag
-from pipeline.periods import previous_period
+from pipeline.periods import financial_year_of_month, previous_period
 from pipeline.rules.changes import CHANGE_ROLES, agrees, change_flag, measures, opposite
 from pipeline.rules.context import RuleContext
 from pipeline.rules.rounding import Interval, plain
@@ -93,7 +93,7 @@ def year_total(values: dict[str, Fact], only: str = "") -> tuple[str, list[Fact]
     by_year: dict[str, list[Fact]] = defaultdict(list)
     for period, fact in values.items():
         q, m = QUARTER_PERIOD.match(period), MONTH_PERIOD.match(period)
-        year = q.group(1) if q else (fy_of_month(int(m.group(1)), int(m.group(2))) if m else None)
+        year = q.group(1) if q else (financial_year_of_month(int(m.group(1)), int(m.group(2))) if m else None)
         if year:
             by_year[year].append(fact)
     for year in sorted(by_year, reverse=True):
@@ -105,9 +105,6 @@ def year_total(values: dict[str, Fact], only: str = "") -> tuple[str, list[Fact]
     return None
 
 
-def fy_of_month(year: int, month: int) -> str:
-    start = year if month >= 4 else year - 1
-    return f"{start}-{(start + 1) % 100:02d}"
 
 
 def annual_checks(ctx: RuleContext, rows: list[KpiRow]) -> Iterator[tuple[list[Fact], list, str, list[Fact]]]:
