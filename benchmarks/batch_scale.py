@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 CHILD = """
 import json, sys, time, resource
-from pipeline.run import ingest
+from pipeline.batch.ingest import ingest
 started = time.perf_counter()
 summary = ingest([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]), force=sys.argv[4] == "force")
 seconds = time.perf_counter() - started

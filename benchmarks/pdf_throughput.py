@@ -28,7 +28,7 @@ SHARED = ROOT / ".." / "shared" / "corpus"
 
 
 def pipeline_run(path: Path) -> None:
-    from pipeline.run import process_document
+    from pipeline.process import process_document
     process_document(path)
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from pipeline.numbers import NUMBER_RE, Number, number_from_match
+from pipeline.model.numbers import NUMBER_RE, Number, number_from_match
 
 _FRACTION = re.compile(r"\(?\s*(?P<num>\d[\d,]*)\s*/\s*(?P<den>\d[\d,]*)\s*\)?")
 _OF_WHICH = re.compile(r"(?P<den>\d[\d,]*)\s+[a-z ]{0,30}?\bof (?:which|whom)\s+(?P<num>\d[\d,]*)", re.I)

@@ -1,7 +1,7 @@
 """Building Fact records with stable ids and a grounded snippet, shared by the extractors."""
 from __future__ import annotations
 
-from pipeline.ids import stable_id
+from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact
 
 

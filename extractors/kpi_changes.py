@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from extractors.facts import cell_offset, make_fact
-from pipeline.ids import stable_id
+from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact
 
 _SIGNED = re.compile(r"^\s*(?P<sign>[-−–+(])?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<pct>%|pp\b|points?\b)?\s*\)?\s*$", re.I)

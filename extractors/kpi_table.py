@@ -15,9 +15,9 @@ from extractors.kpi_changes import change_fact, link_levels, row_claim
 from extractors.money_columns import is_spend_table
 from extractors.table_context import caption, resolve_period, table_year
 from extractors.table_roles import Header, read_header
-from pipeline.ids import stable_id
+from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact, Table
-from pipeline.numbers import NUMBER_RE, number_from_match
+from pipeline.model.numbers import NUMBER_RE, number_from_match
 
 EXTRACTOR = "kpi_table"
 _DIRECTION = re.compile(r"^\s*(?:to\s+)?(?:reduce|increase|decrease|maintain|improve|lower|higher|"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from pipeline.model import Table
-from pipeline.numbers import NUMBER_RE, Number, number_from_match
+from pipeline.model.numbers import NUMBER_RE, Number, number_from_match
 
 _AMOUNT = re.compile(r"^(?P<neg>[-−–(]\s?)?\(?£?\s?\d[\d,]*(?:\.\d+)?\s?[km]?\)?$", re.I)
 _MONEY_WORDS = re.compile(r"\b(?:allocation|allocated|spend|spent|budget|grant|funding|award(?:ed)?|"

@@ -15,9 +15,9 @@ import re
 from extractors.facts import cell_offset, make_fact
 from extractors.money_columns import Amount, amount_of, header_text, is_spend_table, money_columns
 from extractors.table_context import caption, money_scale
-from pipeline.ids import stable_id
+from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact, Table
-from pipeline.periods import find_periods, normalise_period
+from pipeline.model.periods import find_periods, normalise_period
 
 EXTRACTOR = "spend_table"
 _ALLOCATION = re.compile(r"\b(?:allocat\w*|grant|award\w*|funding|budget allocation|income)\b", re.I)

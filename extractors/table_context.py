@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.model import Document, Table
-from pipeline.periods import find_periods, financial_year, is_financial_period
+from pipeline.model.periods import find_periods, financial_year, is_financial_period
 
 _THOUSANDS = re.compile(r"£\s?0{3}s?\b|£\s?k\b|\(£000\)|\bin thousands\b|\bthousands of pounds\b|"
                         r"£\s?'000", re.I)

@@ -9,7 +9,7 @@ from statistics import median
 
 from extractors.money_columns import is_spend_table
 from pipeline.model import Cell, Table
-from pipeline.periods import find_periods
+from pipeline.model.periods import find_periods
 
 _QUARTER_ONLY = re.compile(r"^\s*(?:Q|Qtr\.?\s?|Quarter\s)(?P<q>[1-4])\b", re.I)
 _MONTH_ONLY = re.compile(r"^\s*(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$", re.I)

@@ -9,10 +9,11 @@ from pathlib import Path
 import click
 
 from pipeline import PIPELINE_VERSION
-from pipeline.dataset import export as export_tables
-from pipeline.progress import JsonFormatter, make_progress
-from pipeline.run import Summary, ingest as run_ingest
-from pipeline.settings import Settings
+from pipeline.output.dataset import export as export_tables
+from pipeline.batch.progress import JsonFormatter, make_progress
+from pipeline.batch.ingest import Summary, ingest as run_ingest
+from pipeline.output.reader import row_count
+from pipeline.model.settings import Settings
 
 
 @click.group()
@@ -59,12 +60,7 @@ def print_summary(summary: Summary) -> None:
 
 def output_totals(out: Path) -> str:
     """Row counts of the single-file tables, this run's and earlier runs' documents together."""
-    import pyarrow.parquet as pq
-    counts = []
-    for name in ("documents", "facts", "flags"):
-        path = out / f"{name}.parquet"
-        counts.append(f"{pq.ParquetFile(path).metadata.num_rows if path.exists() else 0} {name}")
-    return ", ".join(counts)
+    return ", ".join(f"{row_count(out, name)} {name}" for name in ("documents", "facts", "flags"))
 
 
 @main.command()

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.model import Document, Fact, Page
-from pipeline.numbers import find_numbers
+from pipeline.model.numbers import find_numbers
 
 
 @dataclass

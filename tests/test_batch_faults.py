@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pyarrow.parquet as pq
 
-from pipeline.executors import LocalExecutor
-from pipeline.run import ingest
-from pipeline.settings import Settings
-from pipeline.tasks import POISON_ENV, Task
+from pipeline.batch.executors import LocalExecutor
+from pipeline.batch.ingest import ingest
+from pipeline.model.settings import Settings
+from pipeline.batch.tasks import POISON_ENV, Task
 from tests.corpus_factory import make_corpus
 
 

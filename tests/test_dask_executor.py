@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.run import ingest
+from pipeline.batch.ingest import ingest
 from tests.corpus_factory import make_corpus, snapshot
 
 distributed = pytest.importorskip("distributed")

@@ -6,8 +6,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.dataset import DATASET_DIR, export
-from pipeline.run import ingest
+from pipeline.output.dataset import DATASET_DIR, export
+from pipeline.batch.ingest import ingest
 from schemas import SCHEMAS
 from tests.corpus_factory import make_corpus
 

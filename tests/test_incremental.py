@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from pipeline.run import ingest
-from pipeline.tasks import POISON_ENV
+from pipeline.batch.ingest import ingest
+from pipeline.batch.tasks import POISON_ENV
 from tests.corpus_factory import make_corpus, snapshot
 
 REPO = Path(__file__).resolve().parents[1]
@@ -75,7 +75,7 @@ def test_leftovers_of_a_crash_are_swept_before_a_run(tmp_path):
 
 
 def _start_ingest(corpus: Path, out: Path, env: dict) -> subprocess.Popen:
-    code = ("import sys; from pipeline.run import ingest; "
+    code = ("import sys; from pipeline.batch.ingest import ingest; "
             "ingest([sys.argv[1]], sys.argv[2], {'timeout_seconds': 120}, jobs=1, flush_docs=2)")
     return subprocess.Popen([sys.executable, "-c", code, str(corpus), str(out)], cwd=REPO,
                             env={**os.environ, **env, "PYTHONPATH": str(REPO)}, start_new_session=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.run import ingest
-from pipeline.writer import write_outputs
+from pipeline.batch.ingest import ingest
+from pipeline.output.writer import write_outputs
 from schemas import SCHEMA_VERSION, SCHEMAS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -88,7 +88,7 @@ def test_help_has_examples():
 
 
 def test_a_file_that_vanishes_mid_run_is_recorded(tmp_path):
-    from pipeline.run import process_document
+    from pipeline.process import process_document
     path = tmp_path / "gone.txt"
     path.write_text("Total\t£5\n")
     path.unlink()  # listed by discovery, gone by the time its turn comes

@@ -1,10 +1,10 @@
 """Which ruled grids are read straight from their rules, and which are left to camelot."""
 from __future__ import annotations
 
-from pipeline.loaders.pdf_chars import Char, Rule
+from pipeline.loaders.pdf_chars import Char, Ruling
 from pipeline.loaders.pdf_grid import grid_tables
 from pipeline.loaders.pdf_layout import build_lines
-from pipeline.loaders.pdf_tables import _NUMERIC_RE, table_flavor
+from pipeline.loaders.pdf_tables import NUMERIC_CELL_RE, table_flavor
 
 XS = (100.0, 200.0, 260.0, 320.0)  # column rules
 YS = (100.0, 120.0, 140.0, 160.0)  # row rules
@@ -21,13 +21,13 @@ def _cells(upright: bool = True) -> list[Char]:
             for c in _word(text, XS[j] + 3, YS[i] + 6, upright or i > 0)]
 
 
-def _rules(skip_label_rule: bool = False, triple: bool = False) -> list[Rule]:
-    rules = [Rule(x, YS[0], x + 0.5, YS[-1]) for x in XS]
+def _rules(skip_label_rule: bool = False, triple: bool = False) -> list[Ruling]:
+    rules = [Ruling(x, YS[0], x + 0.5, YS[-1]) for x in XS]
     for k, y in enumerate(YS):
         start = XS[1] if skip_label_rule and k == 2 else XS[0]
-        rules.append(Rule(start, y, XS[-1], y + 0.5))
+        rules.append(Ruling(start, y, XS[-1], y + 0.5))
         if triple and 0 < k < len(YS) - 1:
-            rules += [Rule(start, y + d, XS[-1], y + d + 0.5) for d in (3, 6)]  # triple rules: empty bands
+            rules += [Ruling(start, y + d, XS[-1], y + d + 0.5) for d in (3, 6)]  # triple rules: empty bands
     return rules
 
 
@@ -54,7 +54,7 @@ def test_grid_with_turned_header_text_is_left_to_camelot():
 
 
 def test_ruled_page_without_a_grid_goes_to_camelot_unless_it_is_contents():
-    rules = [Rule(50, y, 500, y + 0.5) for y in (100, 200, 300)] + [Rule(x, 100, x + 0.5, 300) for x in (50, 500)]
+    rules = [Ruling(50, y, 500, y + 0.5) for y in (100, 200, 300)] + [Ruling(x, 100, x + 0.5, 300) for x in (50, 500)]
     prose = build_lines([c for k in range(4) for c in _word("Tuition varies from school to school", 60, 120 + 20 * k)])
     contents = build_lines([c for k in range(4) for c in _word(f"Chapter {k} ........ {k + 3}", 60, 120 + 20 * k)])
     assert table_flavor(prose, rules) == "ruled"
@@ -63,5 +63,5 @@ def test_ruled_page_without_a_grid_goes_to_camelot_unless_it_is_contents():
 
 
 def test_amounts_with_a_unit_suffix_are_numbers():
-    assert all(_NUMERIC_RE.match(s) for s in ["$8M", "£1.2m", "2bn", "(3.4%)", "5k"])
-    assert not any(_NUMERIC_RE.match(s) for s in ["Mar", "12 Mar", "M4"])
+    assert all(NUMERIC_CELL_RE.match(s) for s in ["$8M", "£1.2m", "2bn", "(3.4%)", "5k"])
+    assert not any(NUMERIC_CELL_RE.match(s) for s in ["Mar", "12 Mar", "M4"])

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.periods import find_periods, normalise_period, previous_period
+from pipeline.model.periods import find_periods, normalise_period, previous_period
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -63,10 +63,10 @@ def test_month_runs_are_blocks_of_the_financial_year(text, expected):
     ("", False),
 ])
 def test_is_financial_period(period, financial):
-    from pipeline.periods import is_financial_period
+    from pipeline.model.periods import is_financial_period
     assert is_financial_period(period) is financial
 
 
 def test_financial_year_of_month():
-    from pipeline.periods import financial_year_of_month
+    from pipeline.model.periods import financial_year_of_month
     assert [financial_year_of_month(2016, m) for m in (1, 3, 4, 12)] == ["2015-16", "2015-16", "2016-17", "2016-17"]

@@ -8,11 +8,11 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.model import DocumentResult
-from pipeline.reader import read_facts, read_flags
+from pipeline.output.reader import read_facts, read_flags
 from pipeline.review.decisions import default_store, load_decisions
 from pipeline.review.recheck import recheck, review
 from pipeline.review.report import write_report
-from pipeline.writer import fact_rows, rows_for, to_arrow, write_outputs, write_table_atomic
+from pipeline.output.writer import fact_rows, rows_for, to_arrow, write_outputs, write_table_atomic
 from tests.test_rules_parts import BRAVE, parts_page
 from tests.test_rules_spend import ITEMS, TABLE, spend_page
 

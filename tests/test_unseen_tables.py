@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pipeline.numbers import find_numbers
+from pipeline.model.numbers import find_numbers
 from tests.unseen_scoring import score_all
 
 FOLDER = __import__("pathlib").Path(__file__).resolve().parent / "fixtures" / "unseen_tables"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.model import DocumentResult, Fact, Flag
-from pipeline.run import process_document
+from pipeline.process import process_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "unseen"
 _FIGURE_RE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")

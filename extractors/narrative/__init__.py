@@ -13,9 +13,9 @@ from extractors.narrative.footnotes import link_footnotes
 from extractors.narrative.language import pipeline
 from extractors.narrative.lists import read_spend_lists
 from extractors.narrative.reading import Draft, read_segment, share_subjects
-from extractors.narrative.segments import Segment, document_segments
+from extractors.narrative.segments import ProseSegment, document_segments
 from extractors.narrative.timing import opening_period
-from pipeline.ids import stable_id
+from pipeline.model.ids import stable_id
 from pipeline.model import Document, Fact
 
 SNIPPET_LIMIT = 500
@@ -40,7 +40,7 @@ def extract(doc: Document) -> list[Fact]:
     return [f for f in facts if f is not None]
 
 
-def _snippet(segment: Segment, draft: Draft) -> str:
+def _snippet(segment: ProseSegment, draft: Draft) -> str:
     if segment.whole_cell:
         return segment.text[:3 * SNIPPET_LIMIT]
     s0, s1 = draft.sentence
@@ -50,7 +50,7 @@ def _snippet(segment: Segment, draft: Draft) -> str:
     return segment.text[s0:s1].strip()
 
 
-def to_fact(doc: Document, segment: Segment, draft: Draft, markers: list) -> Fact | None:
+def to_fact(doc: Document, segment: ProseSegment, draft: Draft, markers: list) -> Fact | None:
     """The Fact for one draft, its span mapped back to the page; None if it cannot be placed."""
     slot = draft.slot
     located = segment.to_page(slot.m.start, slot.m.end)

@@ -6,19 +6,19 @@ import re
 from typing import Optional
 
 from extractors.narrative.language import MORE_WORDS
-from extractors.narrative.sentence import (_QUAL, _THAN, COMPARATIVES, DOWN_AFTER, UNIT_AFTER, UP_AFTER, Carry,
-                                          Sentence, Slot, _direction, _join, _new_group)
-_BETWEEN_CHANGE_ABS = re.compile(rf"^\s*(?:\(|,?\s*or\b|,|;|–|-)\s*(?:an?\s+|by\s+)?{_QUAL}$", re.I)
+from extractors.narrative.sentence import (QUALIFIER_PREFIX, THAN_RE, COMPARATIVES, DOWN_AFTER, UNIT_AFTER, UP_AFTER, Carry,
+                                          Sentence, Slot, direction_of, join_slots, new_group)
+_BETWEEN_CHANGE_ABS = re.compile(rf"^\s*(?:\(|,?\s*or\b|,|;|–|-)\s*(?:an?\s+|by\s+)?{QUALIFIER_PREFIX}$", re.I)
 _BETWEEN_ABS_PCT = re.compile(r"^[^.;%]{0,90}\(\s*[+−-]?$|^\s*[a-z]*\s*,?\s*or\s*$|^\s*\w*\s*,\s*$", re.I)
-_BETWEEN_FROM_TO = re.compile(rf"^\s*(?:\S+\s+){{0,4}}?to\s*{_QUAL}$", re.I)
+_BETWEEN_FROM_TO = re.compile(rf"^\s*(?:\S+\s+){{0,4}}?to\s*{QUALIFIER_PREFIX}$", re.I)
 _BETWEEN_COORD = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*(?:by\s+)?(?:an?\s+)?$", re.I)
-_ENDS_FROM = re.compile(rf"\bfrom\s*{_QUAL}$", re.I)
+_ENDS_FROM = re.compile(rf"\bfrom\s*{QUALIFIER_PREFIX}$", re.I)
 _BASE_IN_GAP = re.compile(r"\b(?:on|compared\s+(?:with|to)|against|than|versus|vs\.?)\s+[^()]*\(\s*$", re.I)
-_RANGE_FROM = re.compile(rf"\b(?:rang(?:e|ed|es|ing)|var(?:y|ied|ies|ying))\s+(?:\w+\s+)?from\s*{_QUAL}$", re.I)
+_RANGE_FROM = re.compile(rf"\b(?:rang(?:e|ed|es|ing)|var(?:y|ied|ies|ying))\s+(?:\w+\s+)?from\s*{QUALIFIER_PREFIX}$", re.I)
 _ENDS_RISE_TO = re.compile(rf"\b(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|grown|grew|"
-                           rf"declined|climbed|went\s+up|gone\s+up|went\s+down|this\s+to)\s+to\s*{_QUAL}$", re.I)
-_ENDS_ADDITIONAL = re.compile(rf"\b(?:an?\s+)?(?:additional|extra|further)\s*{_QUAL}$", re.I)
-_ENDS_OF_BY = re.compile(rf"\b(?:of|by)\s*{_QUAL}$", re.I)
+                           rf"declined|climbed|went\s+up|gone\s+up|went\s+down|this\s+to)\s+to\s*{QUALIFIER_PREFIX}$", re.I)
+_ENDS_ADDITIONAL = re.compile(rf"\b(?:an?\s+)?(?:additional|extra|further)\s*{QUALIFIER_PREFIX}$", re.I)
+_ENDS_OF_BY = re.compile(rf"\b(?:of|by)\s*{QUALIFIER_PREFIX}$", re.I)
 _TARGET_GAP_OK = {"is", "was", "of", "at", "set", "to", "the", "a", "an", "current", "be", "reduce",
                   "increase", "achieve", "reach", "reducing", "increasing", "rate", "level", "which",
                   "stood", "stands", "sits", "remains", "remained", "currently", "for", "annual",
@@ -42,7 +42,7 @@ def _mark_change(slot: Slot, direction: str, carry: Carry) -> None:
     slot.kind, slot.direction = "change", direction
     slot.role = {"percent": "change_pct", "percentage_points": "change_pct", "times": "change_ratio"}.get(slot.m.unit, "change_abs")
     if slot.group < 0:
-        slot.group = _new_group(carry)
+        slot.group = new_group(carry)
 
 
 def read_targets(s: Sentence) -> None:
@@ -87,20 +87,20 @@ def read_from_to(s: Sentence, carry: Carry) -> None:
             nxt = s.slots[i + 1] if i + 1 < len(s.slots) else None
             if nxt and not nxt.role and _BETWEEN_FROM_TO.match(s.between(slot, nxt)):
                 nxt.role = "to"
-                _join(slot, nxt, carry)
+                join_slots(slot, nxt, carry)
             elif not s.cue_before(slot, {"UP", "DOWN"}, 3) and not _after_change(s, i):
                 slot.role = ""  # 'women from 13 countries': an origin, not a level
             else:
                 partner = _earlier_level(s, slot, carry)
                 if partner:
                     partner.role = "to" if partner.role in ("", "value") else partner.role
-                    _join(partner, slot, carry)
+                    join_slots(partner, slot, carry)
         elif _ENDS_RISE_TO.search(before):
             slot.role = "to"
             partner = _earlier_level(s, slot, carry)
             if partner:
                 partner.role = "from"
-                _join(partner, slot, carry)
+                join_slots(partner, slot, carry)
 
 
 def _after_change(s: Sentence, i: int) -> bool:
@@ -180,10 +180,10 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
         return "increase" if more else ""
     found = s.cue_before(slot, {"UP", "DOWN", "FEWER"}, 9)
     adjacent = bool(found) and found[0].word in ("up", "down") and not found[1].strip()  # 'down 2.1pp'
-    if found and not adjacent and (found[0].word in ("up", "down") or _THAN.search(found[1])):
+    if found and not adjacent and (found[0].word in ("up", "down") or THAN_RE.search(found[1])):
         found = None
     if found and _BASE_IN_GAP.search(found[1]):
         found = None  # 'a 21.7% reduction on 2021/22 (60)': the bracketed figure is the base level
     if found and (adjacent or _ENDS_OF_BY.search(before) or found[1].rstrip().endswith("(")):
-        return _direction(found[0].label, found[0].word)
+        return direction_of(found[0].label, found[0].word)
     return ""

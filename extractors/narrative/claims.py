@@ -11,7 +11,7 @@ from extractors.narrative.parts import (finish, read_comparisons, read_fractions
                                        read_parts)
 from extractors.narrative.money import read_breakdown, read_money
 from extractors.narrative.shares import read_bracketed_shares, read_of_them, read_of_these, read_of_which
-from extractors.narrative.sentence import Carry, Sentence, Slot, _new_group
+from extractors.narrative.sentence import Carry, Sentence, Slot, new_group
 
 __all__ = ["Carry", "Sentence", "Slot", "read_sentence"]
 
@@ -20,7 +20,7 @@ def read_sentence(s: Sentence, carry: Carry) -> list[Slot]:
     """All structure readers in order of precedence; returns the sentence's slots."""
     read_fractions(s)
     read_money(s)
-    read_breakdown(s, lambda: _new_group(carry))
+    read_breakdown(s, lambda: new_group(carry))
     read_targets(s)
     read_multipliers(s, carry)
     read_list_continuation(s, carry)

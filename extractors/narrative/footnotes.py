@@ -7,10 +7,10 @@ import re
 from typing import Optional
 
 from extractors.narrative.reading import Draft
-from extractors.narrative.segments import Segment
+from extractors.narrative.segments import ProseSegment
 
 
-def _marker_at(segment: Segment, marker: str) -> int:
+def _marker_at(segment: ProseSegment, marker: str) -> int:
     """Where the marker sits in a referencing segment's text, or -1."""
     if marker == "*":
         m = re.search(r"(?<=[\w.)%])\\?\*(?![\w*])", segment.text)
@@ -19,7 +19,7 @@ def _marker_at(segment: Segment, marker: str) -> int:
     return m.start() if m else -1
 
 
-def _referrer(segments: list[Segment], index: int) -> Optional[tuple[int, int]]:
+def _referrer(segments: list[ProseSegment], index: int) -> Optional[tuple[int, int]]:
     """The nearest segment before the footnote carrying its marker, and the marker's position."""
     note = segments[index]
     place = (note.page, note.pieces[0].page_start)
@@ -33,7 +33,7 @@ def _referrer(segments: list[Segment], index: int) -> Optional[tuple[int, int]]:
     return best
 
 
-def link_footnotes(segments: list[Segment], drafts: list[Draft]) -> None:
+def link_footnotes(segments: list[ProseSegment], drafts: list[Draft]) -> None:
     """Give each footnote's drafts the claim of the statement that cites it."""
     for index, segment in enumerate(segments):
         if not segment.footnote:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.narrative.sentence import Carry, Sentence, Slot, _join
+from extractors.narrative.sentence import Carry, Sentence, Slot, join_slots
 
 _SEPARATE = re.compile(r";|\b(?:while|whilst|whereas|but|although|though|meanwhile)\b", re.I)
 _BASE_OPENING = re.compile(r"\b(?:compared\s+(?:with|to)|against|than|on|from|versus|vs\.?)\b[^.;()]{0,60}\(\s*$", re.I)
@@ -82,7 +82,7 @@ def _read_bracketed_base(s: Sentence, carry: Carry) -> None:
                     x.group = level.group
             change.group = level.group
         else:
-            _join(change, level, carry)
+            join_slots(change, level, carry)
         slot.group = change.group
 
 
@@ -132,5 +132,5 @@ def _read_level_difference(s: Sentence, carry: Carry) -> None:
         if not _DIFFERENCE_TO.match(s.between(gap, other)) or not re.fullmatch(r"\s*,?\s*", s.between(level, gap)):
             continue
         level.role, other.role = "level", "comparison"
-        _join(gap, level, carry)
+        join_slots(gap, level, carry)
         other.group = gap.group

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors.narrative.reading import Draft
-from extractors.narrative.segments import Segment
+from extractors.narrative.segments import ProseSegment
 from pipeline.model import Document
 
 _INTRO = re.compile(r"\b(?:spend|spending|spent|expenditure|costs?|breakdown|used\s+(?:as\s+follows|for|on)|"
@@ -22,7 +22,7 @@ _LINE = re.compile(r"^\s*(?:[-•▪·●◦*]|\d{1,2}[.)])\s+(?P<label>[^:£\d]
 _TOTAL = re.compile(r"^\s*(?:[-•▪·●◦*]\s+)?total\b", re.I)
 
 
-def read_spend_lists(doc: Document, segments: list[Segment], drafts: list[Draft]) -> None:
+def read_spend_lists(doc: Document, segments: list[ProseSegment], drafts: list[Draft]) -> None:
     """Give the sums of each bulleted spend list one claim and the spend kinds."""
     by_segment: dict[int, list[Draft]] = {}
     for d in drafts:
@@ -42,7 +42,7 @@ def read_spend_lists(doc: Document, segments: list[Segment], drafts: list[Draft]
         index += max(len(run), 1)
 
 
-def _line_before(doc: Document, segment: Segment) -> str:
+def _line_before(doc: Document, segment: ProseSegment) -> str:
     """The last non-empty page line above the segment (an introducing line has no numbers,
     so it is not a segment of its own)."""
     page = next((p for p in doc.pages if p.number == segment.page), None)
@@ -52,7 +52,7 @@ def _line_before(doc: Document, segment: Segment) -> str:
     return lines[-1] if lines else ""
 
 
-def _bullet_run(doc: Document, segments: list[Segment], by_segment: dict[int, list[Draft]], start: int) -> list[int]:
+def _bullet_run(doc: Document, segments: list[ProseSegment], by_segment: dict[int, list[Draft]], start: int) -> list[int]:
     """Consecutive bullet segments from `start`, nothing but blank lines between them, each
     stating one sum of money after a label."""
     run: list[int] = []

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.narrative.not_facts import duration_unit, masked_spans, reason_not_fact
-from pipeline.numbers import find_numbers
+from pipeline.model.numbers import find_numbers
 
 QUALIFIERS = {
     "just over": "over", "well over": "over", "over": "over", "in excess of": "over",

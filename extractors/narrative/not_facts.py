@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.periods import find_periods
+from pipeline.model.periods import find_periods
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")

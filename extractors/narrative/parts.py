@@ -7,12 +7,12 @@ import re
 
 from extractors.narrative.money import money_kind
 from extractors.narrative.shares import adopt
-from extractors.narrative.sentence import (_CLAUSE_BREAK, _QUAL, _THAN, Carry, Sentence, Slot, _join,
-                                          _new_group)
-_BETWEEN_OF = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{_QUAL}$", re.I)
+from extractors.narrative.sentence import (CLAUSE_BREAK, QUALIFIER_PREFIX, THAN_RE, Carry, Sentence, Slot, join_slots,
+                                          new_group)
+_BETWEEN_OF = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{QUALIFIER_PREFIX}$", re.I)
 _BETWEEN_OR_SHARE = re.compile(r"^[^.;%\d]{0,60}?,?\s+or\s*$", re.I)
-_ENDS_WITH = re.compile(rf"\bwith\s*{_QUAL}$", re.I)
-_ENDS_OF_START = re.compile(rf"(?:^|[;:,(]\s*|\.\s+|\bthat\s+)(?:[-•]\s*)?[Oo]f\s+(?:the\s+|these\s+|those\s+)?{_QUAL}$")
+_ENDS_WITH = re.compile(rf"\bwith\s*{QUALIFIER_PREFIX}$", re.I)
+_ENDS_OF_START = re.compile(rf"(?:^|[;:,(]\s*|\.\s+|\bthat\s+)(?:[-•]\s*)?[Oo]f\s+(?:the\s+|these\s+|those\s+)?{QUALIFIER_PREFIX}$")
 _TRANSITION = re.compile(r"\b(?:became|become|becomes|now|leaving|left|remained|remaining)\s*$", re.I)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|compares\s+(?:to|with)|against|versus|vs\.?)\b", re.I)
 _AVERAGE = re.compile(r"\b(?:national|nationally|regional|region|force|average|england|wales|county|similar areas|peers?)\b", re.I)
@@ -26,10 +26,10 @@ def read_parts(s: Sentence, carry: Carry) -> None:
         if nxt and not nxt.role and not nxt.kind and nxt.m.unit == "count" and _BETWEEN_OF.match(s.between(slot, nxt)):
             if slot.m.unit == "count" and slot.m.value <= nxt.m.value:
                 slot.role, nxt.role = "part", "whole"
-                _join(nxt, slot, carry)
+                join_slots(nxt, slot, carry)
             elif slot.m.unit == "percent":
                 slot.role, slot.denominator, nxt.role = "share", nxt.m.value, "whole"
-                _join(nxt, slot, carry)
+                join_slots(nxt, slot, carry)
         elif slot.m.unit == "count" and _ENDS_OF_START.search(s.before(slot)):
             _read_of_whole(s, slot, carry)
         elif slot.m.unit == "percent" and i and _BETWEEN_OR_SHARE.match(s.between(s.slots[i - 1], slot)):
@@ -38,12 +38,12 @@ def read_parts(s: Sentence, carry: Carry) -> None:
             whole = s.slots[i - 1]
             if whole.m.unit == "count" and not whole.kind and whole.role in ("", "whole"):
                 whole.role, slot.role, slot.denominator = "whole", "share", whole.m.value
-                _join(whole, slot, carry)
+                join_slots(whole, slot, carry)
 
 
 def _read_of_whole(s: Sentence, whole: Slot, carry: Carry) -> None:
     whole.role = "whole"
-    whole.group = _new_group(carry)
+    whole.group = new_group(carry)
     for other in s.slots[s.slots.index(whole) + 1:]:
         if other.role == "part" and other.m.unit == "count" and not other.kind:
             adopt(s, other, whole)
@@ -69,7 +69,7 @@ def _read_or_share(s: Sentence, i: int, carry: Carry) -> None:
     whole = next((o for o in reversed(s.slots[:i - 1]) if o.m.unit == "count" and not o.kind
                   and not o.role and o.m.value > part.m.value), None)
     part.role = "part"
-    _join(part, share, carry)
+    join_slots(part, share, carry)
     if whole:
         whole.role, whole.group, share.denominator = "whole", part.group, whole.m.value
 
@@ -94,22 +94,22 @@ def read_comparisons(s: Sentence, carry: Carry) -> None:
     for i, slot in enumerate(s.slots[1:], start=1):
         prev = s.slots[i - 1]
         between = s.between(prev, slot)
-        if prev.m.unit != slot.m.unit or _CLAUSE_BREAK.search(between):
+        if prev.m.unit != slot.m.unit or CLAUSE_BREAK.search(between):
             continue
         if slot.kind in ("kpi_target", "kpi_baseline") and not prev.kind and not prev.role:
             prev.role, slot.role = "level", "comparison"
-            _join(prev, slot, carry)
+            join_slots(prev, slot, carry)
         elif prev.kind in ("kpi_target", "kpi_baseline") and prev.role == "value" and not slot.kind and not slot.role:
             prev.role, slot.role = "comparison", "level"
-            _join(prev, slot, carry)
+            join_slots(prev, slot, carry)
         elif slot.kind or slot.role or prev.kind or prev.role not in ("",):
             continue
-        elif _THAN.search(between) or (_COMPARED.search(between) and _AVERAGE.search(between)):
+        elif THAN_RE.search(between) or (_COMPARED.search(between) and _AVERAGE.search(between)):
             prev.role, slot.role = "level", "comparison"
-            _join(prev, slot, carry)
+            join_slots(prev, slot, carry)
         elif _COMPARED.search(between):
             prev.role, slot.role, prev.pair, slot.pair = "to", "from", True, True
-            _join(prev, slot, carry)
+            join_slots(prev, slot, carry)
     _read_compared_opening(s, carry)
 
 
@@ -121,7 +121,7 @@ def _read_compared_opening(s: Sentence, carry: Carry) -> None:
     for slot in s.slots:
         if slot.m.unit == level.m.unit and not slot.kind and not slot.role:
             level.role, slot.role = "level", "comparison"
-            _join(level, slot, carry)
+            join_slots(level, slot, carry)
 
 
 def read_fractions(s: Sentence) -> None:
@@ -148,7 +148,7 @@ def finish(s: Sentence, carry: Carry) -> None:
                 slot.kind = "count"
         slot.role = slot.role or "value"
         if slot.group < 0:
-            slot.group = _new_group(carry)
+            slot.group = new_group(carry)
     lone = [x for x in s.slots if x.role in ("value", "share") and x.m.unit in ("percent", "count")]
     carry.level = lone[-1] if lone else None
     if not any(x.role in ("whole",) for x in s.slots) and s.slots:

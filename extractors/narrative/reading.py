@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from extractors.narrative.claims import Carry, Sentence, Slot, read_sentence
 from extractors.narrative.language import cues_of
 from extractors.narrative.mentions import find_mentions
-from extractors.narrative.segments import Segment
+from extractors.narrative.segments import ProseSegment
 from extractors.narrative.subjects import subject_for
-from extractors.narrative.timing import _FY, compared_for, context_period, period_for, stated_periods
-from pipeline.periods import previous_period
+from extractors.narrative.timing import FY_RE, compared_for, context_period, period_for, stated_periods
+from pipeline.model.periods import previous_period
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Draft:
     extra: dict = field(default_factory=dict)
 
 
-def read_segment(index: int, segment: Segment, parsed, document_period: str) -> list[Draft]:
+def read_segment(index: int, segment: ProseSegment, parsed, document_period: str) -> list[Draft]:
     """Draft facts of one segment; `parsed` is the spaCy Doc of segment.text."""
     mentions = find_mentions(segment.text)
     if not mentions:
@@ -62,7 +62,7 @@ def sentence_spans(parsed, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _drafts_of(index: int, segment: Segment, sentence: Sentence, slots: list[Slot], context: str,
+def _drafts_of(index: int, segment: ProseSegment, sentence: Sentence, slots: list[Slot], context: str,
                fallback: str) -> list[Draft]:
     stated = stated_periods(segment.text, sentence.s0, sentence.s1, context)
     text = segment.text[sentence.s0:sentence.s1]
@@ -96,7 +96,7 @@ def _order_pairs(drafts: list[Draft]) -> None:
             first.slot.role, second.slot.role = "to", "from"
             first, second = second, first
         if not first.stated_period:
-            earlier = previous_period(second.period) if _FY.match(second.period) else ""
+            earlier = previous_period(second.period) if FY_RE.match(second.period) else ""
             first.period = second.compared_period or earlier
         second.compared_period = second.compared_period or first.stated_period
 

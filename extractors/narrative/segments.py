@@ -1,5 +1,5 @@
 """Where the prose is: page text outside tables (bullets and headings included) and prose
-table cells, each as a `Segment` whose pieces map segment offsets back to page offsets.
+table cells, each as a `ProseSegment` whose pieces map segment offsets back to page offsets.
 
 A multi-column page converted to tab-separated lines puts one sentence in column 1 of several
 consecutive rows; the column's cells are rejoined into one stream so the sentence reads whole,
@@ -34,7 +34,7 @@ class Piece:
 
 
 @dataclass(frozen=True)
-class Segment:
+class ProseSegment:
     text: str
     page: int
     pieces: tuple[Piece, ...]
@@ -115,11 +115,11 @@ def _heading_at(headings: list[tuple[int, int, str]], page: int, offset: int) ->
     return found
 
 
-def page_segments(page: Page, tables: list[Table], headings: list[tuple[int, int, str]]) -> list[Segment]:
+def page_segments(page: Page, tables: list[Table], headings: list[tuple[int, int, str]]) -> list[ProseSegment]:
     """The page's lines outside tables, joined where a sentence runs on to the next line."""
     skip = _excluded_lines(page, tables)
     heading_starts = {h.char_start for h in page.headings}
-    segments: list[Segment] = []
+    segments: list[ProseSegment] = []
     builder, prev_text, blocked, prev_heading = None, "", True, False
     offset = 0
     for line in page.text.split("\n"):
@@ -145,7 +145,7 @@ def page_segments(page: Page, tables: list[Table], headings: list[tuple[int, int
     return segments
 
 
-def _flush(segments: list[Segment], builder: Optional[_Builder], page: int,
+def _flush(segments: list[ProseSegment], builder: Optional[_Builder], page: int,
            headings: list[tuple[int, int, str]], is_heading: bool) -> None:
     if builder is None or not builder.pieces:
         return
@@ -153,7 +153,7 @@ def _flush(segments: list[Segment], builder: Optional[_Builder], page: int,
     first = builder.pieces[0].page_start
     marker = FOOTNOTE_START.match(text)
     heading = _heading_at(headings, page, first - 1 if is_heading else first)
-    segments.append(Segment(text=text, page=page, pieces=tuple(builder.pieces), heading=heading,
+    segments.append(ProseSegment(text=text, page=page, pieces=tuple(builder.pieces), heading=heading,
                             is_heading=is_heading,
                             footnote=marker.group("marker").lstrip("\\") if marker else ""))
 
@@ -184,7 +184,7 @@ def _only_space_between(doc: Document, before: Table, after: Table) -> bool:
     return not doc.pages[before.page - 1].text[end:start].strip()
 
 
-def cell_segments(doc: Document, chain: list[Table]) -> list[Segment]:
+def cell_segments(doc: Document, chain: list[Table]) -> list[ProseSegment]:
     """Prose cells: a KPI table's commentary one cell at a time; other tables' prose columns as
     streams, a cell joining the one above it when it carries on its sentence."""
     table = chain[0]
@@ -196,7 +196,7 @@ def cell_segments(doc: Document, chain: list[Table]) -> list[Segment]:
         return []
     kpi = len(chain) == 1 and is_kpi_table(table)
     labels = {c.row: c.text for c in table.cells if c.col == 0}
-    segments: list[Segment] = []
+    segments: list[ProseSegment] = []
     if kpi:
         for cell in cells:
             start = cell_offset(doc, cell)
@@ -213,10 +213,10 @@ def _fit_weight(open_: dict, cell: Cell, col: int) -> int:
     return 1 + (not _TERMINAL.search(open_[col][1].text))
 
 
-def _streams(doc: Document, table: Table, cells: list[Cell]) -> list[Segment]:
+def _streams(doc: Document, table: Table, cells: list[Cell]) -> list[ProseSegment]:
     """Each column's cells rejoined down the rows. A converted layout sometimes shifts a whole
     row one column (a missing leading tab): the row goes where its cells carry sentences on."""
-    segments: list[Segment] = []
+    segments: list[ProseSegment] = []
     open_: dict[int, tuple[_Builder, Cell]] = {}
     rows: dict[tuple[int, int], list[Cell]] = {}
     for cell in cells:
@@ -250,26 +250,26 @@ def _streams(doc: Document, table: Table, cells: list[Cell]) -> list[Segment]:
     return segments
 
 
-def _flush_cells(segments: list[Segment], builder: Optional[_Builder], table: Table, kpi: bool,
+def _flush_cells(segments: list[ProseSegment], builder: Optional[_Builder], table: Table, kpi: bool,
                  labels: dict[int, str]) -> None:
     if builder is None or not builder.pieces:
         return
     row = builder.pieces[0].row
-    segments.append(Segment(text=builder.text, page=builder.pieces[0].page or table.page, pieces=tuple(builder.pieces),
+    segments.append(ProseSegment(text=builder.text, page=builder.pieces[0].page or table.page, pieces=tuple(builder.pieces),
                             heading=table.heading, table_id=table.table_id,
                             row_label=labels.get(row, "") if kpi and row is not None else "",
                             whole_cell=kpi))
 
 
-def has_prose(segment: Segment) -> bool:
+def has_prose(segment: ProseSegment) -> bool:
     """Runs of bare numbers are table data, not prose; a labelled figure ('Arrests: 410') is a statement."""
     return len(_ALPHA_WORD.findall(segment.text)) >= 2 or bool(_LABELLED.match(segment.text))
 
 
-def document_segments(doc: Document) -> list[Segment]:
+def document_segments(doc: Document) -> list[ProseSegment]:
     """Every prose segment of a document, pages first, then prose table cells."""
     headings = [(p.number, h.char_start, h.text) for p in doc.pages for h in p.headings]
-    segments: list[Segment] = []
+    segments: list[ProseSegment] = []
     for page in doc.pages:
         segments += page_segments(page, [t for t in doc.tables if page.number in (t.pages or (t.page,))], headings)
     for chain in table_chains(doc):

@@ -8,9 +8,9 @@ from typing import Optional
 
 from extractors.narrative.language import DOWN_WORDS, FEWER_WORDS, UP_WORDS, Cue
 from extractors.narrative.mentions import Mention
-_QUAL = r"(?:(?:just |well )?over|more than|nearly|almost|approximately|approx\.?|around|about|some|up to|at least|less than|fewer than|under)?\s*£?\s*"
-_THAN = re.compile(r"(?<!more )(?<!less )(?<!fewer )\bthan\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[.;]\s|[.;]$")
+QUALIFIER_PREFIX = r"(?:(?:just |well )?over|more than|nearly|almost|approximately|approx\.?|around|about|some|up to|at least|less than|fewer than|under)?\s*£?\s*"
+THAN_RE = re.compile(r"(?<!more )(?<!less )(?<!fewer )\bthan\b", re.I)
+CLAUSE_BREAK = re.compile(r"[.;]\s|[.;]$")
 _COMPARISON_CONTEXT = {"COMPARE", "PREVIOUS", "UP", "DOWN"}
 UP_AFTER = set(UP_WORDS) - {"improved", "improvement", "gain"}
 DOWN_AFTER = set(DOWN_WORDS + FEWER_WORDS) - {"reduce", "reducing", "cut"}
@@ -41,14 +41,14 @@ class Carry:
     groups: list = field(default_factory=lambda: [0])  # a shared counter of claim groups
 
 
-def _new_group(carry: Carry) -> int:
+def new_group(carry: Carry) -> int:
     carry.groups[0] += 1
     return carry.groups[0]
 
 
-def _join(a: Slot, b: Slot, carry: Carry) -> None:
+def join_slots(a: Slot, b: Slot, carry: Carry) -> None:
     if a.group < 0:
-        a.group = _new_group(carry)
+        a.group = new_group(carry)
     b.group = a.group
 
 
@@ -80,16 +80,16 @@ class Sentence:
         for cue in sorted(self.cues, key=lambda c: -c.start):
             if cue.label in labels and floor <= cue.start and cue.end <= slot.m.start:
                 gap = self.text[cue.end:slot.m.start]
-                if len(gap.split()) <= max_words and not _CLAUSE_BREAK.search(gap):
+                if len(gap.split()) <= max_words and not CLAUSE_BREAK.search(gap):
                     return cue, gap
                 return None
         return None
 
     def comparison_context(self) -> bool:
-        return bool(self.labels & _COMPARISON_CONTEXT) or bool(_THAN.search(self.text[self.s0:self.s1]))
+        return bool(self.labels & _COMPARISON_CONTEXT) or bool(THAN_RE.search(self.text[self.s0:self.s1]))
 
 
-def _direction(label: str, word: str) -> str:
+def direction_of(label: str, word: str) -> str:
     if label in ("UP", "MORE") or word in ("+",):
         return "increase"
     return "decrease"

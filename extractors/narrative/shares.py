@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.narrative.sentence import Carry, Sentence, Slot, _join, _new_group
+from extractors.narrative.sentence import Carry, Sentence, Slot, join_slots, new_group
 
 _BRACKET = re.compile(r"^\s*\(\s*$")
 _OF_THESE = re.compile(r"^\W*(?:of\s+(?:these|those|them|which|whom)|among\s+(?:these|them|those))\b", re.I)
@@ -22,7 +22,7 @@ def read_bracketed_shares(s: Sentence, carry: Carry) -> None:
             continue
         if part.m.unit in _SHARE_UNITS and _BRACKET.match(s.between(part, slot)):
             part.role, slot.role, slot.numerator = "part", "share", part.m.value
-            _join(part, slot, carry)
+            join_slots(part, slot, carry)
 
 
 def read_of_these(s: Sentence, carry: Carry) -> None:
@@ -52,7 +52,7 @@ def read_of_which(s: Sentence, carry: Carry) -> None:
         if whole.role in ("", "value", "whole") and slot.role in ("", "part") and slot.m.value <= whole.m.value:
             whole.role = "whole"
             if whole.group < 0:
-                whole.group = _new_group(carry)
+                whole.group = new_group(carry)
             adopt(s, slot, whole)
 
 
@@ -72,7 +72,7 @@ def read_of_them(s: Sentence, carry: Carry) -> None:
             continue
         whole.role = "whole"
         if whole.group < 0:
-            whole.group = _new_group(carry)
+            whole.group = new_group(carry)
         adopt(s, part, whole)
         share = s.slots[i + 1] if i + 1 < len(s.slots) else None
         if share and share.m.unit == "percent" and not share.role and _CLAUSE_END_SHARE.match(s.between(part, share)):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.periods import find_periods, is_financial_period, normalise_period, previous_period
+from pipeline.model.periods import find_periods, is_financial_period, normalise_period, previous_period
 
-_FY = re.compile(r"^\d{4}-\d\d$")
+FY_RE = re.compile(r"^\d{4}-\d\d$")
 _HALF = re.compile(r"\b(?P<which>first|1st|second|2nd)\s+half\s+of\s+(?:the\s+)?(?:(?:financial|performance)\s+)?"
                    r"(?:year\s+)?(?P<when>(?:19|20)\d\d\s?[/-]\s?(?:19|20)?\d\d|this\s+year|the\s+year)", re.I)
 _BASE_BEFORE = re.compile(r"\b(?:since|from|compared\s+(?:to|with)|than(?:\s+(?:in|during|for))?|against|versus|vs\.?|"
@@ -28,7 +28,7 @@ class Stated:
 
 
 def financial_year_of(period: str) -> str:
-    return period[:7] if period and _FY.match(period[:7]) else ""
+    return period[:7] if period and FY_RE.match(period[:7]) else ""
 
 
 def stated_periods(text: str, s0: int, s1: int, context: str) -> list[Stated]:

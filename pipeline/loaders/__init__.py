@@ -7,12 +7,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
-from pipeline.ids import content_hash
+from pipeline.model.ids import content_hash
 from pipeline.loaders.errors import LoadError
 from pipeline.loaders.text import decode, text_pages
 from pipeline.model import Document, Page, Table
-from pipeline.periods import find_periods, is_financial_period
-from pipeline.settings import Settings
+from pipeline.model.periods import find_periods, is_financial_period
+from pipeline.model.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 from playa.exceptions import PDFTextExtractionNotAllowed
 
 from pipeline.loaders.errors import LoadError
-from pipeline.loaders.pdf_chars import Char, Rule, page_chars, page_rules
+from pipeline.loaders.pdf_chars import Char, Ruling, page_chars, page_rules
 from pipeline.loaders.pdf_grid import grid_tables
 from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
 from pipeline.loaders.pdf_rows import merge_wrapped_rows
@@ -31,7 +31,7 @@ from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_ru
                                        strip_running, vocabulary)
 from pipeline.loaders.text_tables import find_text_tables
 from pipeline.model import Page, Table
-from pipeline.settings import Settings
+from pipeline.model.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class RawPage:
     width: float
     height: float
     chars: list[Char]
-    rules: list[Rule]
+    rules: list[Ruling]
     lines: list[Line]
 
 

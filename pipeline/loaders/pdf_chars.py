@@ -32,7 +32,7 @@ class Char(NamedTuple):
     upright: bool = True  # False for glyphs turned sideways or upside down (rotated headers)
 
 
-class Rule(NamedTuple):
+class Ruling(NamedTuple):
     """A thin filled or stroked path: one ruling line of a table (or a rectangle's box)."""
     x0: float
     top: float
@@ -88,16 +88,16 @@ def page_chars(page: pdfium.PdfPage) -> list[Char]:
         textpage.close()
 
 
-def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> list[Rule]:
+def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> list[Ruling]:
     """Boxes of path objects that are thin enough to be table rules, or rectangles' edges."""
     height = page.get_height()
-    rules: list[Rule] = []
+    rules: list[Ruling] = []
     for obj in page.get_objects(filter=[_PATH], max_depth=2):
         left, bottom, right, top = obj.get_bounds()
         x0, y0, x1, y1 = left, height - top, right, height - bottom
         if x1 - x0 <= thickness or y1 - y0 <= thickness:
-            rules.append(Rule(x0, y0, x1, y1))
+            rules.append(Ruling(x0, y0, x1, y1))
         elif pdfium_c.FPDFPath_CountSegments(obj.raw) <= 5:  # a rectangle: its four edges
-            rules += [Rule(x0, y0, x1, y0), Rule(x0, y1, x1, y1),
-                      Rule(x0, y0, x0, y1), Rule(x1, y0, x1, y1)]
+            rules += [Ruling(x0, y0, x1, y0), Ruling(x0, y1, x1, y1),
+                      Ruling(x0, y0, x0, y1), Ruling(x1, y0, x1, y1)]
     return rules

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from pipeline.loaders.pdf_chars import Char, Rule
+from pipeline.loaders.pdf_chars import Char, Ruling
 from pipeline.loaders.pdf_layout import WORD_GAP, Line, build_lines
-from pipeline.loaders.pdf_tables import _NUMERIC_RE, FoundTable, clean_rows, is_real_table, stacks_values
+from pipeline.loaders.pdf_tables import NUMERIC_CELL_RE, FoundTable, clean_rows, is_real_table, stacks_values
 from pipeline.loaders.pdf_text import join_hyphenated
 from pipeline.model import BBox
 
@@ -31,7 +31,7 @@ class Seg(NamedTuple):
     hi: float
 
 
-def _segments(rules: list[Rule]) -> tuple[list[Seg], list[Seg]]:
+def _segments(rules: list[Ruling]) -> tuple[list[Seg], list[Seg]]:
     horizontal, vertical = [], []
     for r in rules:
         if r.bottom - r.top <= THIN and r.x1 - r.x0 >= MIN_LENGTH:
@@ -140,7 +140,7 @@ def _partial_rows(horizontal: list[Seg], xs: list[float], ys: list[float]) -> bo
 
 def _packs_columns(lines: list[Line]) -> bool:
     """A cell line of several numbers set apart by column gaps: unruled columns inside the grid."""
-    return any(sum(1 for s in ln.segments if _NUMERIC_RE.match(s.text)) >= 2 for ln in lines)
+    return any(sum(1 for s in ln.segments if NUMERIC_CELL_RE.match(s.text)) >= 2 for ln in lines)
 
 
 def cell_text(chars: list[Char], vocab: set[str]) -> str:
@@ -188,7 +188,7 @@ def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char]
     return table if is_real_table(rows) and not stacks_values(table) else None
 
 
-def grid_tables(page: int, chars: list[Char], rules: list[Rule], vocab: set[str]) -> list[FoundTable]:
+def grid_tables(page: int, chars: list[Char], rules: list[Ruling], vocab: set[str]) -> list[FoundTable]:
     """Tables drawn as closed grids of rules on one page, top to bottom."""
     horizontal, vertical = _segments(rules)
     found = [_grid_table(page, g, chars, vocab) for g in _groups(horizontal, vertical)]

@@ -20,7 +20,8 @@ SEGMENT_GAP = 1.5  # of the font size: a wider gap starts a new segment (column,
 
 
 @dataclass(frozen=True)
-class Segment:
+class LineRun:
+    """A run of a line's characters between wide gaps (a column or a cell)."""
     x0: float
     x1: float
     text: str
@@ -34,7 +35,7 @@ class Line:
     bottom: float
     size: float  # the line's dominant font size
     bold: bool
-    segments: tuple[Segment, ...]
+    segments: tuple[LineRun, ...]
     table: int | None = None  # index of the table this placeholder line stands for
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -100,7 +101,7 @@ def _line_of(chars: list[Char]) -> Line:
             runs.append([char])
         else:
             runs[-1].append(char)
-    segments = tuple(Segment(r[0].x0, max(c.x1 for c in r), _segment_text(r, size, baseline))
+    segments = tuple(LineRun(r[0].x0, max(c.x1 for c in r), _segment_text(r, size, baseline))
                      for r in runs)
     bold = sum(c.bold for c in normal) > 0.8 * len(normal)
     return Line(chars[0].x0, baseline - 0.8 * size, max(c.x1 for c in chars), baseline + 0.2 * size,
@@ -116,7 +117,7 @@ def split_line(line: Line, x: float) -> tuple[Line | None, Line | None]:
     """The parts of a line left and right of x (None where a side is empty)."""
     left = tuple(s for s in line.segments if s.x1 <= x)
     right = tuple(s for s in line.segments if s.x0 >= x)
-    def part(segs: tuple[Segment, ...]) -> Line | None:
+    def part(segs: tuple[LineRun, ...]) -> Line | None:
         return replace(line, x0=segs[0].x0, x1=segs[-1].x1, segments=segs) if segs else None
     return part(left), part(right)
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.ids import stable_id
+from pipeline.model.ids import stable_id
 from pipeline.loaders.pdf_tables import FoundTable
 from pipeline.loaders.pdf_text import CellSpans
-from pipeline.loaders.text_tables import _header_rows, _heading_before
+from pipeline.loaders.text_tables import header_row_count, heading_before
 from pipeline.model import Cell, Heading, Table
 
 
@@ -52,8 +52,8 @@ def table_records(doc_id: str, page: int, found: list[FoundTable], spans: dict[i
                   for r, row in enumerate(grid)]
         start = min((c.char_start for c in cells if c.char_start is not None), default=0)
         record = Table(table_id=stable_id("tbl", doc_id, page, start, index), page=page,
-                       cells=tuple(cells), header_rows=_header_rows(padded),
-                       heading=_heading_before(headings, start), method=table.method,
+                       cells=tuple(cells), header_rows=header_row_count(padded),
+                       heading=heading_before(headings, start), method=table.method,
                        pages=(page,), bbox=table.bbox)
         opens, closes = edges.get(index, (False, False))
         placed.append(PlacedTable(record, opens, closes, _col_edges(table)))

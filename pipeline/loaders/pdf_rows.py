@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.loaders.pdf_layout import Line
-from pipeline.loaders.pdf_tables import _NUMERIC_RE, FoundTable
+from pipeline.loaders.pdf_tables import NUMERIC_CELL_RE, FoundTable
 from pipeline.model import BBox
 
 _TERMINAL = re.compile(r"[.!?:;]['\")\]]?\s*$")
@@ -24,7 +24,7 @@ def value_columns(rows: list[list[str]]) -> set[int]:
     cols = set()
     for j in range(1, len(rows[0]) if rows else 0):
         filled = [r[j] for r in rows[1:] if j < len(r) and r[j].strip()]
-        numeric = [c for c in filled if _NUMERIC_RE.match(" ".join(c.split()).split(" ")[0])]
+        numeric = [c for c in filled if NUMERIC_CELL_RE.match(" ".join(c.split()).split(" ")[0])]
         if len(numeric) >= 2 and len(numeric) >= 0.6 * len(filled):
             cols.add(j)
     return cols

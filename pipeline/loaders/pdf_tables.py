@@ -15,13 +15,13 @@ import re
 import warnings
 from dataclasses import dataclass
 
-from pipeline.loaders.pdf_chars import Rule
+from pipeline.loaders.pdf_chars import Ruling
 from pipeline.loaders.pdf_layout import Line
 from pipeline.model import BBox
 
 log = logging.getLogger(__name__)
 
-_NUMERIC_RE = re.compile(r"^[(\-–+£$€]?\s*\d[\d,.]*\s*(?:%|[kKmM]|bn)?\)?$")  # 12, (3.4%), £1.2m, $8M, 2bn
+NUMERIC_CELL_RE = re.compile(r"^[(\-–+£$€]?\s*\d[\d,.]*\s*(?:%|[kKmM]|bn)?\)?$")  # 12, (3.4%), £1.2m, $8M, 2bn
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class FoundTable:
     method: str
 
 
-def is_ruled(rules: list[Rule]) -> bool:
+def is_ruled(rules: list[Ruling]) -> bool:
     """Enough horizontal and vertical rules to draw a grid."""
     horizontal = sum(1 for r in rules if r.x1 - r.x0 >= 15 and r.bottom - r.top <= 3)
     vertical = sum(1 for r in rules if r.bottom - r.top >= 8 and r.x1 - r.x0 <= 3)
@@ -63,7 +63,7 @@ def _multi(lines: list[Line]) -> list[Line]:
 
 
 def _numeric(multi: list[Line]) -> list[Line]:
-    return [ln for ln in multi if any(_NUMERIC_RE.match(s.text) for s in ln.segments[1:])]
+    return [ln for ln in multi if any(NUMERIC_CELL_RE.match(s.text) for s in ln.segments[1:])]
 
 
 _PAGE_NO = re.compile(r"(?<![\d,.])(\d{1,3})\s*$")  # a page number ending a contents line
@@ -91,7 +91,7 @@ def looks_tabular(lines: list[Line]) -> bool:
     return len(lines) >= 20 and tiny > 0.5 * len(lines)  # rotated text
 
 
-def table_flavor(lines: list[Line], rules: list[Rule], turned: bool = False) -> str | None:
+def table_flavor(lines: list[Line], rules: list[Ruling], turned: bool = False) -> str | None:
     """What a page's text outside its ruled grids needs: None where it does not look tabular,
     has little turned text and no rules (no table finder runs: the cheap path most report
     pages take), 'ruled' where it has rules that drew no closed grid (tables of prose in
@@ -146,7 +146,7 @@ def stacks_values(table: FoundTable) -> bool:
     for row in table.rows:
         for cell in row:
             lines = [ln.strip() for ln in cell.split("\n") if ln.strip() and not ln.strip().startswith("(")]
-            if len(lines) >= 2 and all(_NUMERIC_RE.match(ln) for ln in lines):
+            if len(lines) >= 2 and all(NUMERIC_CELL_RE.match(ln) for ln in lines):
                 return True
     return False
 
@@ -227,7 +227,7 @@ def extend_down(table: FoundTable, lines: list[Line]) -> FoundTable:
         cols = [next((j for j, (a, b) in enumerate(columns) if a - 5 <= s.x0 and s.x1 <= b + 5), None)
                 for s in line.segments]
         if None in cols or len(set(cols)) != len(cols) or line.x0 < table.bbox[0] - 5 or \
-                not any(j > 0 and _NUMERIC_RE.match(s.text) for s, j in zip(line.segments, cols)):
+                not any(j > 0 and NUMERIC_CELL_RE.match(s.text) for s, j in zip(line.segments, cols)):
             break
         row, box = [""] * len(columns), [None] * len(columns)
         for s, j in zip(line.segments, cols):

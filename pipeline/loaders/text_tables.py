@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.ids import stable_id
+from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Heading, Table
 
 _PERIODISH = re.compile(r"\b(?:Q[1-4]|Qtr|Quarter|20\d\d|Baseline|Target|Total|Commentary|"
@@ -31,7 +31,7 @@ def _cells_of_line(text: str, start: int, end: int, row: int, page: int) -> list
     return cells
 
 
-def _header_rows(rows: list[list[Cell]]) -> int:
+def header_row_count(rows: list[list[Cell]]) -> int:
     """Leading rows that read as headers: a title row (one cell) and rows of column labels."""
     count = 0
     for row in rows[:3]:
@@ -48,7 +48,7 @@ def _header_rows(rows: list[list[Cell]]) -> int:
     return count
 
 
-def _heading_before(headings: list[Heading], offset: int) -> str:
+def heading_before(headings: list[Heading], offset: int) -> str:
     before = [h for h in headings if h.char_start < offset]
     return before[-1].text if before else ""
 
@@ -112,5 +112,5 @@ def _table_from_run(doc_id: str, page: int, text: str, run: list[tuple[int, int]
     return Table(
         table_id=stable_id("tbl", doc_id, page, run[0][0], index),
         page=page, cells=tuple(c for row in rows for c in row if c.text),
-        header_rows=_header_rows(rows), heading=_heading_before(headings, run[0][0]),
+        header_rows=header_row_count(rows), heading=heading_before(headings, run[0][0]),
         method="tsv", pages=(page,))

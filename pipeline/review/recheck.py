@@ -11,12 +11,12 @@ from collections import defaultdict
 from pathlib import Path
 
 from pipeline.model import Flag
-from pipeline.reader import read_facts, read_flags, read_pages
+from pipeline.output.reader import read_facts, read_flags, read_pages
 from pipeline.review.decisions import (apply_decisions, default_store, find_flag,
                                        load_decisions, record_decision)
 from pipeline.rules import run_rules
 from pipeline.rules.settings import RuleSettings
-from pipeline.writer import flag_rows, to_arrow, write_table_atomic
+from pipeline.output.writer import flag_rows, to_arrow, write_table_atomic
 
 log = logging.getLogger(__name__)
 

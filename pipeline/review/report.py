@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.model import Flag
-from pipeline.numbers import find_numbers
-from pipeline.reader import read_documents, read_facts, read_flags
+from pipeline.model.numbers import find_numbers
+from pipeline.output.reader import read_documents, read_facts, read_flags
 from pipeline.rules.registry import RULES
 from pipeline.rules.rounding import plain
 

@@ -10,15 +10,19 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from pipeline.model import Fact
-from pipeline.numbers import find_numbers
-from pipeline.periods import find_periods
+from pipeline.model.numbers import find_numbers
+from pipeline.model.periods import find_periods
 from pipeline.rules.rounding import Interval, printed_step, shown, stated_interval
 
-if TYPE_CHECKING:
-    from pipeline.rules.settings import RuleSettings
+
+
+class PrecisionSettings(Protocol):
+    """The part of RuleSettings a context reads (kept a protocol: settings import the rules)."""
+    truncation: bool
+    exact_counts: bool
 
 SENTENCE_END = re.compile(r"[\n\t|]|[.!?](?=\s|$)")
 EXACT_UNITS = {"count"}
@@ -27,7 +31,7 @@ EXACT_UNITS = {"count"}
 @dataclass
 class RuleContext:
     facts: list[Fact]
-    settings: "RuleSettings"
+    settings: PrecisionSettings
     pages: dict[tuple[str, int], str]  # (doc_id, page number) -> page text
 
     @cached_property

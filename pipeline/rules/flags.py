@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from pipeline.ids import stable_id
+from pipeline.model.ids import stable_id
 from pipeline.model import Fact, Flag
 from pipeline.rules.context import RuleContext
 

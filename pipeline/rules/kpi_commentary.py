@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from pipeline.model import Fact, Flag
-from pipeline.periods import financial_year_of_month, previous_period
+from pipeline.model.periods import financial_year_of_month, previous_period
 from pipeline.rules.changes import CHANGE_ROLES, agrees, change_flag, measures, opposite
 from pipeline.rules.context import RuleContext
 from pipeline.rules.rounding import Interval, plain

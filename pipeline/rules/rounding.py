@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import Fact
-from pipeline.numbers import find_numbers
+from pipeline.model.numbers import find_numbers
 
 LOWER_BOUND = {"over", "more than", "above", "at least", "in excess of", "exceeding"}
 UPPER_BOUND = {"up to", "nearly", "almost", "under", "less than", "just under", "fewer than"}

@@ -15,17 +15,13 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from pipeline.rules.registry import RULES
 from pipeline.rules.rule import Params, Rule
-
-
-def _registry() -> dict[str, Rule]:
-    from pipeline.rules.registry import RULES
-    return RULES
 
 
 def unknown_rules(names: Iterable[str]) -> None:
     """Raise for rule ids that do not exist, listing the ones that do."""
-    rules = _registry()
+    rules = RULES
     bad = sorted(set(names) - set(rules))
     if bad:
         raise ValueError(f"unknown rule(s) {bad}; available: {', '.join(sorted(rules))}")
@@ -43,7 +39,7 @@ class RuleSettings:
         object.__setattr__(self, "enable", tuple(self.enable))
         object.__setattr__(self, "disable", tuple(self.disable))
         unknown_rules([*self.enable, *self.disable, *self.params])
-        rules = _registry()
+        rules = RULES
         for rule_id, overrides in self.params.items():
             _check_params(rules[rule_id], overrides)
         for name in ("truncation", "exact_counts"):
@@ -52,7 +48,7 @@ class RuleSettings:
 
     def active(self, scope: str | None = None) -> list[Rule]:
         """The rules to run, in registry order."""
-        return [r for r in _registry().values()
+        return [r for r in RULES.values()
                 if (r.id in self.enable if self.enable else r.enabled)
                 and r.id not in self.disable and (scope is None or r.scope == scope)]
 

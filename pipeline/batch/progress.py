@@ -11,7 +11,7 @@ import sys
 import time
 from typing import Protocol, TextIO
 
-from pipeline.tasks import DocumentOutput
+from pipeline.output.parts import DocumentOutput
 
 
 class Progress(Protocol):

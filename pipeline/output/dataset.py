@@ -25,11 +25,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline.incremental import DocEntry, Manifest
+from pipeline.output.manifest import DocEntry, Manifest
 from pipeline.model import Document, Fact, Flag
-from pipeline.reader import fact_from_row
-from pipeline.tasks import DocumentOutput
-from pipeline.writer import atomic_path, flag_rows, to_arrow, write_table_atomic
+from pipeline.output.reader import fact_from_row
+from pipeline.output.parts import DocumentOutput
+from pipeline.output.writer import atomic_path, flag_rows, to_arrow, write_table_atomic
 from schemas import SCHEMAS
 
 log = logging.getLogger(__name__)
@@ -141,7 +141,7 @@ def batches(out_dir: Path, name: str) -> Iterator[pa.RecordBatch]:
         pa.default_memory_pool().release_unused()  # mimalloc otherwise keeps every freed page
 
 
-def read_facts(out_dir: Path) -> Iterable[Fact]:
+def stream_dataset_facts(out_dir: Path) -> Iterable[Fact]:
     """Facts back as records, for corpus-level rules run after every document is written."""
     for batch in batches(out_dir, "facts"):
         yield from map(fact_from_row, batch.to_pylist())

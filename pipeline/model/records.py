@@ -3,12 +3,14 @@
 Loaders turn any input into a `Document` (pages of text and tables of cells, every piece
 with its page and character span); extractors turn a `Document` into `Fact`s; rules turn
 facts into `Flag`s. All are frozen dataclasses so any step can run in another process and
-be tested on records built inline. Arrow conversion happens once, in `pipeline.writer`.
+be tested on records built inline. Arrow conversion happens once, in `pipeline.output.writer`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Optional
+
+__all__ = ["BBox", "Heading", "Page", "Cell", "Table", "Document", "Fact", "Flag", "DocumentResult"]
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 

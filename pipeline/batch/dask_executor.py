@@ -21,8 +21,8 @@ from typing import Iterable, Iterator
 
 from distributed import Client, Future, wait
 
-from pipeline.settings import Settings
-from pipeline.tasks import DocumentOutput, Task, failed_output, run_document, warm_up
+from pipeline.model.settings import Settings
+from pipeline.batch.tasks import DocumentOutput, Task, failed_output, run_document, warm_up
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Iterable, Iterator, Optional, Protocol
 
-from pipeline.settings import Settings
-from pipeline.tasks import DocumentOutput, Task, failed_output, run_document, warm_up
+from pipeline.model.settings import Settings
+from pipeline.batch.tasks import DocumentOutput, Task, failed_output, run_document, warm_up
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +194,6 @@ def make_executor(kind: str, jobs: int | None, settings: Settings,
     if kind == "local":
         return LocalExecutor(jobs, settings)
     if kind == "dask":
-        from pipeline.dask_executor import DaskExecutor
+        from pipeline.batch.dask_executor import DaskExecutor
         return DaskExecutor(scheduler, settings)
     raise ValueError(f"unknown executor {kind!r}; available: local, dask")

@@ -1,4 +1,4 @@
-"""Reading recount's Parquet output back into records: the inverse of pipeline.writer, so
+"""Reading recount's Parquet output back into records: the inverse of pipeline.output.writer, so
 rules and reports can run over a previous run without re-extracting."""
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ def read_rows(out_dir: str | Path, name: str) -> list[dict]:
     if not path.exists():
         raise OutputMissing(f"{path} not found: run `recount ingest ... -o {out_dir}` first")
     return pq.read_table(path).to_pylist()
+
+
+def row_count(out_dir: str | Path, name: str) -> int:
+    """Rows in one single-file table, read from its footer; 0 when it is not there."""
+    path = Path(out_dir) / f"{name}.parquet"
+    return pq.ParquetFile(path).metadata.num_rows if path.exists() else 0
 
 
 def fact_from_row(row: dict) -> Fact:

@@ -1,60 +1,28 @@
-"""The whole flow: load -> extract -> check -> write. Each step is a plain function."""
+"""A corpus run: plan which files need (re)doing, process them on an executor, write their
+rows as they come, then the corpus-scope rules and the export to single-file tables."""
 from __future__ import annotations
 
 import logging
-import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from extractors import extract_facts
-from pipeline.dataset import DatasetWriter, export, read_facts, remove_documents, sweep, write_corpus_flags
-from pipeline.executors import make_executor
-from pipeline.incremental import Manifest, locked, plan_run, run_version
-from pipeline.loaders import SUPPORTED, load_document
-from pipeline.model import Document, DocumentResult
-from pipeline.progress import Progress, Silent
-from pipeline.reader import read_flags
+from pipeline.batch.executors import make_executor
+from pipeline.batch.incremental import plan_run, run_version
+from pipeline.batch.progress import Progress, Silent
+from pipeline.loaders import SUPPORTED
+from pipeline.model import DocumentResult
+from pipeline.model.settings import Settings
+from pipeline.output.dataset import DatasetWriter, export, remove_documents, stream_dataset_facts, sweep, write_corpus_flags
+from pipeline.output.manifest import Manifest, locked
+from pipeline.output.parts import DocumentOutput
+from pipeline.output.reader import read_flags
 from pipeline.review.decisions import apply_decisions, default_store, load_decisions
 from pipeline.review.recheck import write_flags
-from pipeline.rules import check_corpus, check_document
-from pipeline.settings import Settings
-from pipeline.tasks import DocumentOutput
+from pipeline.rules import check_corpus
 from schemas import SCHEMAS
 
 log = logging.getLogger(__name__)
-
-
-def process_document(path: str | Path, settings: Settings | None = None) -> DocumentResult:
-    """One file to its document, facts and flags. Never raises for bad data."""
-    settings = Settings.resolve(settings)
-    started = time.perf_counter()
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        doc = unread(path, "error", f"unreadable: {err.strerror or err}")
-        return DocumentResult(doc, seconds=time.perf_counter() - started)
-    if size > settings.max_bytes:
-        doc = unread(path, "too_large", f"{size} bytes is over the {settings.max_bytes}-byte limit", size)
-        return DocumentResult(doc, seconds=time.perf_counter() - started)
-    doc = load_document(path, settings)
-    if doc.status != "ok":
-        return DocumentResult(doc, seconds=time.perf_counter() - started)
-    try:
-        facts = extract_facts(doc)
-        flags = check_document(doc, facts)
-    except Exception as err:  # an extractor bug must not lose the batch: record it
-        log.exception("extraction failed on %s", path)
-        doc = replace(doc, status="error", reason=f"extraction failed: {type(err).__name__}: {err}")
-        return DocumentResult(doc, seconds=time.perf_counter() - started)
-    return DocumentResult(doc, tuple(facts), tuple(flags), seconds=time.perf_counter() - started)
-
-
-def unread(path: Path, status: str, reason: str, size: int = 0) -> Document:
-    """A file never read: no content hash, so its id is its path."""
-    return Document(doc_id=f"path:{path}", file_name=path.name, path=str(path), sha256="",
-                    format=path.suffix.lstrip("."), status=status, reason=reason, size_bytes=size)
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
@@ -133,7 +101,7 @@ def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings 
             writer.flush()
             progress.close()
         if plan.tasks or plan.stale or not all((out / f"{n}.parquet").exists() for n in SCHEMAS):
-            summary.corpus_flags = check_corpus(list(read_facts(out)))
+            summary.corpus_flags = check_corpus(list(stream_dataset_facts(out)))
             write_corpus_flags(out, summary.corpus_flags)
             export(out)
         attach_decisions(out)
