@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.model import Document, DocumentResult
@@ -23,13 +23,15 @@ class Task:
     sha256: str = ""  # known from planning; used for the doc_id of a document that never returns
 
 
-def failed_output(task: Task, status: str, reason: str, seconds: float = 0.0) -> DocumentOutput:
-    """The record for a document whose worker hung or died: it is failed, not lost."""
+def failed_output(task: Task, status: str, reason: str, seconds: float = 0.0,
+                  retry: bool = True) -> DocumentOutput:
+    """The record for a document whose worker hung or died: it is failed, not lost, and by
+    default tried again on the next run (a larger timeout or a quieter machine may do)."""
     path = Path(task.path)
     doc = Document(doc_id=task.sha256 or f"path:{path}", file_name=path.name, path=str(path),
                    sha256=task.sha256, format=path.suffix.lower().lstrip("."), status=status,
                    reason=reason)
-    return to_output(DocumentResult(doc, seconds=seconds))
+    return replace(to_output(DocumentResult(doc, seconds=seconds)), retry=retry)
 
 
 def run_document(task: Task, settings: Settings) -> DocumentOutput:
