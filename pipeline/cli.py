@@ -72,9 +72,9 @@ def print_summary(summary: Summary) -> None:
     if summary.skipped:
         click.echo(f"unchanged since the last run (skipped): {summary.skipped}")
     if summary.retried:
-        click.echo(f"retried (timed out or crashed last time): {summary.retried}")
+        click.echo(f"retried (stopped by a limit or a crash last time): {summary.retried}")
     if summary.to_retry:
-        click.echo(f"timed out or crashed: {summary.to_retry}; the next run tries them again "
+        click.echo(f"stopped by a limit or a crash: {summary.to_retry}; the next run tries them again "
                    "(--no-retry keeps them as they are)")
     for path, original in summary.duplicates:
         click.echo(f"  duplicate   {printable(path)}: same content as {printable(original)}; "
@@ -93,6 +93,8 @@ def output_totals(out: Path) -> str:
 @click.option("--max-pages", default=Settings.max_pages, show_default=True, help="Pages read per document.")
 @click.option("--timeout", default=Settings.timeout_seconds, show_default=True,
               help="Seconds allowed per document; a document over it is recorded as timeout.")
+@click.option("--max-memory", default=Settings.max_memory_mb, show_default=True, type=click.IntRange(min=64),
+              help="Memory (MB of address space) per worker; a document needing more is recorded as too_large.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for --executor local.  [default: one per core]")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -107,7 +109,7 @@ def output_totals(out: Path) -> str:
 @click.option("--quiet", is_flag=True, help="No progress bar (with --log-format json: no per-document lines).")
 @click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: progress and log records as JSON lines on stderr, for scheduled runs.")
-def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, jobs: int | None,
+def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, max_memory: int, jobs: int | None,
            executor: str, scheduler: str | None, force: bool, no_retry: bool, follow_symlinks: bool,
            quiet: bool, log_format: str) -> None:
     """Read reports (files or folders, recursing) into Parquet tables, with flags.
@@ -124,7 +126,7 @@ def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, 
         use_json_logging()
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://host:8786")
-    settings = Settings(max_pages=max_pages, timeout_seconds=timeout)
+    settings = Settings(max_pages=max_pages, timeout_seconds=timeout, max_memory_mb=max_memory)
     try:
         summary = run_ingest(paths, output, settings, jobs=jobs, executor=executor, scheduler=scheduler,
                              force=force, retry=not no_retry, follow_symlinks=follow_symlinks,

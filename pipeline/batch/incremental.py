@@ -20,6 +20,8 @@ from pipeline.output.manifest import DocEntry, Manifest
 
 log = logging.getLogger(__name__)
 
+RESOURCE_LIMITS = {"timeout_seconds", "max_memory_mb"}
+
 
 def code_digest() -> str:
     """A hash of recount's own source, so a changed extractor or rule redoes documents even
@@ -33,8 +35,9 @@ def code_digest() -> str:
 
 
 def run_version(settings: Settings) -> str:
-    """Pipeline version plus what else changes outputs: the code and the settings (not the timeout)."""
-    relevant = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name != "timeout_seconds"}
+    """Pipeline version plus what else changes outputs: the code and the settings (not the
+    resource limits: a document they stopped is retried anyway)."""
+    relevant = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name not in RESOURCE_LIMITS}
     relevant["code"] = code_digest()
     digest = hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]
     return f"{PIPELINE_VERSION}+{digest}"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import secrets
 import time
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -49,8 +50,9 @@ def partition_of(doc: Document) -> str:
 
 
 def run_stamp() -> str:
-    """Unique per process and second: part names never collide across runs."""
-    return f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+    """A new name for every writer, so part names never collide, not even between two runs
+    of one process within a second (a colliding name would overwrite committed rows)."""
+    return f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
 
 
 class DatasetWriter:
