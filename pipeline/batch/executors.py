@@ -50,8 +50,7 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
             return
         if task is None:
             return
-        channel.next_document()
-        channel.send(run_document(task, settings))
+        channel.result(run_document(task, settings))
 
 
 @dataclass

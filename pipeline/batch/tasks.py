@@ -38,8 +38,8 @@ def failed_output(task: Task, status: str, reason: str, seconds: float = 0.0,
 
 def run_document(task: Task, settings: Settings) -> DocumentOutput:
     """The unit of work: process one document and convert it to Arrow (in the worker)."""
-    _poison(task.path)
     try:
+        _poison(task.path)
         return to_output(process_document(task.path, settings))
     except MemoryError:
         return failed_output(task, "too_large", f"needed more than the {settings.max_memory_mb} MB memory "

@@ -26,7 +26,8 @@ import time
 from multiprocessing.connection import Connection
 
 LOG = "log"  # message kind: ("log", level, logger name, text)
-LINES_PER_DOCUMENT = 50  # log lines a document may send; the rest are counted, not sent
+LINES_PER_SOURCE = 50  # log lines one logger (or raw stderr) may send per document
+LINES_PER_DOCUMENT = 200  # and all of them together; the rest are counted, not sent
 PR_SET_PDEATHSIG = 1
 
 
@@ -35,7 +36,8 @@ class Channel:
 
     def __init__(self, conn: Connection):
         self.conn, self.lock = conn, threading.Lock()
-        self.sent = self.dropped = 0
+        self.sent: dict[str, int] = {}
+        self.dropped = 0
 
     def send(self, message: object) -> None:
         with self.lock:
@@ -44,17 +46,22 @@ class Channel:
     def log(self, level: int, name: str, text: str) -> None:
         """A log line for the parent, unless this document has sent its share."""
         with self.lock:
-            if self.sent >= LINES_PER_DOCUMENT:
+            if self.sent.get(name, 0) >= LINES_PER_SOURCE or sum(self.sent.values()) >= LINES_PER_DOCUMENT:
                 self.dropped += 1
                 return
-            self.sent += 1
+            self.sent[name] = self.sent.get(name, 0) + 1
             self.conn.send((LOG, level, name, text[:2000]))
 
-    def next_document(self) -> None:
-        """Start a new document's share, saying how many lines the last one lost."""
-        if self.dropped:
-            self.log(logging.WARNING, "recount.worker", f"{self.dropped} more log lines of that document not shown")
-        self.sent = self.dropped = 0
+    def result(self, message: object) -> None:
+        """A document's result, after a line saying how many of its log lines were not sent;
+        the next document starts with a fresh share."""
+        sys.stderr.flush()
+        with self.lock:
+            if self.dropped:
+                self.conn.send((LOG, logging.WARNING, "recount.worker",
+                                f"{self.dropped} more log lines of that document not shown"))
+            self.conn.send(message)
+            self.sent, self.dropped = {}, 0
 
 
 class ForwardHandler(logging.Handler):
