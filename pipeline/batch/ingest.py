@@ -16,9 +16,7 @@ from pipeline.model.settings import Settings
 from pipeline.output.dataset import DatasetWriter, export, remove_documents, stream_dataset_facts, sweep, write_corpus_flags
 from pipeline.output.manifest import Manifest, locked
 from pipeline.output.parts import DocumentOutput
-from pipeline.output.reader import read_flags
-from pipeline.review.decisions import apply_decisions, default_store, load_decisions
-from pipeline.review.recheck import write_flags
+from pipeline.review.recheck import attach_decisions as attach_review
 from pipeline.rules import check_corpus
 from schemas import SCHEMAS
 
@@ -110,6 +108,5 @@ def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings 
 
 def attach_decisions(out: Path) -> None:
     """Review decisions live apart from the regenerated outputs; re-attach them on every run."""
-    decisions = load_decisions(default_store(out))
-    if decisions and (out / "flags.parquet").exists():
-        write_flags(out, apply_decisions(read_flags(out), decisions))
+    if (out / "flags.parquet").exists():
+        attach_review(out)
