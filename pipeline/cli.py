@@ -192,7 +192,7 @@ def rule_settings(rules_config, enable, disable, assignments):
 
 
 store_option = click.option("--decisions", type=click.Path(dir_okay=False), default=None,
-                            help="Review decisions file [default: review/decisions.jsonl beside the output folder].")
+                            help="Review decisions store [default: OUT.review.sqlite beside the output folder OUT].")
 
 
 @main.command()
@@ -232,17 +232,38 @@ def check(processed, rules_config, enable, disable, assignments, decisions) -> N
     click.echo(f"flags: {len(flags)} ({', '.join(f'{n} {s} open' for s, n in sorted(counts.items())) or 'none open'})")
 
 
-@main.command()
+class ReviewGroup(click.Group):
+    """`recount review FLAG_ID --confirm` (the decide command) beside `review serve/export/import`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["decide", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=ReviewGroup)
+def review() -> None:
+    """Review flags: the app, one decision at a time, or decisions as JSON Lines.
+
+    Example:
+
+        recount review serve processed/
+        recount review flag_3f2a -d processed/ --confirm
+    """
+
+
+@review.command("decide")
 @click.argument("flag_id")
 @click.option("-d", "--processed", default="processed", show_default=True, type=click.Path(exists=True))
 @click.option("--dismiss", "status", flag_value="dismissed", help="Not a real inconsistency.")
 @click.option("--confirm", "status", flag_value="confirmed", help="A real inconsistency.")
+@click.option("--reopen", "status", flag_value="open", help="Undo the last decision.")
 @click.option("--reason", type=click.Choice(["rounding", "different-measure", "restated",
                                              "extraction-error", "other"]), default=None,
               help="Why a flag is dismissed.")
 @click.option("--note", default="", help="Free text kept with the decision.")
 @store_option
-def review(flag_id, processed, status, reason, note, decisions) -> None:
+def decide(flag_id, processed, status, reason, note, decisions) -> None:
     """Record a review decision on a flag (an id or a unique id prefix).
 
     Example:
@@ -251,7 +272,7 @@ def review(flag_id, processed, status, reason, note, decisions) -> None:
     """
     from pipeline.review.recheck import review as record
     if not status:
-        raise click.UsageError("say --dismiss or --confirm")
+        raise click.UsageError("say --dismiss, --confirm or --reopen")
     try:
         with writing(processed, "review"):
             flag = record(processed, flag_id, status, reason or "", note, decisions)
@@ -260,12 +281,68 @@ def review(flag_id, processed, status, reason, note, decisions) -> None:
     click.echo(f"{flag.flag_id} {flag.status} ({flag.rule_id}): {flag.message}")
 
 
+@review.command("serve")
+@click.argument("processed", type=click.Path(exists=True, file_okay=False))
+@click.option("--port", default=8765, show_default=True, help="Port on 127.0.0.1.")
+@store_option
+def serve(processed, port, decisions) -> None:
+    """Open the review app: the flags, their source pages and the decision keys.
+
+    Example:
+
+        recount review serve processed/ --port 8765
+    """
+    from pipeline.review.app import serve as run
+    click.echo(f"reviewing {processed} at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    run(processed, port=port, store=decisions)
+
+
+@review.command("export")
+@click.argument("processed", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="JSON Lines file.")
+@store_option
+def export_decisions(processed, output, decisions) -> None:
+    """Write every decision (the history, oldest first) as JSON Lines.
+
+    Example:
+
+        recount review export processed/ -o decisions.jsonl
+    """
+    from pipeline.review.outputs import open_store
+    from pipeline.review.transfer import export_jsonl
+    click.echo(f"{export_jsonl(open_store(processed, decisions), output)} decisions written to {output}")
+
+
+@review.command("import")
+@click.argument("processed", type=click.Path(exists=True, file_okay=False))
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@store_option
+def import_decisions(processed, source, decisions) -> None:
+    """Add decisions from a JSON Lines export (or an old decisions.jsonl) to the folder's store.
+
+    Example:
+
+        recount review import processed/ decisions.jsonl
+    """
+    from pipeline.review.outputs import load, open_store
+    from pipeline.review.recheck import attach_decisions
+    from pipeline.review.transfer import import_jsonl
+    store = open_store(processed, decisions)
+    try:
+        added = import_jsonl(store, source, load(processed, store))
+    except ValueError as err:
+        raise click.ClickException(str(err)) from err
+    attach_decisions(processed, store.path)
+    click.echo(f"{added} new decisions imported into {store.path}")
+
+
 @main.command()
 @click.argument("processed", type=click.Path(exists=True, file_okay=False))
 @click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["html", "csv", "md"]), default="html", show_default=True)
-def report(processed, output, fmt) -> None:
-    """Write the review report: open flags per document with their arithmetic and source.
+@store_option
+def report(processed, output, fmt, decisions) -> None:
+    """Write the review report: every document's coverage and every flag with its source.
 
     Example:
 
@@ -273,7 +350,7 @@ def report(processed, output, fmt) -> None:
         recount report processed/ --format csv -o flags.csv
     """
     from pipeline.review.report import write_report
-    click.echo(f"{write_report(processed, output, fmt)} open flags written to {output}")
+    click.echo(f"{write_report(processed, output, fmt, decisions)} open flags written to {output}")
 
 
 if __name__ == "__main__":

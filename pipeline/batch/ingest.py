@@ -19,9 +19,7 @@ from pipeline.output.dataset import DatasetWriter, compact, stream_dataset_facts
 from pipeline.output.export import export, export_needed, finish_export
 from pipeline.output.manifest import Manifest, locked
 from pipeline.output.parts import DocumentOutput
-from pipeline.output.reader import read_flags
-from pipeline.review.decisions import apply_decisions, default_store, load_decisions
-from pipeline.review.recheck import write_flags
+from pipeline.review.recheck import attach_decisions as attach_review
 from pipeline.rules import check_corpus
 
 log = logging.getLogger(__name__)
@@ -127,6 +125,5 @@ def recorded(manifest: Manifest, note: Note, version: str) -> bool:
 
 def attach_decisions(out: Path) -> None:
     """Review decisions live apart from the regenerated outputs; re-attach them on every run."""
-    decisions = load_decisions(default_store(out))
-    if decisions and (out / "flags.parquet").exists():
-        write_flags(out, apply_decisions(read_flags(out), decisions))
+    if (out / "flags.parquet").exists():
+        attach_review(out)
