@@ -106,13 +106,10 @@ def _excluded_lines(page: Page, tables: list[Table]) -> set[int]:
 
 
 def _heading_at(headings: list[tuple[int, int, str]], page: int, offset: int) -> str:
-    found = ""
-    for h_page, h_start, text in headings:
-        if (h_page, h_start) <= (page, offset):
-            found = text
-        else:
-            break
-    return found
+    """The last heading at or before (page, offset); `headings` is sorted, so a binary search
+    (a scan from the start made a 3,000-page text quadratic)."""
+    index = bisect.bisect_right(headings, (page, offset), key=lambda h: (h[0], h[1]))
+    return headings[index - 1][2] if index else ""
 
 
 def page_segments(page: Page, tables: list[Table], headings: list[tuple[int, int, str]]) -> list[ProseSegment]:
@@ -268,13 +265,40 @@ def has_prose(segment: ProseSegment) -> bool:
 
 def document_segments(doc: Document) -> list[ProseSegment]:
     """Every prose segment of a document, pages first, then prose table cells."""
-    headings = [(p.number, h.char_start, h.text) for p in doc.pages for h in p.headings]
+    headings = sorted((p.number, h.char_start, h.text) for p in doc.pages for h in p.headings)
     segments: list[ProseSegment] = []
     for page in doc.pages:
         segments += page_segments(page, [t for t in doc.tables if page.number in (t.pages or (t.page,))], headings)
     for chain in table_chains(doc):
         segments += cell_segments(doc, chain)
-    return [s for s in segments if has_prose(s) and may_hold_numbers(s.text)]
+    return [part for s in segments if has_prose(s) and may_hold_numbers(s.text) for part in split_long(s)]
+
+
+SEGMENT_LIMIT = 100_000  # characters; spaCy refuses texts over its max_length (1,000,000: E088)
+
+
+def split_long(segment: ProseSegment, limit: int = SEGMENT_LIMIT) -> list[ProseSegment]:
+    """A segment over `limit` characters as several, each cut after the last sentence end
+    (else space) before the limit, with its pieces re-based so spans still map to the page."""
+    parts, start, text = [], 0, segment.text
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max((m.end() for m in re.finditer(r"[.!?;]\s+", window)), default=0) or \
+            max((m.end() for m in re.finditer(r"\s+", window)), default=0) or limit
+        parts.append(_slice(segment, start, start + cut))
+        start += cut
+    parts.append(_slice(segment, start, len(text)))
+    return parts if len(parts) > 1 else [segment]
+
+
+def _slice(segment: ProseSegment, start: int, end: int) -> ProseSegment:
+    pieces = []
+    for piece in segment.pieces:
+        a, b = max(piece.start, start), min(piece.start + piece.length, end)
+        if a < b:
+            pieces.append(replace(piece, start=a - start, page_start=piece.page_start + a - piece.start,
+                                  length=b - a))
+    return replace(segment, text=segment.text[start:end], pieces=tuple(pieces))
 
 
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

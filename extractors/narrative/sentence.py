@@ -2,6 +2,7 @@
 for the next sentence of the segment (a whole being broken down, the last level)."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -60,24 +61,33 @@ class Sentence:
         self.slots = [Slot(m) for m in mentions]
         self.cues = cues
         self.labels = {c.label for c in cues}
+        # looked up per number: a list search and a sort per call made number-dense lines quadratic
+        self._position = {id(slot): i for i, slot in enumerate(self.slots)}
+        self._cues_from_end = sorted(cues, key=lambda c: -c.start)
+        self._cue_starts = [-c.start for c in self._cues_from_end]
+
+    def _floor(self, slot: Slot) -> int:
+        """Where the text before a number starts: the previous number's end, or the sentence's."""
+        i = self._position[id(slot)]
+        return self.slots[i - 1].m.end if i else self.s0
 
     def between(self, a: Slot, b: Slot) -> str:
         return self.text[a.m.end:b.m.start]
 
     def before(self, slot: Slot, limit: int = 80) -> str:
         """Text before a number back to the previous number or the sentence start."""
-        i = self.slots.index(slot)
-        start = self.slots[i - 1].m.end if i else self.s0
-        return self.text[max(start, slot.m.start - limit):slot.m.start]
+        return self.text[max(self._floor(slot), slot.m.start - limit):slot.m.start]
 
     def after(self, slot: Slot, limit: int = 40) -> str:
         return self.text[slot.m.end:min(self.s1, slot.m.end + limit)]
 
     def cue_before(self, slot: Slot, labels: set[str], max_words: int) -> Optional[tuple[Cue, str]]:
         """The nearest cue of these labels before the number with no number or clause break between."""
-        i = self.slots.index(slot)
-        floor = self.slots[i - 1].m.end if i else self.s0
-        for cue in sorted(self.cues, key=lambda c: -c.start):
+        floor = self._floor(slot)
+        start = bisect.bisect_left(self._cue_starts, -slot.m.start)  # cues starting at or before it
+        for cue in self._cues_from_end[start:]:
+            if cue.start < floor:  # every later cue starts earlier still
+                return None
             if cue.label in labels and floor <= cue.start and cue.end <= slot.m.start:
                 gap = self.text[cue.end:slot.m.start]
                 if len(gap.split()) <= max_words and not CLAUSE_BREAK.search(gap):

@@ -107,10 +107,14 @@ def predicate(text: str, limit: int = 5) -> str:
     return " ".join(words[:limit])
 
 
+AFTER_WINDOW = 400  # characters read beside a number for its subject: a phrase is a few words,
+# and reading the whole sentence for every number made number-dense lines quadratic
+
+
 def subject_for(s: Sentence, slot: Slot, fallback: str) -> tuple[str, bool]:
     """A short phrase naming what the number counts (never empty), and whether the sentence
     itself gave it (False when it came from a fallback)."""
-    after = s.text[slot.m.end:s.s1]
+    after = s.text[slot.m.end:min(s.s1, slot.m.end + AFTER_WINDOW)]
     if slot.m.unit == "count":
         after = re.sub(r"^\s+of\s+(?:them|these|those|whom)\b", "", after, flags=re.I)  # '198 of them did ...'
     unit = _UNIT_WORDS.match(after)
@@ -129,11 +133,11 @@ def subject_for(s: Sentence, slot: Slot, fallback: str) -> tuple[str, bool]:
     else:
         phrase = noun_phrase(re.sub(r"^\s*\)\s*", "", after))
     if not phrase:
-        phrase = phrase_before(s.text[s.s0:slot.m.start])
+        phrase = phrase_before(s.text[max(s.s0, slot.m.start - AFTER_WINDOW):slot.m.start])
     if not phrase and slot.kind == "change":
         phrase = phrase_after_cue(re.sub(r"^\s*\([^()]*\)|^[^()]*\)", "", after))
     if not phrase and slot.m.unit in ("count", "percent") and slot.role in ("part", "share", "value", "whole"):
         phrase = predicate(after)
     if phrase:
         return phrase[:120], True
-    return (fallback or noun_phrase(s.text[s.s0:s.s1]) or "unspecified")[:120], False
+    return (fallback or noun_phrase(s.text[s.s0:min(s.s1, s.s0 + AFTER_WINDOW)]) or "unspecified")[:120], False

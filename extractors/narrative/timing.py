@@ -4,6 +4,7 @@ the section heading's, else the document's. Base periods ('since 2005/6', 'compa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from pipeline.model.periods import find_periods, is_financial_period, normalise_period, previous_period
@@ -111,11 +112,19 @@ def compared_for(sentence: str, stated: list[Stated], period: str) -> str:
     base = next((p.period for p in stated if p.base), "")
     if base:
         return base
-    if _PREVIOUS_QUARTER.search(sentence) and " Q" in period:
+    previous_quarter, previous = _says_previous(sentence)
+    if previous_quarter and " Q" in period:
         return previous_period(period)
-    if _PREVIOUS.search(sentence) and period:
+    if previous and period:
         return previous_period(financial_year_of(period) or period)
     return ""
+
+
+@lru_cache(maxsize=256)
+def _says_previous(sentence: str) -> tuple[bool, bool]:
+    """Whether a sentence compares with the previous quarter / year: searched once per
+    sentence, not once per number in it (a line of 2,000 numbers was quadratic)."""
+    return bool(_PREVIOUS_QUARTER.search(sentence)), bool(_PREVIOUS.search(sentence))
 
 
 def context_period(heading: str, document_period: str) -> str:

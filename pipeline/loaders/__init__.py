@@ -28,7 +28,7 @@ Parser = Callable[[str, bytes, str, Settings], tuple[list[Page], list[Table]]]
 
 
 def _parse_text(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple[list[Page], list[Table]]:
-    return text_pages(doc_id, decode(data))
+    return text_pages(doc_id, decode(data), max_pages=settings.max_pages)
 
 
 def _parse_pdf(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple[list[Page], list[Table]]:

@@ -1,12 +1,15 @@
 """Text, Markdown and HTML reports: bytes to a Document of pages, headings and tables."""
 from __future__ import annotations
 
+import logging
 import re
 
 from pipeline.loaders.errors import LoadError
 from pipeline.loaders.markup import normalise_markup
 from pipeline.loaders.text_tables import find_text_tables
 from pipeline.model import Heading, Page, Table
+
+log = logging.getLogger(__name__)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _PLAIN_HEADING = re.compile(r"^[A-Z][^\t.;:!?]{2,90}$")
@@ -46,10 +49,16 @@ def plain_headings(text: str) -> list[Heading]:
     return found
 
 
-def text_pages(doc_id: str, raw: str, markup: bool = True) -> tuple[list[Page], list[Table]]:
-    """Pages split at form feeds; each page's tables found in its clean text."""
+def text_pages(doc_id: str, raw: str, markup: bool = True,
+               max_pages: int | None = None) -> tuple[list[Page], list[Table]]:
+    """Pages split at form feeds (the first `max_pages` of them); each page's tables found in
+    its clean text."""
     pages, tables = [], []
-    for number, chunk in enumerate(raw.split("\f"), start=1):
+    chunks = raw.split("\f", max_pages) if max_pages else raw.split("\f")
+    if max_pages and len(chunks) > max_pages:
+        log.warning("reading the first %d of %d pages", max_pages, raw.count("\f") + 1)
+        chunks = chunks[:max_pages]
+    for number, chunk in enumerate(chunks, start=1):
         text, headings = normalise_markup(chunk) if markup else (chunk, [])
         marked = {h.char_start for h in headings}
         headings = sorted(headings + [h for h in plain_headings(text) if h.char_start not in marked],

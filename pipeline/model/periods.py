@@ -97,9 +97,11 @@ def find_periods(text: str) -> list[PeriodMention]:
         found.append(PeriodMention(f"{m.group('y')}-{month:02d}", m.start(), m.end()))
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[PeriodMention] = []
-    for p in found:
-        if not any(k.start <= p.start < k.end for k in kept):
+    reach = -1  # sorted by start, a mention overlaps a kept one exactly when it starts before
+    for p in found:  # the furthest end kept so far (one pass: a line of 10,000 years is linear)
+        if p.start >= reach:
             kept.append(p)
+            reach = max(reach, p.end)
     return [p for p in kept if p.period]
 
 

@@ -7,6 +7,7 @@ be tested on records built inline. Arrow conversion happens once, in `pipeline.o
 """
 from __future__ import annotations
 
+from functools import cached_property
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -54,17 +55,18 @@ class Table:
     pages: tuple[int, ...] = ()  # all pages, for a table stitched across pages
     bbox: Optional[BBox] = None
 
-    @property
-    def n_rows(self) -> int:
+    @cached_property
+    def n_rows(self) -> int:  # cached: a scan of every cell, asked for in loops over cells
         return 1 + max((c.row for c in self.cells), default=-1)
 
-    @property
+    @cached_property
     def n_cols(self) -> int:
         return 1 + max((c.col for c in self.cells), default=-1)
 
     def rows(self) -> list[list[Cell]]:
         """Cells grouped by row, each row padded with empty cells to the table's width."""
-        grid: list[list[Optional[Cell]]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        width = self.n_cols
+        grid: list[list[Optional[Cell]]] = [[None] * width for _ in range(self.n_rows)]
         for cell in self.cells:
             grid[cell.row][cell.col] = cell
         return [[c or Cell(r, i, "", self.page) for i, c in enumerate(row)]

@@ -6,10 +6,11 @@ without it, from the fact's own snippet.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 from pipeline.model import Fact
@@ -24,6 +25,21 @@ class PrecisionSettings(Protocol):
     truncation: bool
     exact_counts: bool
 
+@lru_cache(maxsize=512)
+def number_cuts(sentence: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the numbers that end a clause (not years or periods), in order;
+    found once per sentence, not once per fact in it."""
+    periods = sorted((p.start, p.end) for p in find_periods(sentence))
+    period_starts = [s for s, _ in periods]
+    cuts = []
+    for n in find_numbers(sentence, words=False):
+        i = bisect.bisect_right(period_starts, n.start) - 1
+        if not (i >= 0 and n.start < periods[i][1]):  # periods do not overlap (find_periods)
+            cuts.append((n.start, n.end))
+    cuts.sort()
+    return [s for s, _ in cuts], [e for _, e in cuts]
+
+
 SENTENCE_END = re.compile(r"[\n\t|]|[.!?](?=\s|$)")
 EXACT_UNITS = {"count"}
 
@@ -33,6 +49,7 @@ class RuleContext:
     facts: list[Fact]
     settings: PrecisionSettings
     pages: dict[tuple[str, int], str]  # (doc_id, page number) -> page text
+    _ends: dict[tuple[str, int], list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def claims(self) -> dict[str, list[Fact]]:
@@ -79,10 +96,22 @@ class RuleContext:
         text = self.page_text(fact)
         if text is None or not (0 <= fact.char_start < fact.char_end <= len(text)):
             return fact.text, 0
-        start = max((m.end() for m in SENTENCE_END.finditer(text, 0, fact.char_start)), default=0)
-        end_match = SENTENCE_END.search(text, fact.char_end)
-        end = end_match.end() if end_match else len(text)
+        ends = self._sentence_ends(fact.doc_id, fact.page, text)
+        before = bisect.bisect_right(ends, fact.char_start)
+        start = ends[before - 1] if before else 0
+        if fact.char_start and text[fact.char_start - 1] in ".!?":  # "No.5": a stop right before it
+            start = fact.char_start
+        after = bisect.bisect_left(ends, fact.char_end + 1)
+        end = ends[after] if after < len(ends) else len(text)
         return text[start:end], fact.char_start - start
+
+    def _sentence_ends(self, doc_id: str, page: int, text: str) -> list[int]:
+        """Where each sentence of a page ends, found once per page (a scan per fact made pages
+        dense with numbers quadratic)."""
+        key = (doc_id, page)
+        if key not in self._ends:
+            self._ends[key] = [m.end() for m in SENTENCE_END.finditer(text)]
+        return self._ends[key]
 
     def clause(self, fact: Fact) -> str:
         """The words around the fact's number up to the neighbouring numbers in its sentence.
@@ -91,12 +120,11 @@ class RuleContext:
         """
         sentence, offset = self.sentence(fact)
         own_end = offset + max(fact.char_end - fact.char_start, 1)
-        periods = [(p.start, p.end) for p in find_periods(sentence)]
-        cuts = [n for n in find_numbers(sentence, words=False)
-                if not any(s <= n.start < e for s, e in periods)
-                and not (offset <= n.start < own_end)]
-        start = max((n.end for n in cuts if n.end <= offset), default=0)
-        end = min((n.start for n in cuts if n.start >= own_end), default=len(sentence))
+        starts, ends = number_cuts(sentence)
+        before = bisect.bisect_right(ends, offset)
+        start = ends[before - 1] if before else 0
+        after = bisect.bisect_left(starts, own_end)
+        end = starts[after] if after < len(starts) else len(sentence)
         return sentence[start:end]
 
     def snippet(self, fact: Fact, others: list[Fact] = (), limit: int = 600) -> str:
