@@ -33,6 +33,7 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
     doc = load_document(path, settings)
     if doc.status != "ok":
         return DocumentResult(doc, seconds=time.perf_counter() - started)
+    doc = bound_tables(doc, settings.max_cells)
     try:
         extraction = extract_facts(doc)
         flags = check_document(doc, list(extraction.facts))
@@ -44,6 +45,30 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
         return DocumentResult(doc, seconds=time.perf_counter() - started)
     return DocumentResult(doc, extraction.facts, tuple(flags), seconds=time.perf_counter() - started,
                           skipped=extraction.skipped)
+
+
+def bound_tables(doc: Document, max_cells: int) -> Document:
+    """The document with at most `max_cells` table cells (whole tables, then whole rows of the
+    table that crosses the limit), the cut said in its reason. A 10,000-column table costs
+    minutes of extraction and is no report's real table; the limit keeps every document to
+    seconds."""
+    total = sum(len(t.cells) for t in doc.tables)
+    if total <= max_cells:
+        return doc
+    kept, budget = [], max_cells
+    for table in doc.tables:
+        if len(table.cells) <= budget:
+            kept.append(table)
+            budget -= len(table.cells)
+            continue
+        rows = budget // max(table.n_cols, 1)
+        if rows:
+            kept.append(replace(table, cells=tuple(c for c in table.cells if c.row < rows)))
+        break
+    read = sum(len(t.cells) for t in kept)
+    note = f"read {read} of {total} table cells (the max_cells limit); the rest are not facts"
+    log.warning("%s: %s", doc.file_name, note)
+    return replace(doc, tables=tuple(kept), reason="; ".join(filter(None, (doc.reason, note))))
 
 
 def unread(path: Path, status: DocumentStatus, reason: str, size: int = 0) -> Document:
