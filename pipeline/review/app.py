@@ -16,12 +16,14 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Flask, Response, abort, current_app, redirect, render_template, request
 
+from flask.typing import ResponseReturnValue
+
 from pipeline.output.reader import read_pages
 from pipeline.review.cards import OPEN, Card, card, cards, coverage
 from pipeline.review.decisions import REASONS, DecisionStore
 from pipeline.review.outputs import Outputs, load, open_store, with_decisions
 from pipeline.review.pages import page_view
-from pipeline.review.source import page_crop
+from pipeline.review.source import READ, page_crop, spots
 from pipeline.rules.rounding import plain
 
 FILTERS = ("doc", "rule", "severity", "status")
@@ -41,7 +43,8 @@ class Review:
     """The folder and store the app serves; re-reads the tables when a run has changed them."""
 
     def __init__(self, out_dir: Path, store: DecisionStore) -> None:
-        self.out_dir, self.store, self.snapshot = out_dir, store, None
+        self.out_dir, self.store = out_dir, store
+        self.snapshot: Snapshot | None = None
 
     def stamp(self) -> tuple:
         return tuple(os.stat(self.out_dir / f"{name}.parquet").st_mtime_ns for name in TABLES)
@@ -106,7 +109,7 @@ def flags() -> str:
 
 
 @bp.post("/decide")
-def decide() -> Response:
+def decide() -> ResponseReturnValue:
     """Record the form's decision, then go where the form says (the next flag)."""
     now, form = current(), request.form
     try:
@@ -130,7 +133,7 @@ def crop(flag_id: str, page: int) -> Response:
         abort(404)
     view = next((s for s in card(now.outputs, flag, now.pages).sources if s.page == page), None)
     path = now.outputs.documents.get(flag.doc_id, {}).get("path", "")
-    png = page_crop(path, page, list(view.boxes)) if view and path else None
+    png = page_crop(path, page, list(view.spots)) if view and path else None
     return Response(png, mimetype="image/png") if png else abort(404)
 
 
@@ -155,9 +158,9 @@ def page_image(doc_id: str, page: int) -> Response:
     """The whole page with every fact read from it boxed."""
     now = current()
     doc = now.outputs.documents.get(doc_id) or abort(404)
-    boxes = [f.bbox for f in now.outputs.facts.values()
-             if f.doc_id == doc_id and f.page == page and f.bbox]
-    png = page_crop(doc.get("path", ""), page, boxes, scale=1.5, whole=True)
+    mine = [f for f in now.outputs.facts.values() if f.doc_id == doc_id and f.page == page]
+    png = page_crop(doc.get("path", ""), page, list(spots(mine, now.pages.get((doc_id, page), ""))),
+                    scale=1.5, whole=True, tint=READ)
     return Response(png, mimetype="image/png") if png else abort(404)
 
 
