@@ -9,7 +9,6 @@ decisions store, which the report, `recount check` and `recount review` read too
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -17,6 +16,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Flask, Response, abort, current_app, redirect, render_template, request
 
 from flask.typing import ResponseReturnValue
+from werkzeug.serving import make_server
 
 from pipeline.output.reader import read_pages
 from pipeline.review.cards import OPEN, Card, card, cards, coverage
@@ -47,7 +47,8 @@ class Review:
         self.snapshot: Snapshot | None = None
 
     def stamp(self) -> tuple:
-        return tuple(os.stat(self.out_dir / f"{name}.parquet").st_mtime_ns for name in TABLES)
+        paths = [self.out_dir / f"{name}.parquet" for name in TABLES]
+        return tuple(p.stat().st_mtime_ns if p.exists() else None for p in paths)
 
     def current(self) -> Snapshot:
         stamp = self.stamp()
@@ -73,9 +74,14 @@ bp = Blueprint("review", __name__, template_folder="templates", static_folder="s
 
 
 def create_app(out_dir: str | Path, store: str | Path | None = None) -> Flask:
-    """The app over one output folder and its decisions store."""
+    """The app over one output folder and its decisions store; raises OutputMissing when the
+    folder holds no recount output. Only requests naming this machine are served (a page
+    elsewhere cannot reach it through DNS rebinding) and decisions only from its own pages."""
+    review = Review(Path(out_dir), open_store(out_dir, store))
+    review.current()
     app = Flask(__name__, static_folder=None)
-    app.extensions["recount"] = Review(Path(out_dir), open_store(out_dir, store))
+    app.config["TRUSTED_HOSTS"] = ["127.0.0.1", "localhost"]
+    app.extensions["recount"] = review
     app.jinja_env.globals.update(plain=plain, reasons=REASONS)
     app.register_blueprint(bp)
     return app
@@ -111,6 +117,9 @@ def flags() -> str:
 @bp.post("/decide")
 def decide() -> ResponseReturnValue:
     """Record the form's decision, then go where the form says (the next flag)."""
+    origin = request.headers.get("Origin")
+    if origin and origin.rstrip("/") != request.host_url.rstrip("/"):
+        abort(403, "decisions are taken only from the review app's own pages")
     now, form = current(), request.form
     try:
         flag = now.outputs.flag(form["flag_id"])
@@ -173,9 +182,12 @@ def options(items: list[Card]) -> dict[str, list[tuple[str, str]]]:
             "status": [(s, s) for s in ("open", "confirmed", "dismissed", "reopened")]}
 
 
-def serve(out_dir: str | Path, host: str = "127.0.0.1", port: int = 8765,
-          store: str | Path | None = None) -> None:
-    """Serve the app until interrupted."""
-    from werkzeug.serving import make_server
-    server = make_server(host, port, create_app(out_dir, store), threaded=True)
-    server.serve_forever()
+def run(app: Flask, port: int = 8765) -> None:
+    """Serve the app on this machine only until interrupted."""
+    server = make_server("127.0.0.1", port, app, threaded=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
