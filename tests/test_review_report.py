@@ -201,3 +201,11 @@ def test_a_number_without_a_bbox_is_found_by_the_words_before_it(tmp_path):
         document.close()
     assert 385 < top < bottom < 405 and x1 - x0 < 25  # the second 304, on its line
     assert 85 < first_top < 100
+
+
+def test_the_html_report_embeds_the_pdf_page_region(shared, tmp_path):
+    out = tmp_path / "out"
+    ingest([shared / "corpus" / "pdf" / "swp-pcc-end-of-year-report-2013-14.pdf"], out, jobs=1)
+    write_report(out, tmp_path / "r.html")
+    page = (tmp_path / "r.html").read_text()
+    assert page.count('<img src="data:image/png;base64,') == 1 and "http" not in page.split("<body>")[0]

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from flask import Blueprint, Flask, Response, abort, current_app, redirect, render_template, request
-
 from flask.typing import ResponseReturnValue
 from werkzeug.serving import make_server
 

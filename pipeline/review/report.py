@@ -55,7 +55,7 @@ def render_html(outputs: Outputs, items: list[Card], store: str = "",
     docs = coverage(outputs)
     totals: Counter[str] = Counter(c.flag.status for c in items)
     names = list(dict.fromkeys(c.file_name for c in items))
-    return environment().get_template("report.html").render(
+    return environment().get_template("static_report.html").render(
         title=title, css=stylesheet(), cards=items, coverage=docs, out_dir=str(outputs.out_dir),
         store=store, read=sum(d.checked for d in docs), fact_total=len(outputs.facts),
         status_totals={s: totals[s] for s in STATUS_ORDER if totals[s]}, statuses=STATUS_ORDER,
