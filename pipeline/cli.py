@@ -4,14 +4,18 @@ from __future__ import annotations
 import logging
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import click
 
 from pipeline import PIPELINE_VERSION
-from pipeline.output.dataset import export as export_tables
-from pipeline.batch.progress import JsonFormatter, make_progress
-from pipeline.batch.ingest import Summary, ingest as run_ingest
+from pipeline.batch.progress import JsonFormatter, TextFormatter, make_progress
+from pipeline.batch.ingest import Summary, ingest as run_ingest, recover
+from pipeline.model.names import printable
+from pipeline.output.export import export as export_tables
+from pipeline.output.manifest import locked
 from pipeline.output.reader import row_count
 from pipeline.model.settings import Settings
 
@@ -19,7 +23,8 @@ from pipeline.model.settings import Settings
 @click.group()
 @click.version_option(PIPELINE_VERSION, prog_name="recount")
 @click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
-def main(verbose: int) -> None:
+@click.option("--debug", is_flag=True, help="Show Python tracebacks (for reporting a bug in recount).")
+def main(verbose: int, debug: bool) -> None:
     """recount: every number in a report, as data, reconciled.
 
     Example:
@@ -27,13 +32,25 @@ def main(verbose: int) -> None:
         recount ingest raw/ -o processed/
     """
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(TextFormatter("%(levelname)s %(name)s: %(message)s", debug=debug))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+    logging.captureWarnings(True)  # library warnings become log records (JSON with --log-format json)
+    if not debug:
+        sys.excepthook = report_crash
+
+
+def report_crash(kind: type, error: BaseException, trace: object) -> None:
+    """An unexpected error, in one line (a log record, so JSON under --log-format json)."""
+    logging.getLogger("recount").critical("recount stopped on an unexpected error: %s: %s "
+                                          "(run with --debug for the traceback)", kind.__name__, error)
+    sys.exit(2 if not isinstance(error, KeyboardInterrupt) else 130)
 
 
 def use_json_logging() -> None:
     """Log records as JSON lines on stderr, alongside the JSON progress events."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter())
+    handler.setFormatter(JsonFormatter(debug=click.get_current_context().find_root().params.get("debug", False)))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(min(root.level, logging.INFO))
@@ -47,15 +64,21 @@ def print_summary(summary: Summary) -> None:
     click.echo(f"this run: facts {summary.facts}, flags {summary.flags}")
     for result in summary.failed[:20]:
         doc = result.document
-        click.echo(f"  {doc.status:<14} {doc.file_name}: {doc.reason}")
+        click.echo(f"  {doc.status:<14} {printable(doc.file_name)}: {printable(doc.reason)}")
     if len(summary.failed) > 20:
         click.echo(f"  ... and {len(summary.failed) - 20} more (see documents.parquet)")
     for problem in summary.problems:
-        click.echo(f"  {problem}")
+        click.echo(f"  {printable(problem)}")
     if summary.skipped:
         click.echo(f"unchanged since the last run (skipped): {summary.skipped}")
+    if summary.retried:
+        click.echo(f"retried (stopped by a limit or a crash last time): {summary.retried}")
+    if summary.to_retry:
+        click.echo(f"stopped by a limit or a crash: {summary.to_retry}; the next run tries them again "
+                   "(--no-retry keeps them as they are)")
     for path, original in summary.duplicates:
-        click.echo(f"  duplicate   {path}: same content as {original}; its rows are under that file")
+        click.echo(f"  duplicate   {printable(path)}: same content as {printable(original)}; "
+                   "its rows are under that file")
 
 
 def output_totals(out: Path) -> str:
@@ -70,6 +93,8 @@ def output_totals(out: Path) -> str:
 @click.option("--max-pages", default=Settings.max_pages, show_default=True, help="Pages read per document.")
 @click.option("--timeout", default=Settings.timeout_seconds, show_default=True,
               help="Seconds allowed per document; a document over it is recorded as timeout.")
+@click.option("--max-memory", default=Settings.max_memory_mb, show_default=True, type=click.IntRange(min=64),
+              help="Memory (MB of address space) per worker; a document needing more is recorded as too_large.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for --executor local.  [default: one per core]")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -77,11 +102,16 @@ def output_totals(out: Path) -> str:
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address for --executor dask, e.g. tcp://host:8786.")
 @click.option("--force", is_flag=True, help="Redo every document, even those unchanged since the last run.")
+@click.option("--no-retry", is_flag=True,
+              help="Do not redo documents that timed out or crashed last time (they are by default).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symbolic links that lead out of the input folders (skipped by default).")
 @click.option("--quiet", is_flag=True, help="No progress bar (with --log-format json: no per-document lines).")
 @click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: progress and log records as JSON lines on stderr, for scheduled runs.")
-def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, jobs: int | None,
-           executor: str, scheduler: str | None, force: bool, quiet: bool, log_format: str) -> None:
+def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, max_memory: int, jobs: int | None,
+           executor: str, scheduler: str | None, force: bool, no_retry: bool, follow_symlinks: bool,
+           quiet: bool, log_format: str) -> None:
     """Read reports (files or folders, recursing) into Parquet tables, with flags.
 
     Re-runs skip documents unchanged since the last run into the same folder, and an
@@ -96,10 +126,11 @@ def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, 
         use_json_logging()
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://host:8786")
-    settings = Settings(max_pages=max_pages, timeout_seconds=timeout)
+    settings = Settings(max_pages=max_pages, timeout_seconds=timeout, max_memory_mb=max_memory)
     try:
         summary = run_ingest(paths, output, settings, jobs=jobs, executor=executor, scheduler=scheduler,
-                             force=force, progress=make_progress(quiet, log_format))
+                             force=force, retry=not no_retry, follow_symlinks=follow_symlinks,
+                             progress=make_progress(quiet, log_format))
     except RuntimeError as err:
         raise click.ClickException(str(err)) from err
     print_summary(summary)
@@ -121,8 +152,22 @@ def export(output: str) -> None:
 
         recount export -o processed/
     """
-    for name, path in export_tables(Path(output)).items():
+    with writing(output, "export"):
+        paths = export_tables(Path(output))
+    for name, path in paths.items():
         click.echo(f"{name}: {path}")
+
+
+@contextmanager
+def writing(output: str | Path, command: str) -> Iterator[None]:
+    """Hold the output folder's lock (one writer at a time) after repairing what a killed
+    command left; a held lock or a full disk is a message, not a traceback."""
+    try:
+        with locked(Path(output), command):
+            recover(Path(output))
+            yield
+    except RuntimeError as err:  # FolderLocked, DiskFull
+        raise click.ClickException(str(err)) from err
 
 
 # --- rules, re-checking, review and the report (issue 4) ---------------------------------
@@ -181,7 +226,8 @@ def check(processed, rules_config, enable, disable, assignments, decisions) -> N
         recount check processed/ --disable narrative-matches-table
     """
     from pipeline.review.recheck import recheck
-    flags = recheck(processed, rule_settings(rules_config, enable, disable, assignments), decisions)
+    with writing(processed, "check"):
+        flags = recheck(processed, rule_settings(rules_config, enable, disable, assignments), decisions)
     counts = Counter(f.severity for f in flags if f.status in ("open", "reopened"))
     click.echo(f"flags: {len(flags)} ({', '.join(f'{n} {s} open' for s, n in sorted(counts.items())) or 'none open'})")
 
@@ -228,7 +274,8 @@ def decide(flag_id, processed, status, reason, note, decisions) -> None:
     if not status:
         raise click.UsageError("say --dismiss, --confirm or --reopen")
     try:
-        flag = record(processed, flag_id, status, reason or "", note, decisions)
+        with writing(processed, "review"):
+            flag = record(processed, flag_id, status, reason or "", note, decisions)
     except (KeyError, ValueError) as err:
         raise click.ClickException(str(err).strip("'\"")) from err
     click.echo(f"{flag.flag_id} {flag.status} ({flag.rule_id}): {flag.message}")
