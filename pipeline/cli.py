@@ -334,10 +334,11 @@ def import_decisions(processed, source, decisions) -> None:
     from pipeline.review.transfer import import_jsonl
     store = open_store(processed, decisions)
     try:
-        added = import_jsonl(store, source, load(processed, store))
+        with writing(processed, "review"):
+            added = import_jsonl(store, source, load(processed, store))
+            attach_decisions(processed, store.path)
     except ValueError as err:
         raise click.ClickException(str(err)) from err
-    attach_decisions(processed, store.path)
     click.echo(f"{added} new decisions imported into {store.path}")
 
 
