@@ -14,6 +14,14 @@ SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture
+def inline(monkeypatch):
+    """Ingest runs its documents in this process (tests/faults.py): fast runs for kill sweeps."""
+    from pipeline.batch import ingest as ingest_module
+    from tests.faults import InlineExecutor
+    monkeypatch.setattr(ingest_module, "make_executor", lambda kind, jobs, settings, scheduler: InlineExecutor(settings))
+
+
+@pytest.fixture
 def shared() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared is not beside this checkout")

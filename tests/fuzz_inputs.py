@@ -87,7 +87,8 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
         elif kind == 4:
             del out[at:]
         elif kind == 5:
-            out[at:at] = rng.choice([b"\f", b"\t", b"\n", b"<table>", b"<td>", b"|", b"\x00", b"%", b"\xa3"]) * rng.randint(10, 2000)
+            runs = [b"\f", b"\t", b"\n", b"<table>", b"<td>", b"|", b"\x00", b"%", b"\xa3"]
+            out[at:at] = rng.choice(runs) * rng.randint(10, 2000)
         elif kind == 6:
             out[at:at] = (str(rng.randint(0, 10 ** 9)).encode() + b", ") * rng.randint(10, 300)
         elif kind == 7:

@@ -18,7 +18,7 @@ from pipeline.cli import main
 from pipeline.output.manifest import locked
 from pipeline.output.writer import DiskFull
 from tests.corpus_factory import make_corpus, snapshot
-from tests.test_kill_safety import Killed, inline  # noqa: F401  (inline is a fixture)
+from tests.faults import Killed
 
 REPO = Path(__file__).resolve().parents[1]
 

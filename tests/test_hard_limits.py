@@ -11,7 +11,6 @@ machine does not make the test flaky; benchmarks/hard_inputs.py measures the sec
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest

@@ -17,55 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import ingest as ingest_module
 from pipeline.batch.ingest import ingest
-from pipeline.batch.tasks import run_document
-from pipeline.output.manifest import Manifest
 from pipeline.review.recheck import recheck
 from tests.corpus_factory import make_corpus, snapshot
+from tests.faults import Killed, kill_at
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-class Killed(BaseException):
-    """Stands for SIGKILL: nothing after it runs, not even `except Exception` handlers."""
-
-
-class InlineExecutor:
-    def __init__(self, settings):
-        self.settings = settings
-
-    def map(self, tasks):
-        for task in tasks:
-            yield run_document(task, self.settings)
-
-
-@pytest.fixture
-def inline(monkeypatch):
-    monkeypatch.setattr(ingest_module, "make_executor", lambda kind, jobs, settings, scheduler: InlineExecutor(settings))
-
-
-def kill_at(monkeypatch, step: int) -> list[int]:
-    """Raise Killed at the `step`-th rename or manifest line (counting both)."""
-    calls = [0]
-    real_replace, real_append = os.replace, Manifest._append
-
-    def tick():
-        calls[0] += 1
-        if calls[0] == step:
-            raise Killed(step)
-
-    def replace(*args, **kwargs):
-        tick()
-        return real_replace(*args, **kwargs)
-
-    def append(self, record):
-        tick()
-        return real_append(self, record)
-
-    monkeypatch.setattr(os, "replace", replace)
-    monkeypatch.setattr(Manifest, "_append", append)
-    return calls
 
 
 def test_a_forced_rerun_killed_before_any_of_its_steps_loses_nothing(tmp_path, inline, monkeypatch):

@@ -77,7 +77,7 @@ def _noise() -> None:
     import warnings
     os.write(2, b"raw C-level write \x1b[2J to fd 2\n")
     print("a print to sys.stderr", file=sys.stderr, flush=True)
-    warnings.warn("a library warning")
+    warnings.warn("a library warning", stacklevel=2)
     logging.getLogger("pdfminer.noise").warning("a library log record")
     for number in range(500):
         logging.getLogger("pdfminer.noise").warning("repeated warning %d", number)

@@ -32,7 +32,7 @@ from pipeline.output.manifest import DocEntry, Manifest
 from pipeline.model import Document, Fact, Flag
 from pipeline.output.reader import fact_from_row
 from pipeline.output.parts import DocumentOutput
-from pipeline.output.writer import atomic_path, flag_rows, to_arrow, write_table_atomic
+from pipeline.output.writer import flag_rows, to_arrow, write_table_atomic
 from schemas import SCHEMAS
 
 log = logging.getLogger(__name__)
