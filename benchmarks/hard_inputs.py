@@ -51,7 +51,8 @@ def main() -> None:
         together = ingest([corpus / "hard-inputs", *samples], Path(tmp) / "all", args.jobs, args.timeout)
         docs = pq.read_table(Path(tmp) / "all" / "documents.parquet").to_pylist()
         for doc in sorted((d for d in docs if "hard-inputs" in d["path"]), key=lambda d: d["file_name"]):
-            print(f"{doc['file_name']:<32} {doc['status']:<10} {doc['seconds']:7.1f} s  {doc['reason'][:90]}")
+            print(f"{doc['file_name']:<32} {doc['status']:<10} {doc['seconds'] or 0:7.1f} s  "
+                  f"{(doc['reason'] or '')[:90]}")
         before, after = rows_per_document(Path(tmp) / "samples"), rows_per_document(Path(tmp) / "all")
         lost = {name: before[name] - after.get(name, Counter()) for name in before}
         lost = {name: dict(c) for name, c in lost.items() if c}
