@@ -34,7 +34,7 @@ def main(verbose: int, debug: bool) -> None:
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(TextFormatter("%(levelname)s %(name)s: %(message)s", debug=debug))
-    logging.basicConfig(level=level, handlers=[handler], force=True)
+    logging.basicConfig(level=level, handlers=[handler])  # a no-op where logging is set up (tests)
     logging.captureWarnings(True)  # library warnings become log records (JSON with --log-format json)
     if not debug:
         sys.excepthook = report_crash
