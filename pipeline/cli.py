@@ -1,4 +1,10 @@
-"""The recount command line: thin wrappers over the library functions."""
+"""The recount command line: thin wrappers over the library functions.
+
+Exit codes: 0 done; 1 some document failed (everything else was written); 2 a usage error
+(a bad option, a path that is not there, a folder that is not recount output); 130
+interrupted (Ctrl-C; what was finished is kept and the next run resumes). A user's mistake
+is one line on stderr, never a traceback; `--debug` shows the traceback of any error.
+"""
 from __future__ import annotations
 
 import logging
@@ -9,29 +15,77 @@ from pathlib import Path
 import click
 
 from pipeline import PIPELINE_VERSION
-from pipeline.output.dataset import export as export_tables
-from pipeline.batch.progress import JsonFormatter, make_progress
-from pipeline.batch.ingest import Summary, ingest as run_ingest
-from pipeline.output.reader import row_count
 from pipeline.model.settings import Settings
 
+# The batch, output and review modules are imported inside the commands: they load spaCy and
+# Arrow (seconds), and a Ctrl-C during a module-level import could not be caught below.
 
-@click.group()
+EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
+
+
+class UserError(click.ClickException):
+    """A mistake in what the user asked for: one line, exit 2."""
+    exit_code = EXIT_USAGE
+
+
+def os_error_message(err: OSError) -> str:
+    """'processed/facts.parquet: Not a directory' from any OSError."""
+    where = f"{err.filename}: " if err.filename else ""
+    return f"{where}{err.strerror or err}"
+
+
+class Recount(click.Group):
+    """Turns expected errors into one-line messages and documented exit codes."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as err:
+            if ctx.params.get("debug"):
+                raise
+            raise as_user_error(err) from err
+        except KeyboardInterrupt:
+            if ctx.params.get("debug"):
+                raise
+            click.echo("recount: interrupted; finished documents are kept, and the same command "
+                       "resumes the run", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED)
+
+
+def as_user_error(err: Exception) -> click.ClickException:
+    """Expected errors as usage errors; anything else is a bug, reported in one line too."""
+    from pipeline.batch.ingest import InputError
+    from pipeline.output.reader import OutputMissing
+    if isinstance(err, (OutputMissing, InputError)):
+        return UserError(str(err))
+    if isinstance(err, OSError):
+        return UserError(os_error_message(err))
+    return click.ClickException(f"internal error, {type(err).__name__}: {err} "
+                                "(run with --debug for the traceback)")
+
+
+@click.group(cls=Recount)
 @click.version_option(PIPELINE_VERSION, prog_name="recount")
 @click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
-def main(verbose: int) -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an error.")
+def main(verbose: int, debug: bool) -> None:
     """recount: every number in a report, as data, reconciled.
+
+    Exit codes: 0 done, 1 some document failed, 2 usage error, 130 interrupted.
 
     Example:
 
         recount ingest raw/ -o processed/
     """
-    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose + 2 * debug, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
 def use_json_logging() -> None:
     """Log records as JSON lines on stderr, alongside the JSON progress events."""
+    from pipeline.batch.progress import JsonFormatter
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
@@ -39,28 +93,14 @@ def use_json_logging() -> None:
     root.setLevel(min(root.level, logging.INFO))
 
 
-def print_summary(summary: Summary) -> None:
-    results = summary.results
-    statuses = Counter(r.document.status for r in results)
-    counts = f" ({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))})" if results else ""
-    click.echo(f"documents: {len(results)}{counts}")
-    click.echo(f"this run: facts {summary.facts}, flags {summary.flags}")
-    for result in summary.failed[:20]:
-        doc = result.document
-        click.echo(f"  {doc.status:<14} {doc.file_name}: {doc.reason}")
-    if len(summary.failed) > 20:
-        click.echo(f"  ... and {len(summary.failed) - 20} more (see documents.parquet)")
-    for problem in summary.problems:
-        click.echo(f"  {problem}")
-    if summary.skipped:
-        click.echo(f"unchanged since the last run (skipped): {summary.skipped}")
-    for path, original in summary.duplicates:
-        click.echo(f"  duplicate   {path}: same content as {original}; its rows are under that file")
-
-
-def output_totals(out: Path) -> str:
-    """Row counts of the single-file tables, this run's and earlier runs' documents together."""
-    return ", ".join(f"{row_count(out, name)} {name}" for name in ("documents", "facts", "flags"))
+def output_folder(output: str) -> Path:
+    """-o for ingest: a folder (made if missing), never a file or standard output."""
+    if output == "-":
+        raise UserError("-o -: ingest writes a folder of Parquet tables, not a stream; name a folder")
+    path = Path(output)
+    if path.exists() and not path.is_dir():
+        raise UserError(f"-o {output}: is a file; name a folder for the Parquet tables")
+    return path
 
 
 @main.command()
@@ -80,13 +120,16 @@ def output_totals(out: Path) -> str:
 @click.option("--quiet", is_flag=True, help="No progress bar (with --log-format json: no per-document lines).")
 @click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: progress and log records as JSON lines on stderr, for scheduled runs.")
+@click.option("--prune", is_flag=True, help="Remove documents whose files are no longer among the inputs.")
+@click.option("-v", "--verbose", is_flag=True, help="One summary line per document processed.")
 def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, jobs: int | None,
-           executor: str, scheduler: str | None, force: bool, quiet: bool, log_format: str) -> None:
+           executor: str, scheduler: str | None, force: bool, quiet: bool, log_format: str,
+           prune: bool, verbose: bool) -> None:
     """Read reports (files or folders, recursing) into Parquet tables, with flags.
 
     Re-runs skip documents unchanged since the last run into the same folder, and an
-    interrupted run resumes where it stopped. Exits 1 when any document failed, after
-    writing everything else.
+    interrupted run resumes where it stopped. Files of other types (a README, images) are
+    listed and skipped. Exits 1 when any document failed, after writing everything else.
 
     Example:
 
@@ -96,16 +139,19 @@ def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, 
         use_json_logging()
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://host:8786")
-    settings = Settings(max_pages=max_pages, timeout_seconds=timeout)
+    from pipeline.batch.ingest import ingest as run_ingest
+    from pipeline.batch.progress import make_progress
+    from pipeline.batch.summary import summary_lines
+    settings, out = Settings(max_pages=max_pages, timeout_seconds=timeout), output_folder(output)
     try:
-        summary = run_ingest(paths, output, settings, jobs=jobs, executor=executor, scheduler=scheduler,
-                             force=force, progress=make_progress(quiet, log_format))
+        summary = run_ingest(paths, out, settings, jobs=jobs, executor=executor, scheduler=scheduler,
+                             force=force, prune=prune, progress=make_progress(quiet, log_format))
     except RuntimeError as err:
         raise click.ClickException(str(err)) from err
-    print_summary(summary)
-    click.echo(f"written to {Path(output)}/: {output_totals(Path(output))}")
-    if summary.failed or summary.problems:
-        sys.exit(1)
+    for line in summary_lines(summary, out, verbose):
+        click.echo(line)
+    if summary.failed:
+        sys.exit(EXIT_FAILED)
 
 
 @main.command()
@@ -121,6 +167,7 @@ def export(output: str) -> None:
 
         recount export -o processed/
     """
+    from pipeline.output.dataset import export as export_tables
     for name, path in export_tables(Path(output)).items():
         click.echo(f"{name}: {path}")
 
@@ -224,9 +271,16 @@ def report(processed, output, fmt) -> None:
 
         recount report processed/ -o report.html
         recount report processed/ --format csv -o flags.csv
+        recount report processed/ --format md -o -
     """
-    from pipeline.review.report import write_report
-    click.echo(f"{write_report(processed, output, fmt)} open flags written to {output}")
+    from pipeline.review.report import render_report
+    text, count = render_report(processed, fmt)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+    click.echo(f"{count} open {'flag' if count == 1 else 'flags'} written to "
+               f"{'standard output' if output == '-' else output}", err=output == "-")
 
 
 if __name__ == "__main__":

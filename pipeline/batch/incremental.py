@@ -45,6 +45,7 @@ class Plan:
     tasks: list[Task] = field(default_factory=list)
     skipped: int = 0  # unchanged documents
     stale: set[str] = field(default_factory=set)  # doc_ids whose rows go before the run
+    absent: set[str] = field(default_factory=set)  # doc_ids in the output whose file is not an input
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, same bytes as path)
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (size, mtime_ns)
 
@@ -90,4 +91,14 @@ def plan_run(files: list[Path], manifest: Manifest, version: str, force: bool = 
         plan.stats[str(path)] = (size, mtime)
         plan.tasks.append(Task(str(path), sha))
     plan.stale |= replaced - set(first_path)
+    plan.absent = absent_documents(files, manifest, set(first_path)) - plan.stale
     return plan
+
+
+def absent_documents(files: list[Path], manifest: Manifest, contents: set[str]) -> set[str]:
+    """Documents the output holds whose content and path are both gone from the inputs
+    (deleted or moved out of the folders ingested): what `--prune` removes."""
+    paths = {str(p.resolve()) for p in files}
+    keyed_by_path = {f"path:{p}" for p in files}
+    return {doc_id for doc_id, entry in manifest.docs.items()
+            if doc_id not in contents and doc_id not in keyed_by_path and entry.path not in paths}

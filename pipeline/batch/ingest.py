@@ -25,37 +25,69 @@ from schemas import SCHEMAS
 log = logging.getLogger(__name__)
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """Files to ingest (folders recursed, hidden files skipped) and problems with the paths."""
-    files, problems = [], []
+class InputError(ValueError):
+    """The inputs named cannot be ingested at all (a missing path, a folder without reports):
+    a usage error, raised before anything is written."""
+
+
+@dataclass(frozen=True)
+class Inputs:
+    files: list[Path]  # the reports to ingest
+    unsupported: list[Path]  # files of a type recount does not read: skipped and listed
+
+
+def discover(paths: Iterable[str | Path]) -> Inputs:
+    """Files to ingest (folders recursed, hidden files skipped), split by whether recount
+    reads their type; a path that does not exist or a folder with no report is an InputError."""
+    found, problems = [], []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            if not any(p.suffix.lower() in SUPPORTED for p in found):
+            inside = sorted(p for p in path.rglob("*") if p.is_file()
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not any(p.suffix.lower() in SUPPORTED for p in inside):
                 problems.append(f"{path}: no reports found (looked for {', '.join(sorted(SUPPORTED))})")
-            files += found
+            found += inside
         elif path.exists():
-            files.append(path)
+            found.append(path)
         else:
             problems.append(f"{path}: no such file or folder")
-    return files, problems
+    if problems:
+        raise InputError("; ".join(problems))
+    return Inputs([p for p in found if p.suffix.lower() in SUPPORTED],
+                  [p for p in found if p.suffix.lower() not in SUPPORTED])
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    """One processed document as the summary's per-document line shows it."""
+    path: str
+    status: str
+    reason: str
+    pages: int
+    facts: int
+    flags: int
 
 
 @dataclass
 class Summary:
     """What a run did. `results` are slim (no pages, facts or flags): the rows are on disk."""
     results: list[DocumentResult] = field(default_factory=list)
+    lines: list[DocumentLine] = field(default_factory=list)
     corpus_flags: list = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
     skipped: int = 0  # unchanged since an earlier run
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, same content as path)
+    unsupported: list[Path] = field(default_factory=list)  # not read: a type recount does not know
+    absent: int = 0  # documents in the output whose file is no longer among the inputs
+    pruned: int = 0  # of those, removed by this run (--prune)
     fact_count: int = 0
     flag_count: int = 0
 
     def add(self, output: DocumentOutput) -> None:
+        doc = output.document
         self.results.append(output.result())
+        self.lines.append(DocumentLine(doc.path, doc.status, doc.reason, output.pages,
+                                       output.facts, output.flags))
         self.fact_count += output.facts
         self.flag_count += output.flags
 
@@ -74,22 +106,26 @@ class Summary:
 
 def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings | dict | None = None, *,
            jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
-           force: bool = False, progress: Progress | None = None, flush_docs: int = 100) -> Summary:
+           force: bool = False, prune: bool = False, progress: Progress | None = None,
+           flush_docs: int = 100) -> Summary:
     """Ingest files and folders into the dataset under out_dir, then the single-file tables.
 
     Documents unchanged since an earlier run into out_dir are skipped (`force` redoes them);
-    `executor` is "local" (`jobs` worker processes, default one per core) or "dask"
-    (`scheduler` is the cluster's address, or a distributed.Client).
+    `prune` removes the documents whose files are no longer among the inputs (else they
+    stay and are counted in `Summary.absent`); `executor` is "local" (`jobs` worker
+    processes, default one per core) or "dask" (`scheduler` is the cluster's address, or a
+    distributed.Client). Files of a type recount does not read are listed, not processed.
     """
     settings, out, progress = Settings.resolve(settings), Path(out_dir), progress or Silent()
-    files, problems = discover(paths)
+    inputs = discover(paths)
     with locked(out):
         manifest = Manifest(out)
         sweep(out, manifest)
         version = run_version(settings)
-        plan = plan_run(files, manifest, version, force)
-        remove_documents(out, manifest, plan.stale)
-        summary = Summary(problems=problems, skipped=plan.skipped, duplicates=plan.duplicates)
+        plan = plan_run(inputs.files, manifest, version, force)
+        remove_documents(out, manifest, plan.stale | (plan.absent if prune else set()))
+        summary = Summary(skipped=plan.skipped, duplicates=plan.duplicates, unsupported=inputs.unsupported,
+                          absent=len(plan.absent), pruned=len(plan.absent) if prune else 0)
         writer = DatasetWriter(out, manifest, version, plan.stats, flush_docs=flush_docs)
         progress.start(len(plan.tasks), plan.skipped)
         try:
@@ -100,7 +136,7 @@ def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings 
         finally:
             writer.flush()
             progress.close()
-        if plan.tasks or plan.stale or not all((out / f"{n}.parquet").exists() for n in SCHEMAS):
+        if plan.tasks or plan.stale or summary.pruned or not all((out / f"{n}.parquet").exists() for n in SCHEMAS):
             summary.corpus_flags = check_corpus(list(stream_dataset_facts(out)))
             write_corpus_flags(out, summary.corpus_flags)
             export(out)

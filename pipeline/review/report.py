@@ -146,11 +146,17 @@ def render_markdown(items: list[ReviewItem], title: str = "recount review") -> s
     return "\n".join(lines)
 
 
-def write_report(out_dir: str | Path, target: str | Path, fmt: str = "html") -> int:
-    """Write the report; returns how many open flags it lists."""
+def render_report(out_dir: str | Path, fmt: str = "html") -> tuple[str, int]:
+    """The report's text and how many open flags it lists."""
     items = load_review(out_dir)
     renderers = {"html": render_html, "csv": render_csv, "md": render_markdown}
     if fmt not in renderers:
         raise ValueError(f"unknown report format {fmt!r}; available: {', '.join(renderers)}")
-    Path(target).write_text(renderers[fmt](items), encoding="utf-8")
-    return sum(i.flag.status in OPEN for i in items)
+    return renderers[fmt](items), sum(i.flag.status in OPEN for i in items)
+
+
+def write_report(out_dir: str | Path, target: str | Path, fmt: str = "html") -> int:
+    """Write the report; returns how many open flags it lists."""
+    text, count = render_report(out_dir, fmt)
+    Path(target).write_text(text, encoding="utf-8")
+    return count
