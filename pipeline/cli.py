@@ -167,7 +167,10 @@ def export(output: str) -> None:
 
         recount export -o processed/
     """
-    from pipeline.output.dataset import export as export_tables
+    from pipeline.output.dataset import DATASET_DIR, export as export_tables
+    if not (Path(output) / DATASET_DIR).is_dir():
+        raise UserError(f"{output}: not a recount output folder (no {DATASET_DIR}/); name the folder "
+                        "`recount ingest ... -o FOLDER` wrote")
     for name, path in export_tables(Path(output)).items():
         click.echo(f"{name}: {path}")
 

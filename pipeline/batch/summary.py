@@ -54,7 +54,7 @@ def output_line(out: Path) -> str:
 
 def detail_lines(summary: Summary, verbose: bool) -> list[str]:
     """Failed documents (every document with -v), duplicates and unsupported files."""
-    lines = [f"  {d.status:<14} {d.path}: {d.pages} pages, {plural(d.facts, 'fact')}, {plural(d.flags, 'flag')}"
+    lines = [f"  {d.status:<14} {d.path}: {plural(d.pages, 'page')}, {plural(d.facts, 'fact')}, {plural(d.flags, 'flag')}"
              + (f" ({d.reason})" if d.reason else "")
              for d in summary.lines if verbose or d.status != "ok"]
     shown = lines if verbose else lines[:SHOWN]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 _PLACEHOLDERS = re.compile(r"[0#?][0#?,]*(?:\.[0#?]*)?|\.[0#?]+")
 _BRACKET = re.compile(r"\[([^\]]*)\]")
@@ -91,7 +92,8 @@ def format_number(value: float, number_format: str) -> str:
         return literal_text(code)
     digits = placeholder.group(0)
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    scaled = abs(number) * 100 ** bare.count("%")
+    scaled = (Decimal(repr(abs(number))) * 100 ** bare.count("%")).quantize(
+        Decimal(1).scaleb(-decimals), ROUND_HALF_UP)  # half away from zero, as spreadsheets print
     grouped = f"{scaled:,.{decimals}f}" if "," in digits.split(".")[0] else f"{scaled:.{decimals}f}"
     position = max(code.find(digits), 0)
     prefix, suffix = literal_text(code[:position]), literal_text(code[position + len(digits):])
