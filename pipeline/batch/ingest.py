@@ -4,58 +4,31 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Iterable
 
+from pipeline.batch.discover import Note, discover
 from pipeline.batch.executors import make_executor
 from pipeline.batch.incremental import plan_run, run_version
 from pipeline.batch.progress import Progress, Silent
+from pipeline.batch.tasks import Task, failed_output
 from pipeline.loaders import SUPPORTED
 from pipeline.model import DocumentResult
 from pipeline.model.settings import Settings
-from pipeline.output.dataset import DatasetWriter, export, remove_documents, stream_dataset_facts, sweep, write_corpus_flags
+from pipeline.output.dataset import DatasetWriter, compact, stream_dataset_facts, sweep, write_corpus_flags
+from pipeline.output.export import export, export_needed, finish_export
 from pipeline.output.manifest import Manifest, locked
 from pipeline.output.parts import DocumentOutput
-from pipeline.output.reader import read_flags
-from pipeline.review.decisions import apply_decisions, default_store, load_decisions
-from pipeline.review.recheck import write_flags
+from pipeline.review.recheck import attach_decisions as attach_review
 from pipeline.rules import check_corpus
-from schemas import SCHEMAS
 
 log = logging.getLogger(__name__)
 
 
 class InputError(ValueError):
-    """The inputs named cannot be ingested at all (a missing path, a folder without reports):
-    a usage error, raised before anything is written."""
-
-
-@dataclass(frozen=True)
-class Inputs:
-    files: list[Path]  # the reports to ingest
-    unsupported: list[Path]  # files of a type recount does not read: skipped and listed
-
-
-def discover(paths: Iterable[str | Path]) -> Inputs:
-    """Files to ingest (folders recursed, hidden files skipped), split by whether recount
-    reads their type; a path that does not exist or a folder with no report is an InputError."""
-    found, problems = [], []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file()
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            if not any(p.suffix.lower() in SUPPORTED for p in inside):
-                problems.append(f"{path}: no reports found (looked for {', '.join(sorted(SUPPORTED))})")
-            found += inside
-        elif path.exists():
-            found.append(path)
-        else:
-            problems.append(f"{path}: no such file or folder")
-    if problems:
-        raise InputError("; ".join(problems))
-    return Inputs([p for p in found if p.suffix.lower() in SUPPORTED],
-                  [p for p in found if p.suffix.lower() not in SUPPORTED])
+    """The inputs named cannot be ingested at all (a path that is not there, a folder with no
+    report, a path inside the output folder): a usage error, raised before anything is written."""
 
 
 @dataclass(frozen=True)
@@ -76,10 +49,12 @@ class Summary:
     lines: list[DocumentLine] = field(default_factory=list)
     corpus_flags: list = field(default_factory=list)
     skipped: int = 0  # unchanged since an earlier run
+    retried: int = 0  # unchanged, but redone because they timed out or crashed last time
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, same content as path)
     unsupported: list[Path] = field(default_factory=list)  # not read: a type recount does not know
     absent: int = 0  # documents in the output whose file is no longer among the inputs
     pruned: int = 0  # of those, removed by this run (--prune)
+    to_retry: int = 0  # failures the next run tries again (timeouts, crashed workers)
     fact_count: int = 0
     flag_count: int = 0
 
@@ -88,6 +63,7 @@ class Summary:
         self.results.append(output.result())
         self.lines.append(DocumentLine(doc.path, doc.status, doc.reason, output.pages,
                                        output.facts, output.flags))
+        self.to_retry += output.retry
         self.fact_count += output.facts
         self.flag_count += output.flags
 
@@ -106,46 +82,77 @@ class Summary:
 
 def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings | dict | None = None, *,
            jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
-           force: bool = False, prune: bool = False, progress: Progress | None = None,
-           flush_docs: int = 100) -> Summary:
+           force: bool = False, retry: bool = True, follow_symlinks: bool = False,
+           prune: bool = False, progress: Progress | None = None, flush_docs: int = 100) -> Summary:
     """Ingest files and folders into the dataset under out_dir, then the single-file tables.
 
-    Documents unchanged since an earlier run into out_dir are skipped (`force` redoes them);
-    `prune` removes the documents whose files are no longer among the inputs (else they
-    stay and are counted in `Summary.absent`); `executor` is "local" (`jobs` worker
-    processes, default one per core) or "dask" (`scheduler` is the cluster's address, or a
-    distributed.Client). Files of a type recount does not read are listed, not processed.
+    Documents unchanged since an earlier run into out_dir are skipped (`force` redoes them;
+    ones that timed out or crashed are redone unless `retry` is off); `prune` removes the
+    documents whose files are no longer among the inputs (else they stay, counted in
+    `Summary.absent`); `executor` is "local" (`jobs` worker processes, default one per core)
+    or "dask" (`scheduler` is the cluster's address, or a distributed.Client). The output
+    folder is never read as input; files of a type recount does not read are listed, not read.
     """
     settings, out, progress = Settings.resolve(settings), Path(out_dir), progress or Silent()
-    inputs = discover(paths)
-    with locked(out):
-        manifest = Manifest(out)
-        sweep(out, manifest)
+    found = discover(paths, out, follow_symlinks)
+    if found.problems:
+        raise InputError("; ".join(found.problems))  # already escaped for a terminal
+    files = [p for p in found.files if p.suffix.lower() in SUPPORTED]
+    with locked(out, "ingest"):
+        manifest = recover(out)
         version = run_version(settings)
-        plan = plan_run(inputs.files, manifest, version, force)
-        remove_documents(out, manifest, plan.stale | (plan.absent if prune else set()))
-        summary = Summary(skipped=plan.skipped, duplicates=plan.duplicates, unsupported=inputs.unsupported,
+        plan = plan_run(files, manifest, version, force, retry)
+        manifest.remove(plan.orphans | (plan.absent if prune else set()))
+        summary = Summary(skipped=plan.skipped, retried=plan.retried, duplicates=plan.duplicates,
+                          unsupported=[p for p in found.files if p.suffix.lower() not in SUPPORTED],
                           absent=len(plan.absent), pruned=len(plan.absent) if prune else 0)
-        writer = DatasetWriter(out, manifest, version, plan.stats, flush_docs=flush_docs)
-        progress.start(len(plan.tasks), plan.skipped)
+        writer = DatasetWriter(out, manifest, version, plan.stats, flush_docs=flush_docs,
+                               supersedes=plan.supersedes)
+        notes = [note_output(n) for n in found.notes if not recorded(manifest, n, version)]
+        progress.start(len(plan.tasks) + len(notes), plan.skipped)
         try:
-            for output in make_executor(executor, jobs, settings, scheduler).map(plan.tasks):
+            for output in chain(notes, make_executor(executor, jobs, settings, scheduler).map(plan.tasks)):
                 writer.add(output)
                 summary.add(output)
                 progress.update(output)
         finally:
             writer.flush()
             progress.close()
-        if plan.tasks or plan.stale or summary.pruned or not all((out / f"{n}.parquet").exists() for n in SCHEMAS):
-            summary.corpus_flags = check_corpus(list(stream_dataset_facts(out)))
-            write_corpus_flags(out, summary.corpus_flags)
-            export(out)
-        attach_decisions(out)
+        publish(out, manifest, summary)
     return summary
+
+
+def recover(out: Path) -> Manifest:
+    """What an interrupted run left: a half-switched export finished, leftover files swept."""
+    finish_export(out)
+    manifest = Manifest(out)
+    sweep(out, manifest)
+    return manifest
+
+
+def publish(out: Path, manifest: Manifest, summary: Summary) -> None:
+    """Dead rows compacted away, corpus rules, then the single files as one generation; skipped
+    when the single files already show this manifest (an unchanged re-run)."""
+    if manifest.dirty_parts():
+        compact(out, manifest)
+    if export_needed(out, manifest):
+        summary.corpus_flags = check_corpus(list(stream_dataset_facts(out, manifest)))
+        write_corpus_flags(out, summary.corpus_flags)
+        export(out, manifest)
+    attach_decisions(out)
+
+
+def note_output(note: Note) -> DocumentOutput:
+    """A row for an entry that was not read (a folder that cannot be listed, a link out)."""
+    return failed_output(Task(str(note.path)), note.status, note.reason, retry=False)
+
+
+def recorded(manifest: Manifest, note: Note, version: str) -> bool:
+    entry = manifest.docs.get(f"path:{note.path}")
+    return bool(entry and entry.status == note.status and entry.version == version)
 
 
 def attach_decisions(out: Path) -> None:
     """Review decisions live apart from the regenerated outputs; re-attach them on every run."""
-    decisions = load_decisions(default_store(out))
-    if decisions and (out / "flags.parquet").exists():
-        write_flags(out, apply_decisions(read_flags(out), decisions))
+    if (out / "flags.parquet").exists():
+        attach_review(out)

@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from pipeline.batch.ingest import Summary
+from pipeline.model.names import printable
 from pipeline.output.reader import row_count, value_counts
 
 SEVERITIES = ("error", "warning", "info")
@@ -33,6 +34,8 @@ def run_line(summary: Summary) -> str:
         parts.append(f"{len(summary.lines)} processed ({by_status})")
     if summary.skipped:
         parts.append(f"{summary.skipped} unchanged")
+    if summary.retried:
+        parts.append(f"{summary.retried} retried (stopped by a limit or a crash last time)")
     if summary.duplicates:
         parts.append(plural(len(summary.duplicates), "duplicate"))
     if summary.unsupported:
@@ -54,16 +57,19 @@ def output_line(out: Path) -> str:
 
 def detail_lines(summary: Summary, verbose: bool) -> list[str]:
     """Failed documents (every document with -v), duplicates and unsupported files."""
-    lines = [f"  {d.status:<14} {d.path}: {plural(d.pages, 'page')}, {plural(d.facts, 'fact')}, {plural(d.flags, 'flag')}"
-             + (f" ({d.reason})" if d.reason else "")
+    lines = [f"  {d.status:<14} {printable(d.path)}: {plural(d.pages, 'page')}, {plural(d.facts, 'fact')}, "
+             f"{plural(d.flags, 'flag')}" + (f" ({printable(d.reason)})" if d.reason else "")
              for d in summary.lines if verbose or d.status != "ok"]
     shown = lines if verbose else lines[:SHOWN]
     if len(lines) > len(shown):
         shown.append(f"  ... and {len(lines) - len(shown)} more (see documents.parquet)")
-    shown += [f"  duplicate      {path}: same content as {original}; its rows are under that file"
+    if summary.to_retry:
+        shown.append(f"  {plural(summary.to_retry, 'document')} stopped by a limit or a crash: the next run "
+                     "tries them again (--no-retry keeps them as they are)")
+    shown += [f"  duplicate      {printable(path)}: same content as {printable(original)}; its rows are under that file"
               for path, original in summary.duplicates]
     unsupported = summary.unsupported if verbose else summary.unsupported[:SHOWN]
-    shown += [f"  not read       {path}: {path.suffix or 'no extension'}, not a type recount reads"
+    shown += [f"  not read       {printable(str(path))}: {printable(path.suffix) or 'no extension'}, not a type recount reads"
               for path in unsupported]
     if len(summary.unsupported) > len(unsupported):
         shown.append(f"  ... and {len(summary.unsupported) - len(unsupported)} more files not read")
@@ -79,5 +85,5 @@ def summary_lines(summary: Summary, out: Path, verbose: bool = False) -> list[st
     if stale:
         lines.append(f"  {plural(stale, 'document')} in the output no longer among the inputs (stale): "
                      "--prune removes them")
-    lines.append(f"next: recount report {out}")
+    lines.append(f"next: recount report {printable(str(out))}")
     return lines
