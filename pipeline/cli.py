@@ -178,15 +178,19 @@ def export(output: str) -> None:
 
         recount export -o processed/
     """
-    from pipeline.output.dataset import DATASET_DIR
     from pipeline.output.export import export as export_tables
-    if not (Path(output) / DATASET_DIR).is_dir():
-        raise UserError(f"{output}: not a recount output folder (no {DATASET_DIR}/); name the folder "
-                        "`recount ingest ... -o FOLDER` wrote")
     with writing(output, "export"):
         paths = export_tables(Path(output))
     for name, path in paths.items():
         click.echo(f"{name}: {path}")
+
+
+def require_output(folder: str | Path) -> None:
+    """A folder an ingest wrote (it has the dataset), else a usage error naming the mistake."""
+    from pipeline.output.dataset import DATASET_DIR
+    if not (Path(folder) / DATASET_DIR).is_dir():
+        raise UserError(f"{folder}: not a recount output folder (no {DATASET_DIR}/); name the folder "
+                        "`recount ingest ... -o FOLDER` wrote")
 
 
 @contextmanager
@@ -195,6 +199,7 @@ def writing(output: str | Path, command: str) -> Iterator[None]:
     command left; a held lock or a full disk is a message, not a traceback."""
     from pipeline.batch.ingest import recover
     from pipeline.output.manifest import locked
+    require_output(output)  # first: taking the lock would make a folder in it
     try:
         with locked(Path(output), command):
             recover(Path(output))
@@ -326,6 +331,7 @@ def serve(processed, port, decisions) -> None:
         recount review serve processed/ --port 8765
     """
     from pipeline.review.app import serve as run
+    require_output(processed)
     click.echo(f"reviewing {processed} at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
     run(processed, port=port, store=decisions)
 

@@ -41,8 +41,9 @@ def processed(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("args, message", [
     # a folder of reports named where an output folder belongs
     (lambda t: ["report", REPO / "raw"], "not a recount output folder (no documents.parquet)"),
-    (lambda t: ["check", t / "empty"], "not a recount output folder (no facts.parquet)"),
+    (lambda t: ["check", t / "empty"], "not a recount output folder (no dataset/)"),
     (lambda t: ["review", "flag_1", "--confirm", "-d", t / "empty"], "not a recount output folder"),
+    (lambda t: ["review", "serve", t / "empty"], "not a recount output folder"),
     (lambda t: ["export", "-o", t / "empty"], "not a recount output folder (no dataset/)"),
     # -o naming a file, or standard output, for a command that writes a folder
     (lambda t: ["ingest", SPEND_REPORT, "-o", t / "afile.txt"], "is a file; name a folder"),
@@ -60,6 +61,7 @@ def test_a_mistake_is_one_line_and_exit_2(tmp_path, args, message):
     assert message in result.output and "Traceback" not in result.output
     assert len([ln for ln in result.output.splitlines() if ln.startswith("Error")]) == 1
     assert not (tmp_path / "out").exists()  # nothing written before the mistake was found
+    assert list((tmp_path / "empty").iterdir()) == []
 
 
 def test_a_mistake_from_the_shell_has_no_traceback(tmp_path):
@@ -70,7 +72,7 @@ def test_a_mistake_from_the_shell_has_no_traceback(tmp_path):
 
 
 def test_debug_shows_the_traceback(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "--debug", "check", str(tmp_path)],
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "--debug", "report", str(tmp_path)],
                             capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 1 and "Traceback" in result.stderr and "OutputMissing" in result.stderr
 
