@@ -2,7 +2,7 @@
 sheet cell's address kept, merged cells resolved and formulas' cached values read."""
 from __future__ import annotations
 
-import io
+import datetime as dt
 import re
 import zipfile
 from collections import Counter
@@ -268,6 +268,9 @@ def test_a_corrupt_office_file_is_an_error_with_a_reason(tmp_path, name):
     (12, '0" cases"', "12 cases"),  # quoted literal text
     (0, '#,##0;-#,##0;"-"', "-"),  # the zero section
     (None, "General", ""),
+    (dt.datetime(2015, 4, 1), "mmm-yy", "Apr 2015"),  # a month column header
+    (dt.datetime(2015, 4, 1), "dd/mm/yyyy", "01/04/2015"),
+    (dt.datetime(2015, 4, 1), "yyyy", "2015"),
 ])
 def test_number_formats_print_as_the_sheet_shows(value, number_format, shown):
     assert display(value, number_format) == shown

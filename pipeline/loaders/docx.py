@@ -11,7 +11,8 @@ text report (pipeline/loaders/page_builder.py), so the same extractors read both
 - Footnote references become superscript markers (¹, ², ...) numbered in reading order, and
   the footnotes follow the body as "¹ text" paragraphs, where the narrative reader links
   them to the sentence citing them.
-Word has no fixed pages (they depend on the printer), so a document is one page.
+Word has no fixed pages (they depend on the printer), so a document is one page. Running
+heads and feet (the header and footer parts) are left out, as the PDF loader leaves them out.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def docx_pages(doc_id: str, data: bytes) -> tuple[list[Page], list[Table]]:
     """The document's body as one page and its tables."""
     from docx import Document as open_docx  # heavy: only for Word files
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table as DocxTable
     try:
         document = open_docx(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
@@ -38,7 +40,7 @@ def docx_pages(doc_id: str, data: bytes) -> tuple[list[Page], list[Table]]:
     notes = Footnotes(footnote_texts(document))
     builder = PageBuilder(doc_id, 1, "docx")
     for block in document.iter_inner_content():
-        if hasattr(block, "rows"):
+        if isinstance(block, DocxTable):
             builder.table(table_grid(block, notes))
             builder.line()
         else:

@@ -5,7 +5,8 @@ precision a report states live in that format (`£#,##0` is money, `0.0%` a shar
 decimal, and the rounding rules need the printed digits), so the loader renders the common
 format codes (ECMA-376 Part 1, 18.8.31): sections `positive;negative;zero;text`, `0 # ?`
 digit placeholders, `,` grouping, `%`, quoted and escaped literals, `[$£-809]` currency,
-`[Red]`-style colours (dropped). Dates print as day/month/year. Anything else (scientific,
+`[Red]`-style colours (dropped). Dates print as day/month/year, or as month and year for a
+month format. Anything else (scientific,
 fractions) prints in the General way, which keeps every digit of the value.
 """
 from __future__ import annotations
@@ -25,12 +26,24 @@ def display(value: object, number_format: str = "General") -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (dt.datetime, dt.date)):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value, number_format or "")
     if isinstance(value, dt.time):
         return value.isoformat()
     if isinstance(value, (int, float)):
         return format_number(float(value), number_format or "General")
     return str(value)
+
+
+def format_date(value: dt.date, number_format: str) -> str:
+    """A date as its format shows it, in words the period reader knows: a format with a day
+    prints 01/04/2015; a month-and-year format (`mmm-yy`, a scorecard's month columns) prints
+    Apr 2015; a year-only format prints 2015."""
+    code = re.sub(r'"[^"]*"|\[[^\]]*\]', "", number_format.lower())
+    if "h" in code:  # a date and time: the minutes' "m" is not a month
+        return value.strftime("%d/%m/%Y %H:%M")
+    if "d" in code or "m" not in code:
+        return value.strftime("%Y") if code.strip("y") == "" and "y" in code else value.strftime("%d/%m/%Y")
+    return value.strftime("%b %Y") if "y" in code else value.strftime("%B")
 
 
 def general(value: float) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from typing import Iterable
+from typing import Collection, Iterable
 
 from pipeline.loaders.errors import LoadError
 from pipeline.loaders.number_format import display
@@ -44,7 +44,8 @@ def address(sheet: str, row: int, col: int) -> str:
     return f"{quoted}!{cell}"
 
 
-def sheet_page(doc_id: str, number: int, method: str, grid: Grid, bold: set[int] = frozenset()) -> tuple[Page, list[Table]]:
+def sheet_page(doc_id: str, number: int, method: str, grid: Grid,
+               bold: Collection[int] = ()) -> tuple[Page, list[Table]]:
     """One sheet's grid as a page: lines, blank lines and table blocks."""
     builder = PageBuilder(doc_id, number, method)
     for block in blocks(grid):
