@@ -53,7 +53,7 @@ class Recount(click.Group):
                 raise
             click.echo("recount: interrupted; finished documents are kept, and the same command "
                        "resumes the run", err=True)
-            raise click.exceptions.Exit(EXIT_INTERRUPTED)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
 
 
 @click.group(cls=Recount)
@@ -186,11 +186,12 @@ def export(output: str) -> None:
 
 
 def require_output(folder: str | Path) -> None:
-    """A folder an ingest wrote (it has the dataset), else a usage error naming the mistake."""
+    """A folder an ingest wrote (its dataset or its tables), else a usage error naming the
+    mistake; checked before anything (a lock, the review store) is created in or beside it."""
     from pipeline.output.dataset import DATASET_DIR
-    if not (Path(folder) / DATASET_DIR).is_dir():
-        raise UserError(f"{folder}: not a recount output folder (no {DATASET_DIR}/); name the folder "
-                        "`recount ingest ... -o FOLDER` wrote")
+    if not ((Path(folder) / DATASET_DIR).is_dir() or (Path(folder) / "documents.parquet").is_file()):
+        raise UserError(f"{folder}: not a recount output folder (no {DATASET_DIR}/ or documents.parquet); "
+                        "name the folder `recount ingest ... -o FOLDER` wrote")
 
 
 @contextmanager
@@ -390,6 +391,7 @@ def report(processed, output, fmt, decisions) -> None:
         recount report processed/ --format md -o -
     """
     from pipeline.review.report import render_report, write_report
+    require_output(processed)
     if output == "-":
         text, count = render_report(processed, fmt, decisions)
         click.echo(text, nl=False)

@@ -40,11 +40,11 @@ def processed(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("args, message", [
     # a folder of reports named where an output folder belongs
-    (lambda t: ["report", REPO / "raw"], "not a recount output folder (no documents.parquet)"),
-    (lambda t: ["check", t / "empty"], "not a recount output folder (no dataset/)"),
+    (lambda t: ["report", t / "reports"], "not a recount output folder (no dataset/ or documents.parquet)"),
+    (lambda t: ["check", t / "empty"], "not a recount output folder"),
     (lambda t: ["review", "flag_1", "--confirm", "-d", t / "empty"], "not a recount output folder"),
     (lambda t: ["review", "serve", t / "empty"], "not a recount output folder"),
-    (lambda t: ["export", "-o", t / "empty"], "not a recount output folder (no dataset/)"),
+    (lambda t: ["export", "-o", t / "empty"], "not a recount output folder"),
     # -o naming a file, or standard output, for a command that writes a folder
     (lambda t: ["ingest", SPEND_REPORT, "-o", t / "afile.txt"], "is a file; name a folder"),
     (lambda t: ["ingest", SPEND_REPORT, "-o", "-"], "not a stream; name a folder"),
@@ -55,6 +55,8 @@ def processed(tmp_path_factory) -> Path:
 ])
 def test_a_mistake_is_one_line_and_exit_2(tmp_path, args, message):
     (tmp_path / "empty").mkdir()
+    (tmp_path / "reports").mkdir()
+    shutil.copy(SPEND_REPORT, tmp_path / "reports")
     (tmp_path / "afile.txt").write_text("x")
     result = run(*args(tmp_path))
     assert result.exit_code == 2, result.output
@@ -62,17 +64,20 @@ def test_a_mistake_is_one_line_and_exit_2(tmp_path, args, message):
     assert len([ln for ln in result.output.splitlines() if ln.startswith("Error")]) == 1
     assert not (tmp_path / "out").exists()  # nothing written before the mistake was found
     assert list((tmp_path / "empty").iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile.txt", "empty", "reports"]  # no store beside
 
 
 def test_a_mistake_from_the_shell_has_no_traceback(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "report", str(REPO / "raw")],
+    shutil.copy(SPEND_REPORT, tmp_path)
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "report", str(tmp_path)],
                             capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
 
 
 def test_debug_shows_the_traceback(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "--debug", "report", str(tmp_path)],
+    (tmp_path / "out" / "dataset").mkdir(parents=True)  # an output folder whose tables were deleted
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "--debug", "report", str(tmp_path / "out")],
                             capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 1 and "Traceback" in result.stderr and "OutputMissing" in result.stderr
 

@@ -212,7 +212,8 @@ def test_ods_display_text_refs_and_spans(tmp_path):
     sheet = Table(name="Outcomes")
     rows = [[("Outcome", {}), ("2017-18", {"numbercolumnsspanned": 2}), None],
             [("", {}), ("Q1", {}), ("Q2", {})],
-            [("Cases closed", {}), ("57.0%", {"valuetype": "percentage", "value": "0.57"}), ("61", {"valuetype": "float", "value": "61"})]]
+            [("Cases closed", {}), ("57.0%", {"valuetype": "percentage", "value": "0.57"}),
+             ("61", {"valuetype": "float", "value": "61"})]]
     for row in rows:
         tr = TableRow()
         for cell in row:

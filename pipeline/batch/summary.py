@@ -69,8 +69,8 @@ def detail_lines(summary: Summary, verbose: bool) -> list[str]:
     shown += [f"  duplicate      {printable(path)}: same content as {printable(original)}; its rows are under that file"
               for path, original in summary.duplicates]
     unsupported = summary.unsupported if verbose else summary.unsupported[:SHOWN]
-    shown += [f"  not read       {printable(str(path))}: {printable(path.suffix) or 'no extension'}, not a type recount reads"
-              for path in unsupported]
+    shown += [f"  not read       {printable(str(path))}: {printable(path.suffix) or 'no extension'}, "
+              "not a type recount reads" for path in unsupported]
     if len(summary.unsupported) > len(unsupported):
         shown.append(f"  ... and {len(summary.unsupported) - len(unsupported)} more files not read")
     if summary.unsupported:

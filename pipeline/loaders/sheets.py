@@ -174,9 +174,10 @@ def ods_row(row, r: int, anchors: dict) -> list[str]:
         text = "\n".join(teletype.extractText(p) for p in cell.getElementsByType(P))
         repeat = int(cell.getAttribute("numbercolumnsrepeated") or 1)
         if cell.qname[1] == "table-cell":
-            spans = (int(cell.getAttribute("numberrowsspanned") or 1), int(cell.getAttribute("numbercolumnsspanned") or 1))
+            rows = int(cell.getAttribute("numberrowsspanned") or 1)
+            cols = int(cell.getAttribute("numbercolumnsspanned") or 1)
             c = len(values)
-            anchors.update({(r + dr, c + dc): (r, c) for dr in range(spans[0]) for dc in range(spans[1]) if dr or dc})
+            anchors.update({(r + dr, c + dc): (r, c) for dr in range(rows) for dc in range(cols) if dr or dc})
         values += [text] * min(repeat, MAX_REPEAT if text else 64)
     while values and not values[-1] and (r, len(values) - 1) not in anchors:
         values.pop()
