@@ -191,7 +191,7 @@ def require_output(folder: str | Path) -> None:
     from pipeline.output.dataset import DATASET_DIR
     if not ((Path(folder) / DATASET_DIR).is_dir() or (Path(folder) / "documents.parquet").is_file()):
         raise UserError(f"{folder}: not a recount output folder (no {DATASET_DIR}/ or documents.parquet); "
-                        "name the folder `recount ingest ... -o FOLDER` wrote")
+                        f"name the folder an ingest wrote, or run `recount ingest REPORTS -o {folder}` first")
 
 
 @contextmanager
@@ -331,10 +331,11 @@ def serve(processed, port, decisions) -> None:
 
         recount review serve processed/ --port 8765
     """
-    from pipeline.review.app import serve as run
+    from pipeline.review.app import create_app, run
     require_output(processed)
+    app = create_app(processed, decisions)  # OutputMissing: a usage error (Recount.invoke)
     click.echo(f"reviewing {processed} at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-    run(processed, port=port, store=decisions)
+    run(app, port=port)
 
 
 @review.command("export")
@@ -369,10 +370,11 @@ def import_decisions(processed, source, decisions) -> None:
     from pipeline.review.transfer import import_jsonl
     store = open_store(processed, decisions)
     try:
-        added = import_jsonl(store, source, load(processed, store))
+        with writing(processed, "review"):
+            added = import_jsonl(store, source, load(processed, store))
+            attach_decisions(processed, store.path)
     except ValueError as err:
         raise click.ClickException(str(err)) from err
-    attach_decisions(processed, store.path)
     click.echo(f"{added} new decisions imported into {store.path}")
 
 

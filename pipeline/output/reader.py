@@ -22,7 +22,7 @@ def read_rows(out_dir: str | Path, name: str) -> list[dict]:
     path = Path(out_dir) / f"{name}.parquet"
     if not path.exists():
         raise OutputMissing(f"{out_dir}: not a recount output folder (no {name}.parquet); name the "
-                            f"folder `recount ingest ... -o FOLDER` wrote, or run that first")
+                            f"folder an ingest wrote, or run `recount ingest REPORTS -o {out_dir}` first")
     return pq.read_table(path).to_pylist()
 
 
