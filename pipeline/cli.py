@@ -8,6 +8,7 @@ resumes). A mistake is one line on stderr, never a traceback; `--debug` shows tr
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections import Counter
 from contextlib import contextmanager
@@ -43,6 +44,9 @@ class Recount(click.Group):
             if ctx.params.get("debug"):
                 raise
             raise UserError(str(err)) from err
+        except BrokenPipeError:  # `recount ... | head`: the reader left; nothing to say to it
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(EXIT_FAILED) from None
         except OSError as err:  # a folder or file of the user's: not there, not writable, a file
             if ctx.params.get("debug"):
                 raise
