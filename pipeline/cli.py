@@ -1,7 +1,14 @@
-"""The recount command line: thin wrappers over the library functions."""
+"""The recount command line: thin wrappers over the library functions.
+
+Exit codes: 0 done; 1 some document failed (everything else was written); 2 a usage error
+(a bad option, a path that is not there, a folder that is not recount output) or an
+unexpected error; 130 interrupted (Ctrl-C: what was finished is kept, and the same command
+resumes). A mistake is one line on stderr, never a traceback; `--debug` shows tracebacks.
+"""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections import Counter
 from contextlib import contextmanager
@@ -11,26 +18,62 @@ from typing import Iterator
 import click
 
 from pipeline import PIPELINE_VERSION
-from pipeline.batch.progress import JsonFormatter, TextFormatter, make_progress
-from pipeline.batch.ingest import Summary, ingest as run_ingest, recover
-from pipeline.model.names import printable
-from pipeline.output.export import export as export_tables
-from pipeline.output.manifest import locked
-from pipeline.output.reader import row_count
 from pipeline.model.settings import Settings
 
+# The batch, output and review modules are imported inside the commands: they load spaCy and
+# Arrow (seconds), and a Ctrl-C during a module-level import could not be caught below.
 
-@click.group()
+EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
+
+
+class UserError(click.ClickException):
+    """A mistake in what the user asked for: one line, exit 2."""
+    exit_code = EXIT_USAGE
+
+
+class Recount(click.Group):
+    """Turns the errors a user can cause into one-line messages and documented exit codes;
+    anything else reaches `report_crash`."""
+
+    def invoke(self, ctx: click.Context):
+        from pipeline.batch.ingest import InputError
+        from pipeline.output.reader import OutputMissing
+        try:
+            return super().invoke(ctx)
+        except (OutputMissing, InputError) as err:
+            if ctx.params.get("debug"):
+                raise
+            raise UserError(str(err)) from err
+        except BrokenPipeError:  # `recount ... | head`: the reader left; nothing to say to it
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(EXIT_FAILED) from None
+        except OSError as err:  # a folder or file of the user's: not there, not writable, a file
+            if ctx.params.get("debug"):
+                raise
+            where = f"{err.filename}: " if err.filename else ""
+            raise UserError(f"{where}{err.strerror or err}") from err
+        except KeyboardInterrupt:
+            if ctx.params.get("debug"):
+                raise
+            click.echo("recount: interrupted; finished documents are kept, and the same command "
+                       "resumes the run", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
+
+@click.group(cls=Recount)
 @click.version_option(PIPELINE_VERSION, prog_name="recount")
 @click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks (for reporting a bug in recount).")
 def main(verbose: int, debug: bool) -> None:
     """recount: every number in a report, as data, reconciled.
 
+    Exit codes: 0 done, 1 some document failed, 2 usage error, 130 interrupted.
+
     Example:
 
         recount ingest raw/ -o processed/
     """
+    from pipeline.batch.progress import TextFormatter
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(TextFormatter("%(levelname)s %(name)s: %(message)s", debug=debug))
@@ -49,6 +92,7 @@ def report_crash(kind: type, error: BaseException, trace: object) -> None:
 
 def use_json_logging() -> None:
     """Log records as JSON lines on stderr, alongside the JSON progress events."""
+    from pipeline.batch.progress import JsonFormatter
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter(debug=click.get_current_context().find_root().params.get("debug", False)))
     root = logging.getLogger()
@@ -56,34 +100,14 @@ def use_json_logging() -> None:
     root.setLevel(min(root.level, logging.INFO))
 
 
-def print_summary(summary: Summary) -> None:
-    results = summary.results
-    statuses = Counter(r.document.status for r in results)
-    counts = f" ({', '.join(f'{n} {s}' for s, n in sorted(statuses.items()))})" if results else ""
-    click.echo(f"documents: {len(results)}{counts}")
-    click.echo(f"this run: facts {summary.facts}, flags {summary.flags}")
-    for result in summary.failed[:20]:
-        doc = result.document
-        click.echo(f"  {doc.status:<14} {printable(doc.file_name)}: {printable(doc.reason)}")
-    if len(summary.failed) > 20:
-        click.echo(f"  ... and {len(summary.failed) - 20} more (see documents.parquet)")
-    for problem in summary.problems:
-        click.echo(f"  {printable(problem)}")
-    if summary.skipped:
-        click.echo(f"unchanged since the last run (skipped): {summary.skipped}")
-    if summary.retried:
-        click.echo(f"retried (stopped by a limit or a crash last time): {summary.retried}")
-    if summary.to_retry:
-        click.echo(f"stopped by a limit or a crash: {summary.to_retry}; the next run tries them again "
-                   "(--no-retry keeps them as they are)")
-    for path, original in summary.duplicates:
-        click.echo(f"  duplicate   {printable(path)}: same content as {printable(original)}; "
-                   "its rows are under that file")
-
-
-def output_totals(out: Path) -> str:
-    """Row counts of the single-file tables, this run's and earlier runs' documents together."""
-    return ", ".join(f"{row_count(out, name)} {name}" for name in ("documents", "facts", "flags"))
+def output_folder(output: str) -> Path:
+    """-o for ingest: a folder (made if missing), never a file or standard output."""
+    if output == "-":
+        raise UserError("-o -: ingest writes a folder of Parquet tables, not a stream; name a folder")
+    path = Path(output)
+    if path.exists() and not path.is_dir():
+        raise UserError(f"-o {output}: is a file; name a folder for the Parquet tables")
+    return path
 
 
 @main.command()
@@ -109,14 +133,16 @@ def output_totals(out: Path) -> str:
 @click.option("--quiet", is_flag=True, help="No progress bar (with --log-format json: no per-document lines).")
 @click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: progress and log records as JSON lines on stderr, for scheduled runs.")
+@click.option("--prune", is_flag=True, help="Remove documents whose files are no longer among the inputs.")
+@click.option("-v", "--verbose", is_flag=True, help="One summary line per document processed.")
 def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, max_memory: int, jobs: int | None,
            executor: str, scheduler: str | None, force: bool, no_retry: bool, follow_symlinks: bool,
-           quiet: bool, log_format: str) -> None:
+           quiet: bool, log_format: str, prune: bool, verbose: bool) -> None:
     """Read reports (files or folders, recursing) into Parquet tables, with flags.
 
     Re-runs skip documents unchanged since the last run into the same folder, and an
-    interrupted run resumes where it stopped. Exits 1 when any document failed, after
-    writing everything else.
+    interrupted run resumes where it stopped. Files of other types (a README, images) are
+    listed and skipped. Exits 1 when any document failed, after writing everything else.
 
     Example:
 
@@ -126,17 +152,21 @@ def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, 
         use_json_logging()
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://host:8786")
+    from pipeline.batch.ingest import ingest as run_ingest
+    from pipeline.batch.progress import make_progress
+    from pipeline.batch.summary import summary_lines
     settings = Settings(max_pages=max_pages, timeout_seconds=timeout, max_memory_mb=max_memory)
+    out = output_folder(output)
     try:
-        summary = run_ingest(paths, output, settings, jobs=jobs, executor=executor, scheduler=scheduler,
+        summary = run_ingest(paths, out, settings, jobs=jobs, executor=executor, scheduler=scheduler,
                              force=force, retry=not no_retry, follow_symlinks=follow_symlinks,
-                             progress=make_progress(quiet, log_format))
+                             prune=prune, progress=make_progress(quiet, log_format))
     except RuntimeError as err:
         raise click.ClickException(str(err)) from err
-    print_summary(summary)
-    click.echo(f"written to {Path(output)}/: {output_totals(Path(output))}")
-    if summary.failed or summary.problems:
-        sys.exit(1)
+    for line in summary_lines(summary, out, verbose):
+        click.echo(line)
+    if summary.failed:
+        sys.exit(EXIT_FAILED)
 
 
 @main.command()
@@ -152,16 +182,29 @@ def export(output: str) -> None:
 
         recount export -o processed/
     """
+    from pipeline.output.export import export as export_tables
     with writing(output, "export"):
         paths = export_tables(Path(output))
     for name, path in paths.items():
         click.echo(f"{name}: {path}")
 
 
+def require_output(folder: str | Path) -> None:
+    """A folder an ingest wrote (its dataset or its tables), else a usage error naming the
+    mistake; checked before anything (a lock, the review store) is created in or beside it."""
+    from pipeline.output.dataset import DATASET_DIR
+    if not ((Path(folder) / DATASET_DIR).is_dir() or (Path(folder) / "documents.parquet").is_file()):
+        raise UserError(f"{folder}: not a recount output folder (no {DATASET_DIR}/ or documents.parquet); "
+                        f"name the folder an ingest wrote, or run `recount ingest REPORTS -o {folder}` first")
+
+
 @contextmanager
 def writing(output: str | Path, command: str) -> Iterator[None]:
     """Hold the output folder's lock (one writer at a time) after repairing what a killed
     command left; a held lock or a full disk is a message, not a traceback."""
+    from pipeline.batch.ingest import recover
+    from pipeline.output.manifest import locked
+    require_output(output)  # first: taking the lock would make a folder in it
     try:
         with locked(Path(output), command):
             recover(Path(output))
@@ -292,12 +335,9 @@ def serve(processed, port, decisions) -> None:
 
         recount review serve processed/ --port 8765
     """
-    from pipeline.output.reader import OutputMissing
     from pipeline.review.app import create_app, run
-    try:
-        app = create_app(processed, decisions)
-    except OutputMissing as err:
-        raise click.ClickException(str(err)) from err
+    require_output(processed)
+    app = create_app(processed, decisions)  # OutputMissing: a usage error (Recount.invoke)
     click.echo(f"reviewing {processed} at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
     run(app, port=port)
 
@@ -354,13 +394,17 @@ def report(processed, output, fmt, decisions) -> None:
 
         recount report processed/ -o report.html
         recount report processed/ --format csv -o flags.csv
+        recount report processed/ --format md -o -
     """
-    from pipeline.output.reader import OutputMissing
-    from pipeline.review.report import write_report
-    try:
-        click.echo(f"{write_report(processed, output, fmt, decisions)} open flags written to {output}")
-    except OutputMissing as err:
-        raise click.ClickException(str(err)) from err
+    from pipeline.review.report import render_report, write_report
+    require_output(processed)
+    if output == "-":
+        text, count = render_report(processed, fmt, decisions)
+        click.echo(text, nl=False)
+    else:
+        count = write_report(processed, output, fmt, decisions)
+    click.echo(f"{count} open {'flag' if count == 1 else 'flags'} written to "
+               f"{'standard output' if output == '-' else output}", err=output == "-")
 
 
 if __name__ == "__main__":

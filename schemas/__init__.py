@@ -17,9 +17,12 @@ import pyarrow as pa
 from pipeline.model import Fact, Flag, SkippedNumber
 from pipeline.model.rows import CellRow, DocumentRow, PageRow
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: bbox a list of four numbers, no longer a fixed-size list
 
-BBOX = pa.list_(pa.float64(), 4)
+# A bbox is x0, top, x1, bottom: four numbers, but a variable-size list in Parquet: pyarrow 25
+# (the newest for Python 3.10) cannot read a fixed-size list with nulls back ("Expected all
+# lists to be of size=4"), and most bboxes are null (text reports have none).
+BBOX = pa.list_(pa.float64())
 SCALARS: dict[Any, pa.DataType] = {str: pa.string(), int: pa.int32(), float: pa.float64(), bool: pa.bool_()}
 WIDE = {"int64": pa.int64()}
 

@@ -59,13 +59,13 @@ def test_cli_ingest_reports_bad_files_and_keeps_the_rest(tmp_path):
     shutil.copy(REPO / "raw" / "swp-pcc-end-of-year-report-2013-14.txt", src)
     (src / "empty.txt").write_bytes(b"")
     (src / "garbage.txt").write_bytes(bytes(range(256)) * 4)
-    (src / "notes.docx").write_bytes(b"PK")
+    (src / "notes.docx").write_bytes(b"PK")  # not a Word file inside
     result = subprocess.run([sys.executable, "-m", "pipeline.cli", "ingest", str(src), "-o",
                              str(tmp_path / "out")], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 1, result.stderr
     docs = {r["file_name"]: r["status"] for r in pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()}
     assert docs == {"swp-pcc-end-of-year-report-2013-14.txt": "ok", "empty.txt": "empty",
-                    "garbage.txt": "error", "notes.docx": "unsupported"}
+                    "garbage.txt": "error", "notes.docx": "error"}
     assert "empty.txt" in result.stdout and "garbage.txt" in result.stdout
     facts = pq.read_table(tmp_path / "out" / "facts.parquet").to_pylist()
     assert {f["kind"] for f in facts} >= {"allocation", "spend_item", "spend_total"}
@@ -75,7 +75,8 @@ def test_cli_folder_without_reports_is_a_clear_problem(tmp_path):
     (tmp_path / "nothing").mkdir()
     result = subprocess.run([sys.executable, "-m", "pipeline.cli", "ingest", str(tmp_path / "nothing"),
                              "-o", str(tmp_path / "out")], capture_output=True, text=True, cwd=REPO)
-    assert result.returncode == 1 and "no reports found" in result.stdout
+    assert result.returncode == 2 and "no reports found" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_help_has_examples():
@@ -93,7 +94,7 @@ def test_a_file_that_vanishes_mid_run_is_recorded(tmp_path):
     path.write_text("Total\t£5\n")
     path.unlink()  # listed by discovery, gone by the time its turn comes
     result = process_document(path)
-    assert result.document.status == "error" and "No such file" in result.document.reason
+    assert result.document.status == "unreadable" and "No such file" in result.document.reason
 
 
 def test_two_empty_files_are_two_documents(tmp_path):

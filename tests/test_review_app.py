@@ -194,6 +194,6 @@ def test_serving_a_folder_without_outputs_is_a_clear_error(tmp_path):
     from click.testing import CliRunner
     from pipeline.cli import main
     result = CliRunner().invoke(main, ["review", "serve", str(tmp_path)])
-    assert result.exit_code == 1 and "run `recount ingest" in result.output
+    assert result.exit_code == 2 and "run `recount ingest" in result.output  # a usage error
     result = CliRunner().invoke(main, ["report", str(tmp_path), "-o", str(tmp_path / "r.html")])
-    assert result.exit_code == 1 and "run `recount ingest" in result.output
+    assert result.exit_code == 2 and "run `recount ingest" in result.output

@@ -61,7 +61,7 @@ def test_bad_text_inputs(tmp_path, content, status, reason):
 
 
 def test_unsupported_and_missing_files(tmp_path):
-    other = tmp_path / "sheet.xlsx"
+    other = tmp_path / "slides.pptx"
     other.write_bytes(b"PK\x03\x04")
     assert load_document(other).status == "unsupported"
     missing = load_document(tmp_path / "gone.txt")

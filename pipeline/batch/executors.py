@@ -12,7 +12,10 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -32,13 +35,30 @@ class Executor(Protocol):
         """Yield one output per task, in completion order."""
 
 
+@contextmanager
+def sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored while a child process is spawned: the child inherits the disposition,
+    so it ignores Ctrl-C from its first instruction (the parent's handler is put back)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _worker_main(conn: Connection, settings: Settings) -> None:
     """A worker's life: set up (worker.py), warm up, then answer tasks until told to stop or
-    the parent goes."""
+    the parent goes. Ctrl-C reaches every process of the terminal's group; only the parent
+    acts on it (it stops the workers), so a worker ignores SIGINT instead of printing a
+    traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     channel = Channel(conn)
     set_up(channel, settings.max_memory_mb)
     warm_up()
@@ -98,7 +118,8 @@ class LocalExecutor:
         parent, child = self.context.Pipe()
         process = self.context.Process(target=_worker_main, args=(child, self.settings),
                                        daemon=True, name="recount-worker")
-        process.start()
+        with sigint_ignored():  # a Ctrl-C while the child starts up must not reach it either
+            process.start()
         child.close()
         return _Worker(process, parent)
 

@@ -50,6 +50,7 @@ class Plan:
     retried: int = 0  # unchanged, but failed last time for a reason that may not recur
     supersedes: dict[str, set[str]] = field(default_factory=dict)  # path -> doc_ids its commit replaces
     orphans: set[str] = field(default_factory=set)  # doc_ids replaced by content processed elsewhere
+    absent: set[str] = field(default_factory=set)  # doc_ids in the output whose file is not an input
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, same bytes as path)
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (size, mtime_ns)
 
@@ -107,7 +108,17 @@ def plan_run(files: list[Path], manifest: Manifest, version: str, force: bool = 
     for task in plan.tasks:  # content that moved to another path is that path's entry now
         plan.supersedes[task.path] -= set(first_path) - {task.sha256}
     plan.orphans = (replaced - set(first_path) - plan.stale) & set(manifest.docs)
+    plan.absent = absent_documents(files, manifest, set(first_path)) - plan.stale
     return plan
+
+
+def absent_documents(files: list[Path], manifest: Manifest, contents: set[str]) -> set[str]:
+    """Documents the output holds whose content and path are both gone from the inputs
+    (deleted, or moved out of the folders ingested): what `--prune` removes."""
+    paths = {str(p.resolve()) for p in files}
+    keyed_by_path = {f"path:{p}" for p in files}
+    return {doc_id for doc_id, entry in manifest.docs.items()
+            if doc_id not in contents and doc_id not in keyed_by_path and entry.path not in paths}
 
 
 def add_task(plan: Plan, manifest: Manifest, task: Task, supersedes: set[str]) -> None:

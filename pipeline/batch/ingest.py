@@ -13,6 +13,7 @@ from pipeline.batch.executors import make_executor
 from pipeline.batch.incremental import plan_run, run_version
 from pipeline.batch.progress import Progress, Silent
 from pipeline.batch.tasks import Task, failed_output
+from pipeline.loaders import SUPPORTED
 from pipeline.model import DocumentResult
 from pipeline.model.settings import Settings
 from pipeline.output.dataset import DatasetWriter, compact, stream_dataset_facts, sweep, write_corpus_flags
@@ -25,21 +26,43 @@ from pipeline.rules import check_corpus
 log = logging.getLogger(__name__)
 
 
+class InputError(ValueError):
+    """The inputs named cannot be ingested at all (a path that is not there, a folder with no
+    report, a path inside the output folder): a usage error, raised before anything is written."""
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    """One processed document as the summary's per-document line shows it."""
+    path: str
+    status: str
+    reason: str
+    pages: int
+    facts: int
+    flags: int
+
+
 @dataclass
 class Summary:
     """What a run did. `results` are slim (no pages, facts or flags): the rows are on disk."""
     results: list[DocumentResult] = field(default_factory=list)
+    lines: list[DocumentLine] = field(default_factory=list)
     corpus_flags: list = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
     skipped: int = 0  # unchanged since an earlier run
     retried: int = 0  # unchanged, but redone because they timed out or crashed last time
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, same content as path)
+    unsupported: list[Path] = field(default_factory=list)  # not read: a type recount does not know
+    absent: int = 0  # documents in the output whose file is no longer among the inputs
+    pruned: int = 0  # of those, removed by this run (--prune)
     to_retry: int = 0  # failures the next run tries again (timeouts, crashed workers)
     fact_count: int = 0
     flag_count: int = 0
 
     def add(self, output: DocumentOutput) -> None:
+        doc = output.document
         self.results.append(output.result())
+        self.lines.append(DocumentLine(doc.path, doc.status, doc.reason, output.pages,
+                                       output.facts, output.flags))
         self.to_retry += output.retry
         self.fact_count += output.facts
         self.flag_count += output.flags
@@ -60,23 +83,29 @@ class Summary:
 def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings | dict | None = None, *,
            jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
            force: bool = False, retry: bool = True, follow_symlinks: bool = False,
-           progress: Progress | None = None, flush_docs: int = 100) -> Summary:
+           prune: bool = False, progress: Progress | None = None, flush_docs: int = 100) -> Summary:
     """Ingest files and folders into the dataset under out_dir, then the single-file tables.
 
     Documents unchanged since an earlier run into out_dir are skipped (`force` redoes them;
-    ones that timed out or crashed are redone unless `retry` is off); `executor` is "local"
-    (`jobs` worker processes, default one per core) or "dask" (`scheduler` is the cluster's
-    address, or a distributed.Client). The output folder is never read as input.
+    ones that timed out or crashed are redone unless `retry` is off); `prune` removes the
+    documents whose files are no longer among the inputs (else they stay, counted in
+    `Summary.absent`); `executor` is "local" (`jobs` worker processes, default one per core)
+    or "dask" (`scheduler` is the cluster's address, or a distributed.Client). The output
+    folder is never read as input; files of a type recount does not read are listed, not read.
     """
     settings, out, progress = Settings.resolve(settings), Path(out_dir), progress or Silent()
     found = discover(paths, out, follow_symlinks)
+    if found.problems:
+        raise InputError("; ".join(found.problems))  # already escaped for a terminal
+    files = [p for p in found.files if p.suffix.lower() in SUPPORTED]
     with locked(out, "ingest"):
         manifest = recover(out)
         version = run_version(settings)
-        plan = plan_run(found.files, manifest, version, force, retry)
-        manifest.remove(plan.orphans)
-        summary = Summary(problems=found.problems, skipped=plan.skipped, retried=plan.retried,
-                          duplicates=plan.duplicates)
+        plan = plan_run(files, manifest, version, force, retry)
+        manifest.remove(plan.orphans | (plan.absent if prune else set()))
+        summary = Summary(skipped=plan.skipped, retried=plan.retried, duplicates=plan.duplicates,
+                          unsupported=[p for p in found.files if p.suffix.lower() not in SUPPORTED],
+                          absent=len(plan.absent), pruned=len(plan.absent) if prune else 0)
         writer = DatasetWriter(out, manifest, version, plan.stats, flush_docs=flush_docs,
                                supersedes=plan.supersedes)
         notes = [note_output(n) for n in found.notes if not recorded(manifest, n, version)]

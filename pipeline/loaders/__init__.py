@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
                  ".html": "html", ".htm": "html"}
 PDF_SUFFIXES = {".pdf": "pdf"}
-SUPPORTED = {**TEXT_SUFFIXES, **PDF_SUFFIXES}
+OFFICE_SUFFIXES = {".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods", ".csv": "csv"}
+SUPPORTED = {**TEXT_SUFFIXES, **PDF_SUFFIXES, **OFFICE_SUFFIXES}
 
 _ORG_RE = re.compile(r"(?:[A-Z][\w&'’-]*(?: +(?:and|of|the))? +){0,6}(?:Partnership|Council|"
                      r"Commissioner|Board|Panel|Constabulary|Police|Authority|Trust|OPCC)\b")
@@ -36,8 +37,21 @@ def _parse_pdf(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple
     return pdf_pages(doc_id, data, path, settings)
 
 
+def _parse_docx(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple[list[Page], list[Table]]:
+    from pipeline.loaders.docx import docx_pages
+    return docx_pages(doc_id, data)
+
+
+def _parse_sheet(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple[list[Page], list[Table]]:
+    from pipeline.loaders import sheets
+    read = {".xlsx": sheets.xlsx_pages, ".xlsm": sheets.xlsx_pages, ".ods": sheets.ods_pages,
+            ".csv": sheets.csv_pages}[Path(path).suffix.lower()]
+    return read(doc_id, data)
+
+
 PARSERS: dict[str, Parser] = {"txt": _parse_text, "md": _parse_text, "html": _parse_text,
-                              "pdf": _parse_pdf}
+                              "pdf": _parse_pdf, "docx": _parse_docx, "xlsx": _parse_sheet,
+                              "ods": _parse_sheet, "csv": _parse_sheet}
 
 
 def describe(pages: list[Page]) -> dict[str, str]:

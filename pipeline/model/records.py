@@ -42,6 +42,7 @@ class Cell:
     char_start: Optional[int] = None  # span in that page's text, where the cell's text is there
     char_end: Optional[int] = None
     bbox: Optional[BBox] = None
+    ref: Optional[str] = None  # a spreadsheet cell's own address ("Sheet1!C7"), its provenance
 
 
 @dataclass(frozen=True)

@@ -56,3 +56,4 @@ class CellRow:
     char_start: Optional[int] = None
     char_end: Optional[int] = None
     bbox: Optional[BBox] = None
+    ref: Optional[str] = None

@@ -2,6 +2,7 @@
 rules and reports can run over a previous run without re-extracting."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import fields
 from pathlib import Path
 from typing import TypeVar
@@ -20,7 +21,8 @@ class OutputMissing(FileNotFoundError):
 def read_rows(out_dir: str | Path, name: str) -> list[dict]:
     path = Path(out_dir) / f"{name}.parquet"
     if not path.exists():
-        raise OutputMissing(f"{path} not found: run `recount ingest ... -o {out_dir}` first")
+        raise OutputMissing(f"{out_dir}: not a recount output folder (no {name}.parquet); name the "
+                            f"folder an ingest wrote, or run `recount ingest REPORTS -o {out_dir}` first")
     return pq.read_table(path).to_pylist()
 
 
@@ -28,6 +30,15 @@ def row_count(out_dir: str | Path, name: str) -> int:
     """Rows in one single-file table, read from its footer; 0 when it is not there."""
     path = Path(out_dir) / f"{name}.parquet"
     return pq.ParquetFile(path).metadata.num_rows if path.exists() else 0
+
+
+def value_counts(out_dir: str | Path, name: str, column: str) -> dict[str, int]:
+    """How many rows of one table hold each value of one column (only that column is read)."""
+    path = Path(out_dir) / f"{name}.parquet"
+    if not path.exists():
+        return {}
+    values = pq.read_table(path, columns=[column]).column(column).to_pylist()
+    return dict(Counter(values))
 
 
 def record_from_row(record: type[R], row: dict) -> R:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
+import secrets
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
@@ -49,7 +49,7 @@ def table_rows(doc: Document) -> list[dict]:
     return [record_row(CellRow(
         doc_id=doc.doc_id, table_id=table.table_id, page=cell.page, row=cell.row, col=cell.col,
         text=cell.text, is_header=cell.row < table.header_rows, heading=table.heading,
-        method=table.method, char_start=cell.char_start, char_end=cell.char_end, bbox=cell.bbox,
+        method=table.method, char_start=cell.char_start, char_end=cell.char_end, bbox=cell.bbox, ref=cell.ref,
         table_pages=table.pages or (table.page,)))
         for table in doc.tables for cell in table.cells]
 
@@ -102,11 +102,13 @@ def fsync_path(path: Path) -> None:
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A hidden temporary name next to `path`, renamed over it on success: a crash leaves
-    the old file intact and no half-written file under a name readers glob (`*.parquet`)."""
+    the old file intact and no half-written file under a name readers glob (`*.parquet`).
+    Created with mode 0o666 less the umask, as any file the user writes (mkstemp's 0600
+    would hide a shared output folder from colleagues and BI service accounts)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
         yield Path(tmp)
         os.replace(tmp, path)

@@ -121,9 +121,8 @@ def render_markdown(outputs: Outputs, items: list[Card], title: str = "recount r
     return "\n".join(lines)
 
 
-def write_report(out_dir: str | Path, target: str | Path, fmt: str = "html",
-                 store: str | Path | None = None) -> int:
-    """Write the report; returns how many open flags it lists."""
+def render_report(out_dir: str | Path, fmt: str = "html", store: str | Path | None = None) -> tuple[str, int]:
+    """The report's text and how many open flags it lists."""
     if fmt not in ("html", "csv", "md"):
         raise ValueError(f"unknown report format {fmt!r}; available: html, csv, md")
     decisions = open_store(out_dir, store)
@@ -131,7 +130,13 @@ def write_report(out_dir: str | Path, target: str | Path, fmt: str = "html",
     items = cards(outputs, read_pages(out_dir))
     text = {"html": lambda: render_html(outputs, items, str(decisions.path)),
             "csv": lambda: render_csv(items), "md": lambda: render_markdown(outputs, items)}[fmt]()
+    return text, sum(c.is_open for c in items)
+
+
+def write_report(out_dir: str | Path, target: str | Path, fmt: str = "html",
+                 store: str | Path | None = None) -> int:
+    """Write the report; returns how many open flags it lists."""
+    text, count = render_report(out_dir, fmt, store)
     with atomic_path(Path(target)) as tmp:
         Path(tmp).write_text(text, encoding="utf-8")
-        tmp.chmod(0o644)  # a report is for reading: not the temporary file's owner-only mode
-    return sum(c.is_open for c in items)
+    return count

@@ -80,7 +80,10 @@ class RuleSettings:
         text = path.read_text(encoding="utf-8")
         if path.suffix.lower() == ".json":
             return cls.from_dict(json.loads(text))
-        import tomllib  # Python 3.11+
+        try:
+            import tomllib  # Python 3.11+
+        except ModuleNotFoundError:  # Python 3.10: the same parser, as the tomli package
+            import tomli as tomllib
         return cls.from_dict(tomllib.loads(text))
 
     def with_overrides(self, enable: Iterable[str] = (), disable: Iterable[str] = (),
