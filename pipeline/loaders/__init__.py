@@ -24,14 +24,15 @@ SUPPORTED = {**TEXT_SUFFIXES, **PDF_SUFFIXES}
 _ORG_RE = re.compile(r"(?:[A-Z][\w&'’-]*(?: +(?:and|of|the))? +){0,6}(?:Partnership|Council|"
                      r"Commissioner|Board|Panel|Constabulary|Police|Authority|Trust|OPCC)\b")
 
-Parser = Callable[[str, bytes, str, Settings], tuple[list[Page], list[Table]]]
+Loaded = tuple[list[Page], list[Table], list[str]]  # pages, tables, notes on parts not read
+Parser = Callable[[str, bytes, str, Settings], Loaded]
 
 
-def _parse_text(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple[list[Page], list[Table]]:
-    return text_pages(doc_id, decode(data))
+def _parse_text(doc_id: str, data: bytes, path: str, settings: Settings) -> Loaded:
+    return (*text_pages(doc_id, decode(data)), [])
 
 
-def _parse_pdf(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple[list[Page], list[Table]]:
+def _parse_pdf(doc_id: str, data: bytes, path: str, settings: Settings) -> Loaded:
     from pipeline.loaders.pdf import pdf_pages  # heavy imports only for PDFs
     return pdf_pages(doc_id, data, path, settings)
 
@@ -84,7 +85,7 @@ def load_document(path: str | Path, settings: Settings | None = None) -> Documen
     if path.suffix.lower() not in SUPPORTED:
         return Document(status="unsupported", reason=f"unsupported file type {path.suffix or '(none)'}", **base)
     try:
-        pages, tables = PARSERS[fmt](sha, data, str(path), settings)
+        pages, tables, notes = PARSERS[fmt](sha, data, str(path), settings)
     except LoadError as err:
         return Document(status=err.status, reason=err.reason, **base)
     except Exception as err:  # a parser library's own failure on a bad file
@@ -92,4 +93,5 @@ def load_document(path: str | Path, settings: Settings | None = None) -> Documen
         return Document(status="error", reason=f"{type(err).__name__}: {err}", **base)
     if not any(p.text.strip() for p in pages):
         return Document(status="empty", reason="no text found", pages=tuple(pages), **base)
-    return Document(status="ok", pages=tuple(pages), tables=tuple(tables), **describe(pages), **base)
+    return Document(status="ok", reason="; ".join(notes), pages=tuple(pages), tables=tuple(tables),
+                    **describe(pages), **base)
