@@ -1,12 +1,13 @@
-"""Extractors: each takes a Document and returns Facts. Add one here to have it run."""
+"""Extractors: each takes a Document and returns an Extraction (facts, and the numbers it
+skipped with a reason). Add one here to have it run."""
 from __future__ import annotations
 
 from typing import Callable
 
 from extractors import kpi_table, narrative, spend_table
-from pipeline.model import Document, Fact
+from pipeline.model import Document, Extraction
 
-Extractor = Callable[[Document], list[Fact]]
+Extractor = Callable[[Document], Extraction]
 
 EXTRACTORS: dict[str, Extractor] = {
     "kpi_table": kpi_table.extract,
@@ -20,13 +21,13 @@ def registry() -> dict[str, Extractor]:
     return EXTRACTORS
 
 
-def extract_facts(doc: Document, only: list[str] | None = None) -> list[Fact]:
+def extract_facts(doc: Document, only: list[str] | None = None) -> Extraction:
     """Run every extractor (or the named ones) over a document, in registry order."""
     unknown = set(only or []) - set(EXTRACTORS)
     if unknown:
         raise ValueError(f"unknown extractor(s) {sorted(unknown)}; available: {sorted(EXTRACTORS)}")
-    facts: list[Fact] = []
+    result = Extraction()
     for name, extract in EXTRACTORS.items():
         if only is None or name in only:
-            facts += extract(doc)
-    return facts
+            result += extract(doc)
+    return result

@@ -16,7 +16,7 @@ from extractors.money_columns import is_spend_table
 from extractors.table_context import caption, resolve_period, table_year
 from extractors.table_roles import Header, read_header
 from pipeline.model.ids import stable_id
-from pipeline.model import Cell, Document, Fact, Table
+from pipeline.model import Cell, Document, Extraction, Fact, Table
 from pipeline.model.numbers import NUMBER_RE, number_from_match
 
 EXTRACTOR = "kpi_table"
@@ -35,7 +35,7 @@ class RowContext:
     year: str = ""  # the financial year bare 'Q1' / 'Apr' / 'This year' columns belong to
 
 
-def extract(doc: Document) -> list[Fact]:
+def extract(doc: Document) -> Extraction:
     """A table with no header of its own continues the KPI table before it when it has the
     same columns and starts on the same or the next page (a title line or page break split it)."""
     facts: list[Fact] = []
@@ -52,7 +52,7 @@ def extract(doc: Document) -> list[Fact]:
         found, context = table_facts(doc, table, inherited)
         facts += found
         previous = (table, context) if context else None
-    return facts
+    return Extraction(tuple(facts))
 
 
 def _label_row(row: list[Cell]) -> bool:

@@ -16,7 +16,7 @@ from extractors.facts import cell_offset, make_fact
 from extractors.money_columns import Amount, amount_of, header_text, is_spend_table, money_columns
 from extractors.table_context import caption, money_scale
 from pipeline.model.ids import stable_id
-from pipeline.model import Cell, Document, Fact, Table
+from pipeline.model import Cell, Document, Extraction, Fact, Table
 from pipeline.model.periods import find_periods, normalise_period
 
 EXTRACTOR = "spend_table"
@@ -28,13 +28,13 @@ _VARIANCE_COL = re.compile(r"\b(?:variance|under\s?-?spend|over\s?-?spend|differ
 _ALLOCATION_COL = re.compile(r"\b(?:allocat\w*|budget\w*|grant|award\w*|funding|agreed|approved|planned)\b", re.I)
 
 
-def extract(doc: Document) -> list[Fact]:
+def extract(doc: Document) -> Extraction:
     facts: list[Fact] = []
     for table in doc.tables:
         context = caption(doc, table)
         if is_spend_table(table, context):
             facts += table_facts(doc, table, context)
-    return facts
+    return Extraction(tuple(facts))
 
 
 def _period(doc: Document, table: Table, context: str) -> str:

@@ -11,6 +11,7 @@ from extractors import extract_facts
 from pipeline.loaders import load_document
 from pipeline.model import Document, DocumentResult
 from pipeline.model.settings import Settings
+from pipeline.model.vocab import DocumentStatus
 from pipeline.rules import check_document
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
     try:
         size = path.stat().st_size
     except OSError as err:
-        doc = unread(path, "error", f"unreadable: {err.strerror or err}")
+        doc = unread(path, "unreadable", f"cannot be read: {err.strerror or err}")
         return DocumentResult(doc, seconds=time.perf_counter() - started)
     if size > settings.max_bytes:
         doc = unread(path, "too_large", f"{size} bytes is over the {settings.max_bytes}-byte limit", size)
@@ -33,16 +34,19 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
     if doc.status != "ok":
         return DocumentResult(doc, seconds=time.perf_counter() - started)
     try:
-        facts = extract_facts(doc)
-        flags = check_document(doc, facts)
+        extraction = extract_facts(doc)
+        flags = check_document(doc, list(extraction.facts))
+    except MemoryError:  # over the worker's memory limit: the task records it (batch/tasks.py)
+        raise
     except Exception as err:  # an extractor bug must not lose the batch: record it
         log.exception("extraction failed on %s", path)
         doc = replace(doc, status="error", reason=f"extraction failed: {type(err).__name__}: {err}")
         return DocumentResult(doc, seconds=time.perf_counter() - started)
-    return DocumentResult(doc, tuple(facts), tuple(flags), seconds=time.perf_counter() - started)
+    return DocumentResult(doc, extraction.facts, tuple(flags), seconds=time.perf_counter() - started,
+                          skipped=extraction.skipped)
 
 
-def unread(path: Path, status: str, reason: str, size: int = 0) -> Document:
+def unread(path: Path, status: DocumentStatus, reason: str, size: int = 0) -> Document:
     """A file never read: no content hash, so its id is its path."""
     return Document(doc_id=f"path:{path}", file_name=path.name, path=str(path), sha256="",
                     format=path.suffix.lstrip("."), status=status, reason=reason, size_bytes=size)

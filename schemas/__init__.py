@@ -1,110 +1,62 @@
-"""One pyarrow schema per output table, declared once. The writer and tests use these."""
+"""One pyarrow schema per output table, derived from the record each row is written from.
+
+A field's Python type gives its Arrow type (`str` and `Literal[...]` string, `int` int32 unless
+its metadata says int64, `float` float64, `bool`, a bbox a list of four float64, a tuple a
+list); a field with no default is required (not null), one with a default may be null, and an
+empty string default is written as NULL. So a new column is one field on its record.
+"""
 from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from typing import Any, Literal, Union
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+from pipeline.model import Fact, Flag, SkippedNumber
+from pipeline.model.rows import CellRow, DocumentRow, PageRow
+
+SCHEMA_VERSION = "2"
 
 BBOX = pa.list_(pa.float64(), 4)
+SCALARS: dict[Any, pa.DataType] = {str: pa.string(), int: pa.int32(), float: pa.float64(), bool: pa.bool_()}
+WIDE = {"int64": pa.int64()}
 
-DOCUMENTS = pa.schema([
-    ("doc_id", pa.string()),
-    ("file_name", pa.string()),
-    ("path", pa.string()),
-    ("sha256", pa.string()),
-    ("format", pa.string()),
-    ("status", pa.string()),
-    ("reason", pa.string()),
-    ("title", pa.string()),
-    ("organisation", pa.string()),
-    ("period", pa.string()),
-    ("page_count", pa.int32()),
-    ("table_count", pa.int32()),
-    ("fact_count", pa.int32()),
-    ("size_bytes", pa.int64()),
-    ("seconds", pa.float64()),
-    ("pipeline_version", pa.string()),
-    ("schema_version", pa.string()),
-])
 
-PAGES = pa.schema([
-    ("doc_id", pa.string()),
-    ("page", pa.int32()),
-    ("text", pa.string()),
-    ("char_count", pa.int32()),
-])
+def arrow_type(hint: Any, metadata: typing.Mapping[str, Any]) -> tuple[pa.DataType, bool]:
+    """(Arrow type, nullable) for one field's type hint."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (Union, types.UnionType) and type(None) in args:
+        inner = [a for a in args if a is not type(None)]
+        return arrow_type(inner[0], metadata)[0], True
+    if origin is Literal:
+        return pa.string(), False
+    if origin is tuple:
+        if len(args) == 4 and all(a is float for a in args):
+            return BBOX, False
+        return pa.list_(SCALARS[args[0]]), False
+    if hint is int and metadata.get("arrow") in WIDE:
+        return WIDE[metadata["arrow"]], False
+    return SCALARS[hint], False
 
-TABLES = pa.schema([
-    ("doc_id", pa.string()),
-    ("table_id", pa.string()),
-    ("page", pa.int32()),
-    ("row", pa.int32()),
-    ("col", pa.int32()),
-    ("text", pa.string()),
-    ("is_header", pa.bool_()),
-    ("heading", pa.string()),
-    ("method", pa.string()),
-    ("char_start", pa.int32()),
-    ("char_end", pa.int32()),
-    ("bbox", BBOX),
-    ("table_pages", pa.list_(pa.int32())),
-])
 
-FACTS = pa.schema([
-    ("fact_id", pa.string()),
-    ("doc_id", pa.string()),
-    ("kind", pa.string()),
-    ("subject", pa.string()),
-    ("period", pa.string()),
-    ("value", pa.float64()),
-    ("unit", pa.string()),
-    ("direction", pa.string()),
-    ("text", pa.string()),
-    ("page", pa.int32()),
-    ("char_start", pa.int32()),
-    ("char_end", pa.int32()),
-    ("source", pa.string()),
-    ("extractor", pa.string()),
-    ("theme", pa.string()),
-    ("label", pa.string()),
-    ("qualifier", pa.string()),
-    ("numerator", pa.float64()),
-    ("denominator", pa.float64()),
-    ("claim_id", pa.string()),
-    ("role", pa.string()),
-    ("compared_period", pa.string()),
-    ("area", pa.string()),
-    ("table_id", pa.string()),
-    ("row", pa.int32()),
-    ("col", pa.int32()),
-    ("bbox", BBOX),
-    ("confidence", pa.float64()),
-    ("note", pa.string()),
-])
+def schema_of(record: type) -> pa.Schema:
+    hints = typing.get_type_hints(record)
+    columns = []
+    for f in dataclasses.fields(record):
+        kind, optional = arrow_type(hints[f.name], f.metadata)
+        has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        columns.append(pa.field(f.name, kind, nullable=optional or has_default))
+    return pa.schema(columns)
 
-FLAGS = pa.schema([
-    ("flag_id", pa.string()),
-    ("rule_id", pa.string()),
-    ("severity", pa.string()),
-    ("doc_id", pa.string()),
-    ("message", pa.string()),
-    ("expected", pa.float64()),
-    ("observed", pa.float64()),
-    ("difference", pa.float64()),
-    ("tolerance", pa.string()),
-    ("fact_ids", pa.list_(pa.string())),
-    ("page", pa.int32()),
-    ("snippet", pa.string()),
-    ("arithmetic", pa.string()),
-    ("status", pa.string()),
-    ("decision_reason", pa.string()),
-    ("decision_note", pa.string()),
-])
 
-SCHEMAS: dict[str, pa.Schema] = {
-    "documents": DOCUMENTS,
-    "pages": PAGES,
-    "tables": TABLES,
-    "facts": FACTS,
-    "flags": FLAGS,
+RECORDS: dict[str, type] = {
+    "documents": DocumentRow,
+    "pages": PageRow,
+    "tables": CellRow,
+    "facts": Fact,
+    "flags": Flag,
+    "skipped": SkippedNumber,
 }
+SCHEMAS: dict[str, pa.Schema] = {name: schema_of(record) for name, record in RECORDS.items()}

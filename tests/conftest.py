@@ -31,4 +31,4 @@ def document_from_text(raw: str, name: str = "report.txt") -> Document:
 def narrate():
     """Narrative facts of a text: narrate('...') -> list[Fact]."""
     from extractors.narrative import extract
-    return lambda raw: extract(document_from_text(raw))
+    return lambda raw: list(extract(document_from_text(raw)).facts)

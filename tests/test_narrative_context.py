@@ -75,7 +75,7 @@ def test_commentary_of_a_table_stitched_across_pages_points_at_its_own_page():
     table = replace(first.tables[0], cells=cells, pages=(1, 2))
     pages = (first.pages[0], replace(second.pages[0], number=2))
     doc = replace(first, pages=pages, tables=(table,))
-    facts = {f.value: f for f in extract(doc) if f.kind == "change"}
+    facts = {f.value: f for f in extract(doc).facts if f.kind == "change"}
     assert (facts[20].page, facts[25].page) == (1, 2)
     for fact in facts.values():
         assert doc.pages[fact.page - 1].text[fact.char_start:fact.char_end].startswith(f"{fact.value:g}")

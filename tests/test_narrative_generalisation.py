@@ -58,7 +58,7 @@ def test_parts_and_shares_of_a_whole_stated_elsewhere(narrate, text, whole, part
 def test_share_of_previous_sentence_count_is_checked():
     doc = document_from_text("The project mentored 60 pupils. Of these, 40 (75%) improved attendance.")
     from extractors.narrative import extract
-    flags = check_document(doc, extract(doc))
+    flags = check_document(doc, list(extract(doc).facts))
     assert [(f.rule_id, f.observed, round(f.expected, 1)) for f in flags] == [("percent-matches-counts", 75, 66.7)]
 
 
@@ -138,7 +138,7 @@ def test_bulleted_spend_list_is_one_spend_claim_checked_by_the_spend_rule():
             "- Total: £38,000\n\nPartners:\n\n- Fire service: £5,000\n- Housing: £7,000\n")
     doc = document_from_text(text)
     from extractors.narrative import extract
-    facts = extract(doc)
+    facts = extract(doc).facts
     listed = [(f.kind, f.value) for f in facts if f.kind.startswith("spend")]
     assert listed == [("spend_item", 20000), ("spend_item", 15500), ("spend_total", 38000)]
     assert [f.kind for f in facts if f.value in (5000, 7000)] == ["amount", "amount"]  # no spend intro

@@ -7,7 +7,7 @@ def facts_of(tmp_path, text, extractor, name="r.txt"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     doc = load_document(path)
-    facts = extractor.extract(doc)
+    facts = list(extractor.extract(doc).facts)
     for f in facts:  # every fact points at its number (a '£000s' table states thousands)
         span = doc.pages[f.page - 1].text[f.char_start:f.char_end].replace(",", "")
         assert any(f"{v:g}" in span for v in (f.value, f.value / 1000)), (f, span)

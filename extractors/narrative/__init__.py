@@ -16,15 +16,15 @@ from extractors.narrative.reading import Draft, read_segment, share_subjects
 from extractors.narrative.segments import ProseSegment, document_segments
 from extractors.narrative.timing import opening_period
 from pipeline.model.ids import stable_id
-from pipeline.model import Document, Fact
+from pipeline.model import Document, Extraction, Fact
 
 SNIPPET_LIMIT = 500
 
 
-def extract(doc: Document) -> list[Fact]:
+def extract(doc: Document) -> Extraction:
     """Every number stated in the document's prose, as typed facts sharing claim ids."""
     if doc.status != "ok" or not doc.pages:
-        return []
+        return Extraction()
     segments = document_segments(doc)
     nlp, _, _ = pipeline()
     context = opening_period([ln for ln in doc.pages[0].text.split("\n") if ln.strip()], doc.period)
@@ -37,7 +37,7 @@ def extract(doc: Document) -> list[Fact]:
     share_subjects(drafts)
     markers = area_markers(doc)
     facts = [to_fact(doc, segments[d.segment], d, markers) for d in drafts]
-    return [f for f in facts if f is not None]
+    return Extraction(tuple(f for f in facts if f is not None))
 
 
 def _snippet(segment: ProseSegment, draft: Draft) -> str:
@@ -66,5 +66,5 @@ def to_fact(doc: Document, segment: ProseSegment, draft: Draft, markers: list) -
         denominator=slot.denominator, claim_id=stable_id("claim", doc.doc_id, draft.claim),
         role=slot.role, compared_period=draft.compared_period,
         area=area_at(markers, page, start), table_id=segment.table_id,
-        row=piece.row, col=piece.col, confidence=0.9 if segment.table_id else 1.0,
+        row=piece.row, col=piece.col,
         note=draft.note)

@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-__all__ = ["BBox", "Heading", "Page", "Cell", "Table", "Document", "Fact", "Flag", "DocumentResult"]
+from pipeline.model.vocab import Direction, DocumentStatus, FlagStatus, Kind, Role, Severity, Source, Unit
+
+__all__ = ["BBox", "Heading", "Page", "Cell", "Table", "Document", "Fact", "SkippedNumber", "Extraction", "Flag",
+           "DocumentResult"]
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
@@ -75,7 +78,7 @@ class Document:
     path: str
     sha256: str
     format: str  # txt, md, html, pdf, ...
-    status: str  # ok, error, unsupported, empty, encrypted, no_text_layer, timeout
+    status: DocumentStatus
     reason: str = ""
     pages: tuple[Page, ...] = ()
     tables: tuple[Table, ...] = ()
@@ -89,40 +92,67 @@ class Document:
 class Fact:
     fact_id: str
     doc_id: str
-    kind: str  # kpi_value, kpi_baseline, kpi_target, allocation, spend_item, spend_total, change, count, percent, amount
+    kind: Kind
     value: float
-    unit: str  # count, percent, percentage_points, gbp, hours, years
+    unit: Unit
     subject: str
     page: int
     char_start: int
     char_end: int
     text: str  # the snippet the number was read from
-    source: str  # table or narrative
+    source: Source
     extractor: str
     period: str = ""
-    direction: str = ""  # increase / decrease for a change
+    direction: Direction = ""  # increase / decrease for a change
     theme: str = ""  # the section heading
     label: str = ""  # a sub-label inside a cell ("Opiate") or a KPI's preferred direction
     qualifier: str = ""  # over, nearly, approximately, more than, almost, up to
     numerator: Optional[float] = None
     denominator: Optional[float] = None
     claim_id: str = ""  # facts of one statement share it
-    role: str = ""  # within the claim: value, part, whole, from, to, change_abs, change_pct, ...
+    role: Role = ""  # within the claim: value, part, whole, from, to, change_abs, change_pct, ...
     compared_period: str = ""
     area: str = ""  # the partnership whose section the fact sits in
     table_id: str = ""
     row: Optional[int] = None
     col: Optional[int] = None
     bbox: Optional[BBox] = None
-    confidence: float = 1.0
     note: str = ""  # commentary, data owner or footnote text kept with the fact
+    column: str = ""  # a table fact's column label path ("2022/23 › Apr–Jun"), to pivot tables back out
+    measure: str = ""  # the normalised quantity key (subject through the lexicon), to group restatements
+
+
+@dataclass(frozen=True)
+class SkippedNumber:
+    """A number the document prints that an extractor read and decided is not a fact: the
+    ledger (`skipped.parquet`) that lets an analyst audit what was left out."""
+    doc_id: str
+    page: int
+    char_start: int
+    char_end: int
+    text: str  # the number as printed
+    reason: str  # date, year, period_label, section_number, page_number, reference, phone, ...
+    source: Source
+    table_id: str = ""
+    row: Optional[int] = None
+    col: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What an extractor returns: the facts it read and the numbers it skipped, with why."""
+    facts: tuple[Fact, ...] = ()
+    skipped: tuple[SkippedNumber, ...] = ()
+
+    def __add__(self, other: "Extraction") -> "Extraction":
+        return Extraction(self.facts + other.facts, self.skipped + other.skipped)
 
 
 @dataclass(frozen=True)
 class Flag:
     flag_id: str
     rule_id: str
-    severity: str  # error, warning, info
+    severity: Severity
     doc_id: str
     message: str
     expected: Optional[float]
@@ -133,7 +163,7 @@ class Flag:
     page: Optional[int] = None
     snippet: str = ""
     arithmetic: str = ""
-    status: str = "open"  # open, confirmed, dismissed (from the review decisions store)
+    status: FlagStatus = "open"  # from the review decisions store
     decision_reason: str = ""
     decision_note: str = ""
 
@@ -145,4 +175,5 @@ class DocumentResult:
     facts: tuple[Fact, ...] = ()
     flags: tuple[Flag, ...] = ()
     seconds: float = 0.0
+    skipped: tuple[SkippedNumber, ...] = ()
     extra: dict = field(default_factory=dict, compare=False)

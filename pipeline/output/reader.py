@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import fields
 from pathlib import Path
+from typing import TypeVar
 
 import pyarrow.parquet as pq
 
 from pipeline.model import Fact, Flag
 
-FACT_FIELDS = {f.name for f in fields(Fact)}
-FLAG_FIELDS = {f.name for f in fields(Flag)}
+R = TypeVar("R")
 
 
 class OutputMissing(FileNotFoundError):
@@ -30,11 +30,21 @@ def row_count(out_dir: str | Path, name: str) -> int:
     return pq.ParquetFile(path).metadata.num_rows if path.exists() else 0
 
 
+def record_from_row(record: type[R], row: dict) -> R:
+    """A row back as the record it was written from: the inverse of writer.record_row."""
+    values = {}
+    for f in fields(record):  # type: ignore[arg-type]
+        value = row.get(f.name)
+        if value is None and f.default == "":
+            value = ""
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[f.name] = value
+    return record(**values)
+
+
 def fact_from_row(row: dict) -> Fact:
-    """A facts.parquet row back as the record it was written from."""
-    values = {k: v for k, v in row.items() if k in FACT_FIELDS}
-    values["bbox"] = tuple(row["bbox"]) if row.get("bbox") else None
-    return Fact(**values)
+    return record_from_row(Fact, row)
 
 
 def read_facts(out_dir: str | Path) -> list[Fact]:
@@ -42,12 +52,7 @@ def read_facts(out_dir: str | Path) -> list[Fact]:
 
 
 def read_flags(out_dir: str | Path) -> list[Flag]:
-    flags = []
-    for row in read_rows(out_dir, "flags"):
-        values = {k: v for k, v in row.items() if k in FLAG_FIELDS}
-        values["fact_ids"] = tuple(row.get("fact_ids") or ())
-        flags.append(Flag(**values))
-    return flags
+    return [record_from_row(Flag, row) for row in read_rows(out_dir, "flags")]
 
 
 def read_pages(out_dir: str | Path) -> dict[tuple[str, int], str]:
