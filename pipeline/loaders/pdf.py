@@ -110,6 +110,8 @@ def find_tables(data: bytes, pages: list[RawPage], settings: Settings, deadline:
         _check_time(deadline, f"finding tables on page {page.number}", settings.timeout_seconds)
         try:
             found[page.number], job = own_tables(page, vocab)
+        except MemoryError:  # over the worker's memory limit: the batch records the document
+            raise
         except Exception as err:  # recount's own reader failing on one odd page costs that page
             log.debug("grid reader failed on page %d", page.number, exc_info=True)
             notes.append(failure_note(f"{type(err).__name__}: {err}", [page.number]))
