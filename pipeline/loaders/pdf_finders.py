@@ -51,8 +51,8 @@ def run_finders(data: bytes, jobs: list[FinderJob], deadline: float, limit: floa
     with private_copy(data) as path:
         try:
             for outcome in run_bounded(partial(find_on_page, path, data), jobs, deadline):
-                if outcome.error:
-                    failed.setdefault(outcome.error, []).append(outcome.item.page)
+                if outcome.error:  # the private copy's name means nothing to a reader
+                    failed.setdefault(outcome.error.replace(str(path), "the PDF"), []).append(outcome.item.page)
                 else:
                     found[outcome.item.page] = outcome.result
         except Overrun as over:
