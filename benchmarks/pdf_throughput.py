@@ -1,13 +1,16 @@
 """Pages per second: the whole recount pipeline vs pdfplumber's bare extract_text vs PDFium text.
 
 The three run over the same pages, interleaved file by file (so machine noise hits all
-three alike), for several repetitions; the figures are medians over repetitions. Peak memory
-is measured per method in a fresh child process (ru_maxrss), since one process's peak hides
-which method caused it.
+three alike), for several repetitions; the figures are medians over repetitions. Also
+printed: the share of pages the pipeline sent to camelot and to pdfplumber (counted at the
+libraries' entry points, in shared memory so calls made in a forked child count too), and
+peak memory per method in a fresh child process (ru_maxrss of the process and, separately,
+of the children it forked).
 
-    python benchmarks/pdf_throughput.py [FOLDER ...] [--reps 3] [--limit N]
+    python benchmarks/pdf_throughput.py [FOLDER ...] [--reps 3] [--sample-every 4]
 
-Default folders: ../shared/corpus/pdf and ../shared/corpus/real-pdfs next to the repository.
+Default: ../shared/corpus/pdf and more-pdf whole, and every 4th file of real-pdfs (sorted by
+path, so the sample is fixed).
 """
 from __future__ import annotations
 
@@ -25,6 +28,10 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT / ".." / "shared" / "corpus"
+if not SHARED.is_dir():
+    SHARED = Path("/work/shared/corpus")
+
+CALLS = {"camelot": multiprocessing.Value("l", 0), "pdfplumber": multiprocessing.Value("l", 0)}
 
 
 def pipeline_run(path: Path) -> None:
@@ -55,18 +62,51 @@ METHODS: dict[str, Callable[[Path], None]] = {
     "recount pipeline": pipeline_run, "pdfplumber extract_text": pdfplumber_run, "pypdfium2 text": pdfium_run}
 
 
-def readable_pdfs(folders: list[Path], limit: int | None) -> list[tuple[Path, int]]:
+def count_finder_pages() -> None:
+    """Wrap camelot.read_pdf and pdfplumber.open (with a `pages` argument: the pipeline's
+    calls, not the bare extract_text run) to count the pages each is asked for."""
+    import camelot
+    import pdfplumber
+    read_pdf, plumber_open = camelot.read_pdf, pdfplumber.open
+
+    def counted_read_pdf(source, pages="1", *args, **kwargs):
+        _add("camelot", len(str(pages).split(",")))
+        return read_pdf(source, pages, *args, **kwargs)
+
+    def counted_open(source, *args, pages=None, **kwargs):
+        if pages is not None:
+            _add("pdfplumber", len(pages))
+        return plumber_open(source, *args, pages=pages, **kwargs)
+
+    camelot.read_pdf, pdfplumber.open = counted_read_pdf, counted_open
+
+
+def _add(name: str, pages: int) -> None:
+    with CALLS[name].get_lock():
+        CALLS[name].value += pages
+
+
+def sample(folders: list[Path], every: int) -> list[Path]:
+    """Every PDF of the given folders; of a folder named real-pdfs, every `every`-th."""
+    chosen = []
+    for folder in folders:
+        paths = sorted(folder.rglob("*.pdf"))
+        chosen += paths[::every] if folder.name == "real-pdfs" else paths
+    return chosen
+
+
+def readable_pdfs(paths: list[Path]) -> list[tuple[Path, int]]:
     """PDFs that open without a password, with their page counts."""
     import pypdfium2 as pdfium
     found = []
-    for path in sorted(p for folder in folders for p in folder.rglob("*.pdf")):
+    for path in paths:
         try:
             pdf = pdfium.PdfDocument(path)
         except pdfium.PdfiumError:
             continue
         found.append((path, len(pdf)))
         pdf.close()
-    return found[:limit] if limit else found
+    return found
 
 
 def timed(method: Callable[[Path], None], path: Path) -> float:
@@ -91,10 +131,11 @@ def _peak_child(name: str, files: list[tuple[Path, int]], queue) -> None:
     warnings.simplefilter("ignore")
     for path, _ in files:
         timed(METHODS[name], path)
-    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    queue.put((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
 
 
-def peak_memory_mb(name: str, files: list[tuple[Path, int]]) -> float:
+def peak_memory_mb(name: str, files: list[tuple[Path, int]]) -> tuple[float, float]:
     queue = multiprocessing.get_context("fork").Queue()
     child = multiprocessing.get_context("fork").Process(target=_peak_child, args=(name, files, queue))
     child.start()
@@ -103,20 +144,8 @@ def peak_memory_mb(name: str, files: list[tuple[Path, int]]) -> float:
     return peak
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("folders", nargs="*", type=Path,
-                        default=[SHARED / "pdf", SHARED / "real-pdfs"])
-    parser.add_argument("--reps", type=int, default=3)
-    parser.add_argument("--limit", type=int, default=None, help="only the first N files")
-    parser.add_argument("--no-memory", action="store_true")
-    args = parser.parse_args()
-    logging.disable(logging.CRITICAL)
-    warnings.simplefilter("ignore")
-    files = readable_pdfs(args.folders, args.limit)
+def report(files: list[tuple[Path, int]], reps: list[dict[str, float]]) -> None:
     pages = sum(n for _, n in files)
-    print(f"{len(files)} PDFs, {pages} pages, {args.reps} repetitions (interleaved per file)")
-    reps = [one_repetition(files) for _ in range(args.reps)]
     rates = {name: statistics.median(pages / r[name] for r in reps) for name in METHODS}
     for name, rate in rates.items():
         print(f"{name:<26} {rate:8.1f} pages/s  (median; per rep: "
@@ -124,9 +153,32 @@ def main() -> None:
     plumber, pdfium = rates["pdfplumber extract_text"], rates["pypdfium2 text"]
     print(f"pipeline / pdfplumber extract_text = {rates['recount pipeline'] / plumber:.2f}x")
     print(f"pipeline / pypdfium2 text          = {rates['recount pipeline'] / pdfium:.3f}x")
+    for name, calls in CALLS.items():
+        share = calls.value / len(reps) / pages
+        print(f"pages sent to {name:<12} {share:6.1%} ({calls.value / len(reps):.0f} of {pages} per repetition)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folders", nargs="*", type=Path,
+                        default=[SHARED / "pdf", SHARED / "more-pdf", SHARED / "real-pdfs"])
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--sample-every", type=int, default=4, help="every Nth file of real-pdfs")
+    parser.add_argument("--no-memory", action="store_true")
+    args = parser.parse_args()
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    files = readable_pdfs(sample(args.folders, args.sample_every))
+    print(f"{len(files)} PDFs, {sum(n for _, n in files)} pages, {args.reps} repetitions (interleaved per file)")
+    for path, _ in files[:1]:  # imports and caches warmed before any timing
+        for method in METHODS.values():
+            timed(method, path)
+    count_finder_pages()
+    report(files, [one_repetition(files) for _ in range(args.reps)])
     if not args.no_memory:
         for name in METHODS:
-            print(f"peak memory {name:<26} {peak_memory_mb(name, files):8.0f} MB (child process ru_maxrss)")
+            own, children = peak_memory_mb(name, files)
+            print(f"peak memory {name:<26} {own:6.0f} MB (process), {children:6.0f} MB (its forked children)")
 
 
 if __name__ == "__main__":

@@ -260,3 +260,16 @@ def test_unruled_section_head_tight_under_a_short_record_stays_a_row(tmp_path):
     assert len(doc.tables) == 1
     assert ["Race", "", ""] in _rows(doc.tables[0])
     assert ["Male", "224,510", "176.5"] in _rows(doc.tables[0])
+
+
+@pytest.mark.parametrize("dx,dy", [(0.0, 0.0), (0.3, 0.0), (0.0, 0.3), (0.25, -0.25)])
+def test_a_line_drawn_twice_for_fake_bold_is_read_once(tmp_path, dx, dy):
+    """Some producers embolden by drawing each glyph again a fraction of a point away."""
+    pdf = _pdf()
+    pdf.add_page()
+    for x, y in ((20, 40), (20 + dx, 40 + dy)):
+        pdf.text(x, y, "Total recorded crime 4,512")
+    pdf.text(20, 60, "Down from 4,830 the year before.")
+    doc = _save(pdf, tmp_path, "bold.pdf")
+    assert doc.pages[0].text.count("Total recorded crime 4,512") == 1
+    assert "TToottaall" not in doc.pages[0].text

@@ -25,28 +25,29 @@ SUPPORTED = {**TEXT_SUFFIXES, **PDF_SUFFIXES, **OFFICE_SUFFIXES}
 _ORG_RE = re.compile(r"(?:[A-Z][\w&'’-]*(?: +(?:and|of|the))? +){0,6}(?:Partnership|Council|"
                      r"Commissioner|Board|Panel|Constabulary|Police|Authority|Trust|OPCC)\b")
 
-Parser = Callable[[str, bytes, str, Settings], tuple[list[Page], list[Table]]]
+Loaded = tuple[list[Page], list[Table], list[str]]  # pages, tables, notes on parts not read
+Parser = Callable[[str, bytes, str, Settings], Loaded]
 
 
-def _parse_text(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple[list[Page], list[Table]]:
-    return text_pages(doc_id, decode(data), max_pages=settings.max_pages)
+def _parse_text(doc_id: str, data: bytes, path: str, settings: Settings) -> Loaded:
+    return (*text_pages(doc_id, decode(data), max_pages=settings.max_pages), [])
 
 
-def _parse_pdf(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple[list[Page], list[Table]]:
+def _parse_pdf(doc_id: str, data: bytes, path: str, settings: Settings) -> Loaded:
     from pipeline.loaders.pdf import pdf_pages  # heavy imports only for PDFs
     return pdf_pages(doc_id, data, path, settings)
 
 
-def _parse_docx(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple[list[Page], list[Table]]:
+def _parse_docx(doc_id: str, data: bytes, path: str, settings: Settings) -> Loaded:
     from pipeline.loaders.docx import docx_pages
-    return docx_pages(doc_id, data)
+    return (*docx_pages(doc_id, data), [])
 
 
-def _parse_sheet(doc_id: str, data: bytes, path: str, settings: Settings) -> tuple[list[Page], list[Table]]:
+def _parse_sheet(doc_id: str, data: bytes, path: str, settings: Settings) -> Loaded:
     from pipeline.loaders import sheets
     read = {".xlsx": sheets.xlsx_pages, ".xlsm": sheets.xlsx_pages, ".ods": sheets.ods_pages,
             ".csv": sheets.csv_pages}[Path(path).suffix.lower()]
-    return read(doc_id, data)
+    return (*read(doc_id, data), [])
 
 
 PARSERS: dict[str, Parser] = {"txt": _parse_text, "md": _parse_text, "html": _parse_text,
@@ -98,7 +99,7 @@ def load_document(path: str | Path, settings: Settings | None = None) -> Documen
     if path.suffix.lower() not in SUPPORTED:
         return Document(status="unsupported", reason=f"unsupported file type {path.suffix or '(none)'}", **base)
     try:
-        pages, tables = PARSERS[fmt](sha, data, str(path), settings)
+        pages, tables, notes = PARSERS[fmt](sha, data, str(path), settings)
     except LoadError as err:
         return Document(status=err.status, reason=err.reason, **base)
     except MemoryError:  # over the worker's memory limit: the task records it
@@ -108,4 +109,5 @@ def load_document(path: str | Path, settings: Settings | None = None) -> Documen
         return Document(status="error", reason=f"{type(err).__name__}: {err}", **base)
     if not any(p.text.strip() for p in pages):
         return Document(status="empty", reason="no text found", pages=tuple(pages), **base)
-    return Document(status="ok", pages=tuple(pages), tables=tuple(tables), **describe(pages), **base)
+    return Document(status="ok", reason="; ".join(notes), pages=tuple(pages), tables=tuple(tables),
+                    **describe(pages), **base)

@@ -13,20 +13,18 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import pypdfium2 as pdfium
-from playa.exceptions import PDFTextExtractionNotAllowed
 
 from pipeline.loaders.errors import LoadError
 from pipeline.loaders.pdf_chars import Char, Ruling, page_chars, page_rules
+from pipeline.loaders.pdf_finders import FinderJob, failure_note, run_finders
 from pipeline.loaders.pdf_grid import grid_tables
 from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
 from pipeline.loaders.pdf_rows import merge_wrapped_rows
 from pipeline.loaders.pdf_records import PlacedTable, table_records
 from pipeline.loaders.pdf_stitch import stitch
-from pipeline.loaders.pdf_tables import (FoundTable, camelot_tables, drop_overlaps, extend_down, overlap, table_flavor,
-                                         pdfplumber_tables, trim_rows)
+from pipeline.loaders.pdf_tables import FoundTable, drop_overlaps, extend_down, overlap, table_flavor, trim_rows
 from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_running, running_keys,
                                        strip_running, vocabulary)
 from pipeline.loaders.text_tables import find_text_tables
@@ -36,7 +34,8 @@ from pipeline.model.settings import Settings
 log = logging.getLogger(__name__)
 
 TEXT_ROW_METHODS = {"camelot-hybrid", "camelot-stream", "camelot-network"}  # one row per text line
-UNRULED_FLAVOR = "hybrid"  # camelot parser for text outside grids: scored above network and lattice on the suites
+FINDER_SHARE = 0.85  # of the document's time limit, for the table finders: the loader ends an overrun
+# as `timeout` itself (naming the page) before the batch has to kill the worker
 
 
 @dataclass(frozen=True)
@@ -67,47 +66,73 @@ def _check_time(deadline: float, step: str, limit: float) -> None:
         raise LoadError("timeout", f"over the {limit:g}-second limit while {step}")
 
 
-def read_pages(pdf: pdfium.PdfDocument, settings: Settings, deadline: float) -> list[RawPage]:
+def read_pages(pdf: pdfium.PdfDocument, settings: Settings, deadline: float) -> tuple[list[RawPage], list[str]]:
+    """Every page's characters, rules and lines; a page PDFium cannot read is left blank and
+    noted, not the document lost."""
     count = len(pdf)
-    if count > settings.max_pages:
-        log.warning("reading the first %d of %d pages", settings.max_pages, count)
-    pages = []
+    notes = [f"read the first {settings.max_pages} of {count} pages"] if count > settings.max_pages else []
+    pages, unread = [], []
     for index in range(min(count, settings.max_pages)):
         _check_time(deadline, f"reading page {index + 1}", settings.timeout_seconds)
-        page = pdf[index]
+        try:
+            pages.append(read_page(pdf, index))
+        except pdfium.PdfiumError as err:
+            log.debug("page %d unreadable", index + 1, exc_info=True)
+            unread.append(index + 1)
+            pages.append(RawPage(index + 1, 0.0, 0.0, [], [], []))
+    if unread:
+        notes.append(f"page(s) {', '.join(map(str, unread))} unreadable by PDFium; left out")
+    return pages, notes
+
+
+def read_page(pdf: pdfium.PdfDocument, index: int) -> RawPage:
+    page = pdf[index]
+    try:
         chars = page_chars(page)
-        pages.append(RawPage(index + 1, page.get_width(), page.get_height(), chars,
-                             page_rules(page), build_lines(chars)))
+        return RawPage(index + 1, page.get_width(), page.get_height(), chars, page_rules(page),
+                       build_lines(chars))
+    finally:
         page.close()
-    return pages
 
 
-def find_tables(data: bytes, path: str, pages: list[RawPage], settings: Settings,
-                deadline: float) -> dict[int, list[FoundTable]]:
+def find_tables(data: bytes, pages: list[RawPage], settings: Settings, deadline: float
+                ) -> tuple[dict[int, list[FoundTable]], list[str]]:
     """Ruled grids from PDFium's rules on every page; camelot only where text outside them
-    still looks tabular; pdfplumber where camelot finds none on a ruled page."""
-    source: str | bytes = path if path and Path(path).is_file() else data
+    still looks tabular, pdfplumber where camelot finds none on a ruled page; both bounded by
+    `deadline`. Also the notes on pages whose tables could not be read."""
     vocab = vocabulary([p.lines for p in pages])
     found: dict[int, list[FoundTable]] = {}
+    jobs: list[FinderJob] = []
+    notes: list[str] = []
     for page in pages:
         if not page.chars:
             continue
         _check_time(deadline, f"finding tables on page {page.number}", settings.timeout_seconds)
-        grid = grid_tables(page.number, page.chars, page.rules, vocab) if page.rules else []
-        flavor = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules,
-                              _turned(page.chars, grid))
-        if flavor is None:
-            found[page.number] = grid
-            continue
         try:
-            tables = page_tables(source, page, flavor)
-        except PDFTextExtractionNotAllowed:
-            log.warning("the PDF forbids text extraction to camelot; tables from aligned text only")
-            return found
-        if not tables and not grid and page.rules:
-            tables = pdfplumber_tables(data, page.number)
-        found[page.number] = grid + [t for t in tables if all(overlap(t.bbox, g.bbox) < 0.3 for g in grid)]
-    return found
+            found[page.number], job = own_tables(page, vocab)
+        except MemoryError:  # over the worker's memory limit: the batch records the document
+            raise
+        except Exception as err:  # recount's own reader failing on one odd page costs that page
+            log.debug("grid reader failed on page %d", page.number, exc_info=True)
+            notes.append(failure_note(f"{type(err).__name__}: {err}", [page.number]))
+            continue
+        jobs += [job] if job else []
+    more, failed = run_finders(data, jobs, deadline, settings.timeout_seconds)
+    for number, tables in more.items():
+        grid = found[number]
+        found[number] = grid + [t for t in tables if all(overlap(t.bbox, g.bbox) < 0.3 for g in grid)]
+    return found, notes + failed
+
+
+def own_tables(page: RawPage, vocab: set[str]) -> tuple[list[FoundTable], FinderJob | None]:
+    """The grids recount reads from the page's rules, and the slower finder the rest of the
+    page still needs, if any."""
+    grid = grid_tables(page.number, page.chars, page.rules, vocab) if page.rules else []
+    kind = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules,
+                        _turned(page.chars, grid))
+    if kind is None:
+        return grid, None
+    return grid, FinderJob(page.number, page.height, kind, fallback=not grid and bool(page.rules))
 
 
 def _turned(chars: list[Char], tables: list[FoundTable]) -> bool:
@@ -122,14 +147,6 @@ def _lines_outside(lines: list[Line], tables: list[FoundTable]) -> list[Line]:
     return [ln for ln in lines if not any(t.bbox[0] - 1 <= (ln.x0 + ln.x1) / 2 <= t.bbox[2] + 1
                                           and t.bbox[1] - 1 <= (ln.top + ln.bottom) / 2 <= t.bbox[3] + 1
                                           for t in tables)]
-
-
-def page_tables(source: str | bytes, page: RawPage, flavor: str) -> list[FoundTable]:
-    """Camelot hybrid (rules and text alignment) on the one page. Lattice is not run beside it
-    on pages whose rules drew no closed grid: it rendered every such page to an image to find
-    the same rules again, for about a third of the pipeline's time and no gain in the scores
-    (closed grids are read from PDFium's rules in `pdf_grid`)."""
-    return camelot_tables(source, page.number, page.height, UNRULED_FLAVOR)
 
 
 def _inside(char: Char, box: tuple[float, float, float, float]) -> bool:
@@ -148,20 +165,23 @@ def prose_lines(page: RawPage, tables: list[FoundTable]) -> list[Line]:
 
 
 def pdf_pages(doc_id: str, data: bytes, path: str, settings: Settings | None = None
-              ) -> tuple[list[Page], list[Table]]:
-    """Pages and tables of a PDF; raises LoadError for files that cannot be read."""
+              ) -> tuple[list[Page], list[Table], list[str]]:
+    """Pages and tables of a PDF, and notes on the pages it could read only in part; raises
+    LoadError for files that cannot be read. `path` is for messages only: every library
+    reads `data`, never the path (see `pdf_finders`)."""
     settings = Settings.resolve(settings)
-    deadline = time.monotonic() + settings.timeout_seconds
+    started = time.monotonic()
     pdf = open_pdf(data)
     try:
-        raw = read_pages(pdf, settings, deadline)
+        raw, notes = read_pages(pdf, settings, started + settings.timeout_seconds)
     finally:
         pdf.close()
     if raw and not any(p.chars for p in raw):
         raise LoadError("no_text_layer", f"none of the {len(raw)} page(s) has a text layer "
                         "(scanned images?); OCR is out of scope")
-    found = find_tables(data, path, raw, settings, deadline)
-    return assemble(doc_id, raw, found)
+    found, failed = find_tables(data, raw, settings, started + FINDER_SHARE * settings.timeout_seconds)
+    pages, tables = assemble(doc_id, raw, found)
+    return pages, tables, notes + failed
 
 
 def assemble(doc_id: str, raw: list[RawPage], found: dict[int, list[FoundTable]]

@@ -14,6 +14,7 @@ import logging
 import re
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 from pipeline.loaders.pdf_chars import Ruling
 from pipeline.loaders.pdf_layout import Line
@@ -130,12 +131,15 @@ def _from_camelot(table, page: int, height: float) -> FoundTable | None:
     return FoundTable(page, (x0, height - y1, x1, height - y0), rows, boxes, f"camelot-{table.flavor}")
 
 
-def camelot_tables(source: str | bytes, page: int, height: float, flavor: str) -> list[FoundTable]:
-    """Camelot on one page; overlapping results keep the larger table."""
+def camelot_tables(source: Path | bytes, page: int, height: float, flavor: str, **options) -> list[FoundTable]:
+    """Camelot on one page; overlapping results keep the larger table. `source` is never a
+    string: camelot fetches strings that parse as URLs (`file:x.pdf`, `http:x.pdf`)."""
     import camelot
+    if isinstance(source, Path) and not source.is_absolute():
+        raise ValueError(f"camelot needs an absolute path, not {source}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = camelot.read_pdf(source, pages=str(page), flavor=flavor, suppress_stdout=True)
+        found = camelot.read_pdf(source, pages=str(page), flavor=flavor, suppress_stdout=True, **options)
     tables = [t for t in (_from_camelot(t, page, height) for t in found) if t is not None]
     return drop_overlaps(tables)
 

@@ -1,0 +1,157 @@
+"""The slow table finders are bounded: paths never reach them as strings they could fetch,
+one page's failure or crash costs that page, and a page that would run for minutes ends the
+document as `timeout` within its limit while the rest of the batch goes on."""
+from __future__ import annotations
+
+import os
+import socket
+import time
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from pipeline.batch.executors import LocalExecutor
+from pipeline.batch.tasks import Task, failed_output
+from pipeline.loaders import load_document
+from pipeline.loaders import pdf_finders
+from pipeline.loaders.bounded import Overrun, run_bounded
+from pipeline.model.settings import Settings
+
+SLOW_MARK = "slow-table-finder"  # in the title of a PDF whose finder call is made to hang
+
+
+def _unruled_pdf(path: Path, title: str, tables: list[list[tuple[str, ...]]]) -> Path:
+    """One page per table: a sentence, then rows of label and values at fixed x, no rules
+    (so the page goes to camelot)."""
+    pdf = FPDF(format="A4")
+    pdf.set_title(title)
+    pdf.set_font("helvetica", size=11)
+    for rows in tables:
+        pdf.add_page()
+        pdf.text(20, 30, f"{title}: the figures for the year are set out below.")
+        for i, row in enumerate(rows):
+            pdf.text(20, 50 + 9 * i, row[0])
+            for j, value in enumerate(row[1:]):
+                pdf.text(110 + 28 * j, 50 + 9 * i, value)
+    pdf.output(str(path))
+    return path
+
+
+CRIME = [("Crime type", "2014-15", "2015-16"), ("Burglary", "1,204", "1,150"),
+         ("Vehicle crime", "980", "1,021"), ("Criminal damage", "1,507", "1,498")]
+SPEND = [("Service", "Budget", "Spend", "Variance"), ("Youth offending", "66,392", "70,004", "3,612"),
+         ("Substance misuse", "236,533", "230,100", "-6,433"), ("Domestic abuse", "69,000", "69,000", "0")]
+CALLS = [("Month", "Calls", "Answered"), ("April", "4,310", "4,122"), ("May", "4,502", "4,390"),
+         ("June", "4,118", "4,001"), ("July", "4,660", "4,498")]
+
+
+def _rows(table) -> list[tuple[str, ...]]:
+    return [tuple(c.text for c in row) for row in table.rows()]
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a connection fails the test loudly."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("a socket was opened")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+@pytest.mark.parametrize("name", ["file:x.pdf", "http:x.pdf", "https:report.pdf", "file:///x.pdf"])
+def test_a_path_that_looks_like_a_url_is_read_as_the_file(tmp_path, monkeypatch, no_network, name):
+    """camelot fetches strings that parse as URLs; `file:x.pdf` once got x.pdf's tables."""
+    monkeypatch.chdir(tmp_path)
+    _unruled_pdf(tmp_path / "x.pdf", "Other report", [CALLS])
+    target = Path(name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _unruled_pdf(tmp_path / "own.pdf", "Crime report", [CRIME]).rename(target)
+    doc = load_document(target)
+    assert doc.status == "ok" and doc.reason == ""
+    assert [_rows(t) for t in doc.tables] == [CRIME]
+    assert "Crime report" in doc.pages[0].text and "Other report" not in doc.pages[0].text
+
+
+def _three_pages(tmp_path: Path, title: str = "Partnership report") -> Path:
+    return _unruled_pdf(tmp_path / "three.pdf", title, [CRIME, SPEND, CALLS])
+
+
+def _failing_on_page(page: int, failure):
+    real = pdf_finders.camelot_tables
+
+    def finder(source, number, height, flavor, **options):
+        if number == page:
+            failure()
+        return real(source, number, height, flavor, **options)
+    return finder
+
+
+def _raise() -> None:
+    raise KeyError("/Widths")  # the kind of error a malformed font dictionary gives pdfminer
+
+
+@pytest.mark.parametrize("failure,said", [(_raise, "KeyError: '/Widths'"),
+                                          (lambda: os._exit(3), "crashed"),  # the interpreter dies
+                                          ], ids=["raises", "crashes"])
+def test_one_page_failing_costs_only_its_tables(tmp_path, monkeypatch, failure, said):
+    monkeypatch.setattr(pdf_finders, "camelot_tables", _failing_on_page(2, failure))
+    doc = load_document(_three_pages(tmp_path))
+    assert doc.status == "ok"
+    assert "tables not read on page 2" in doc.reason and said in doc.reason
+    by_camelot = [(t.page, _rows(t)) for t in doc.tables if t.method.startswith("camelot")]
+    assert by_camelot == [(1, CRIME), (3, CALLS)]
+    assert "Youth offending\t66,392" in doc.pages[1].text  # the page's text is kept, and its aligned rows
+
+
+def _hang_on_marked(real):
+    def finder(source, number, height, flavor, **options):
+        if SLOW_MARK.encode() in Path(source).read_bytes():
+            time.sleep(600)
+        return real(source, number, height, flavor, **options)
+    return finder
+
+
+def test_a_page_that_hangs_ends_the_document_as_timeout_within_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf_finders, "camelot_tables", _hang_on_marked(pdf_finders.camelot_tables))
+    path = _three_pages(tmp_path, SLOW_MARK)
+    started = time.monotonic()
+    doc = load_document(path, Settings(timeout_seconds=3))
+    assert time.monotonic() - started < 3
+    assert doc.status == "timeout"
+    assert "finding tables on page 1" in doc.reason
+
+
+def test_a_hanging_page_leaves_the_rest_of_the_batch_alone(tmp_path, monkeypatch):
+    """Forked workers inherit the hang; the loader ends it, so the worker is not killed."""
+    monkeypatch.setattr(pdf_finders, "camelot_tables", _hang_on_marked(pdf_finders.camelot_tables))
+    slow = _unruled_pdf(tmp_path / "slow.pdf", SLOW_MARK, [CRIME])
+    fine = [_unruled_pdf(tmp_path / f"fine{i}.pdf", "Partnership report", [rows])
+            for i, rows in enumerate([SPEND, CALLS])]
+    failed_output(Task(str(slow)), "timeout", "")  # its first call's lazy imports, done before the fork
+    executor = LocalExecutor(jobs=1, settings=Settings(timeout_seconds=6), start_method="fork")
+    outputs = {Path(o.document.path).name: o for o in executor.map([Task(str(p)) for p in [slow, *fine]])}
+    assert outputs["slow.pdf"].document.status == "timeout"
+    assert "finding tables on page 1" in outputs["slow.pdf"].document.reason  # the loader's word, not a kill
+    assert [_arrow_rows(outputs[p.name].tables["tables"]) for p in fine] == [SPEND, CALLS]
+
+
+def _arrow_rows(cells) -> list[tuple[str, ...]]:
+    """The rows of the one table in a document's tables rows."""
+    grid: dict[int, dict[int, str]] = {}
+    for cell in cells.to_pylist():
+        grid.setdefault(cell["row"], {})[cell["col"]] = cell["text"]
+    return [tuple(row[c] for c in sorted(row)) for _, row in sorted(grid.items())]
+
+
+def test_run_bounded_gives_each_item_its_result_or_its_error():
+    outcomes = list(run_bounded(lambda n: 10 // n, [5, 0, 2], time.monotonic() + 30))
+    assert [(o.item, o.result, o.error) for o in outcomes] == [
+        (5, 2, ""), (0, None, "ZeroDivisionError: integer division or modulo by zero"), (2, 5, "")]
+
+
+def test_run_bounded_stops_at_the_deadline_naming_the_item():
+    started = time.monotonic()
+    with pytest.raises(Overrun) as stopped:
+        list(run_bounded(lambda s: time.sleep(s), [0, 60], time.monotonic() + 1))
+    assert stopped.value.item == 60 and time.monotonic() - started < 5
