@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _NOTE_START = re.compile(
-    r"^(?:sources?|notes?|nb|n\.b\.|key|data|definitions?|figures|all figures|numbers|amounts|"
+    r"^(?:sources?|notes?|nb|n\.b\.|definitions?|figures|all figures|numbers|amounts|"
     r"values|percentages|rates?|totals?|excludes?|includes?|provisional|please note)\b"
     r"|^(?:\*+|†|‡|§|#|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?[a-z0-9]{1,2}\)|\[\d{1,2}\])\s*\S", re.I)
 _NOTE_WORDS = re.compile(r"£\s?0{3}s?\b|£\s?(?:k|m)\b|\bin (?:thousands|millions)\b|\brunning totals?\b|"

@@ -6,9 +6,12 @@ import re
 from pipeline.loaders.errors import LoadError
 from pipeline.loaders.layouts import Layout, layout_table
 from pipeline.loaders.markup import read_markup
+from pipeline.loaders.aligned_tables import find_aligned_tables
+from pipeline.loaders.text_lines import page_lines
 from pipeline.loaders.text_tables import find_text_tables
 from pipeline.model import Heading, Page, Table
 
+PLAIN_FINDERS = (find_aligned_tables,)  # in order: a line one finder takes is not offered to the next
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _PLAIN_HEADING = re.compile(r"^[A-Z][^\t.;:!?]{2,90}$")
 
@@ -63,13 +66,26 @@ def text_pages(doc_id: str, raw: str, markup: bool = True) -> tuple[list[Page], 
 
 def page_tables(doc_id: str, page: int, text: str, headings: list[Heading],
                 layouts: list[Layout]) -> list[Table]:
-    """The markup's tables as they state themselves, then tab runs in the remaining lines."""
-    tables = [t for i, layout in enumerate(layouts)
-              if (t := layout_table(doc_id, page, text, layout, headings, i)) is not None]
-    spans = [(min(c.char_start for c in t.cells), max(c.char_end for c in t.cells)) for t in tables]
-    taken = frozenset(line_starts(text, spans))
-    tables += find_text_tables(doc_id, page, text, headings, taken)
+    """The markup's tables as they state themselves, then tab runs, then the plain-text
+    layouts, each finder on the lines the earlier ones left."""
+    tables = _tables(doc_id, page, text, headings, layouts, 0)
+    tables += find_text_tables(doc_id, page, text, headings, _taken(text, tables))
+    lines = page_lines(text)
+    for finder in PLAIN_FINDERS:
+        found = finder(lines, text, _taken(text, tables))
+        tables += _tables(doc_id, page, text, headings, found, len(tables))
     return sorted(tables, key=lambda t: min(c.char_start for c in t.cells if c.char_start is not None))
+
+
+def _tables(doc_id: str, page: int, text: str, headings: list[Heading], layouts: list[Layout],
+            first: int) -> list[Table]:
+    return [t for i, layout in enumerate(layouts, start=first)
+            if (t := layout_table(doc_id, page, text, layout, headings, i)) is not None]
+
+
+def _taken(text: str, tables: list[Table]) -> frozenset[int]:
+    spans = [(min(c.char_start for c in t.cells), max(c.char_end for c in t.cells)) for t in tables]
+    return frozenset(line_starts(text, spans))
 
 
 def line_starts(text: str, ranges: list[tuple[int, int]]) -> list[int]:
