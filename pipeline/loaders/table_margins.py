@@ -14,6 +14,7 @@ _NOTE_START = re.compile(
     r"|^(?:\*+|†|‡|§|#|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?[a-z0-9]{1,2}\)|\[\d{1,2}\])\s*\S", re.I)
 _NOTE_WORDS = re.compile(r"£\s?0{3}s?\b|£\s?(?:k|m)\b|\bin (?:thousands|millions)\b|\brunning totals?\b|"
                          r"\bcumulative\b|\bper (?:1,?000|10,?000|100,?000)\b|\brounded\b|\bprovisional\b", re.I)
+_SOURCE = re.compile(r"^(?:sources?|notes?)\b", re.I)  # the notes of a table above, not a title
 MAX_CAPTION = 120
 MAX_NOTES = 5
 
@@ -26,7 +27,7 @@ def caption_above(text: str, start: int) -> str:
     for line in reversed(before):
         if line.strip():
             line = line.strip()
-            return line if len(line) <= MAX_CAPTION and "\t" not in line else ""
+            return line if len(line) <= MAX_CAPTION and "\t" not in line and not _SOURCE.match(line) else ""
     return ""
 
 

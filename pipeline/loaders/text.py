@@ -7,11 +7,13 @@ from pipeline.loaders.errors import LoadError
 from pipeline.loaders.layouts import Layout, layout_table
 from pipeline.loaders.markup import read_markup
 from pipeline.loaders.aligned_tables import find_aligned_tables
+from pipeline.loaders.cell_lines import find_cell_line_tables
+from pipeline.loaders.flat_tables import find_flat_tables
 from pipeline.loaders.text_lines import page_lines
 from pipeline.loaders.text_tables import find_text_tables
 from pipeline.model import Heading, Page, Table
 
-PLAIN_FINDERS = (find_aligned_tables,)  # in order: a line one finder takes is not offered to the next
+PLAIN_FINDERS = (find_aligned_tables, find_flat_tables, find_cell_line_tables)  # in order: a line one finder takes is not offered to the next
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _PLAIN_HEADING = re.compile(r"^[A-Z][^\t.;:!?]{2,90}$")
 
