@@ -6,8 +6,9 @@
 A run of two or more lines that each end in the same number N >= 2 of values is a table: the
 last N values are its cells, what comes before them the row label (so a label with a number
 in it, 'Aged 10 to 17', keeps it). The line above the run names the columns; its words are
-grouped into N labels (a period, '% spent', 'Rate per 1,000' are one label each), and when
-they do not group into N the whole line is kept as one header cell spanning the table.
+grouped into N labels (a period, '% spent', 'Rate per 1,000' are one label each; labels start
+in capitals, digits or symbols), and when they do not group so the whole line is kept as one
+header cell spanning the table.
 """
 from __future__ import annotations
 
@@ -62,7 +63,8 @@ def _units(line: str) -> list[tuple[int, int]]:
 def header_slots(line: Line, n_values: int) -> list[Slot]:
     """The header line's cells over a table of one label column and n value columns."""
     units = _units(line.text)
-    if len(units) < n_values:
+    if len(units) < n_values or any(line.text[a].islower() for a, _ in units[len(units) - n_values:]):
+        # too few labels, or words of a sentence ('Referrals this year and last'): one cell
         stripped = line.text.strip()
         lead = len(line.text) - len(line.text.lstrip())
         return [Slot(0, 0, stripped, line.start + lead, line.start + lead + len(stripped),
