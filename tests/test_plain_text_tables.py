@@ -152,3 +152,10 @@ def test_tab_table_upper_header_labels_span_the_empty_cells_after_them():
 def test_tab_table_header_rows(raw, header_rows):
     [table] = found(raw, "tsv")
     assert table.header_rows == header_rows
+
+
+def test_justified_prose_with_wide_gaps_is_not_an_aligned_table():
+    raw = ("The  partnership  funded  12  projects  in  the  year  and  spent\n"
+           "most  of  the  grant  on  3  youth  schemes  run  by  4  partners,\n"
+           "with  the  rest  held  back  for  2  small  bids  and  1  review.\n")
+    assert found(raw, "aligned") == []

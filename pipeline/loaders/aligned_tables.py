@@ -196,11 +196,20 @@ def _header_lines(lines: list[Line], first: Line, cols: list[tuple[int, int]],
     return found
 
 
+def _misaligned(body: list[list[Chunk]], cols: list[tuple[int, int]]) -> bool:
+    """Cells of one line that fall in one column: words spread by justified prose, not a
+    table. A quarter of the rows may collide (a long label reaching over a column)."""
+    def collides(row: list[Chunk]) -> bool:
+        placed = [(c.start - c.col, place(c, cols)) for c in row]  # (line, column)
+        return len(set(placed)) < len(placed)
+    return sum(collides(row) for row in body) * 4 > len(body)
+
+
 def _layout(lines: list[Line], text: str, block: list[Line], taken: frozenset[int]) -> Optional[Layout]:
     rows = _rows_of_block(block)
     body = [r for r in rows if len(r) >= 2 and has_digit_value([c.text for c in r[1:]])]
     cols = columns(body) if len(body) >= 2 else []
-    if len(cols) < 2:
+    if len(cols) < 2 or _misaligned(body, cols):
         return None
     heads = _header_lines(lines, block[0], cols, taken)
     if heads:
