@@ -102,3 +102,12 @@ def test_pipe_rows_without_a_delimiter_row_stay_a_tab_table():
     raw = "Referrals\n\n| Police | 120 | 131 |\n| Schools | 40 | 38 |\n"
     [table] = tables_of(raw)
     assert (grid(table), table.method) == ([["Police", "120", "131"], ["Schools", "40", "38"]], "tsv")
+
+
+def test_deeply_nested_tables_cost_linear_time():
+    depth = 3000
+    raw = "<table><tr><td>" * depth + "Core\t7" + "</td></tr></table>" * depth
+    start = time.perf_counter()
+    tables = tables_of(raw)
+    assert time.perf_counter() - start < 5
+    assert [grid(t) for t in tables] == [[["Core 7"]]]
