@@ -33,10 +33,10 @@ COLUMN_ROLES: list[tuple[str, re.Pattern]] = [
                           r"\b(?:change|difference) (?:on|from|since|against|vs\.?|compared)\b", re.I)),
     ("status", re.compile(r"^\s*(?:rag|rag status|status|rating|direction of travel|dot)\s*$", re.I)),
     ("commentary", re.compile(r"\b(?:comment(?:ary|s)?|narrative|notes?|explanation|analysis|remarks|progress|"
-                              r"update|description|details?|purpose|outcomes?|activit(?:y|ies))\b", re.I)),
+                              r"update|description)\b", re.I)),
     ("owner", re.compile(r"\b(?:owner|lead officer|responsible|contact|lead agency)\b", re.I)),
-    ("reference", re.compile(r"^\s*(?:ref(?:erence)?\.?|no\.?|#|id|item|code|project (?:no|ref)\.?|"
-                             r"kpi (?:no|ref)\.?|line)\s*$", re.I)),
+    ("reference", re.compile(r"^\s*(?:ref(?:erence)?\.?|#|id|code|project (?:no|ref)\.?|"
+                             r"kpi (?:no|ref)\.?|ref(?:erence)? no\.?)\s*$", re.I)),
     ("rank", re.compile(r"^\s*(?:rank(?:ing)?|position|order)\s*$", re.I)),
     ("page", re.compile(r"^\s*(?:page|pages|pp?\.?)\s*$", re.I)),
     ("baseline", BASELINE),

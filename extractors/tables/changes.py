@@ -37,7 +37,7 @@ def change_fact(doc: Document, cell: Cell, column_role: str, level_unit: str, cl
     role = "change_pct" if unit == "percent" else "change_abs"
     return [make_fact(doc, kind="change", value=value, unit=unit, subject=subject, page=cell.page,
                       snippet=f"{subject} | {cell.text}",
-                      start=offset + start, end=offset + end, source="table", extractor="kpi_table",
+                      start=offset + start, end=offset + end, source="table", extractor="tables",
                       direction=direction, claim_id=claim, role=role, col=cell.col, bbox=cell.bbox,
                       **common)]
 
