@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.facts import cell_offset, make_fact
-from extractors.lexicon.changes import direction_of
 from extractors.lexicon.periods import resolve
 from extractors.lexicon.roles import STATED_IN_LABEL
 from extractors.lexicon.scales import PERCENT_LABEL, stated_scale
@@ -133,9 +132,9 @@ def value_facts(doc: Document, cell: Cell, lead: str, subject: str, period: str,
         label_subject = f"{value.label}: {subject}" if value.label else subject
         unit = "percent" if as_percent and value.unit == "count" and value.role == "value" else value.unit
         fields = {**common, "period": period, "label": value.label or common["label"]}
-        typed, role, direction = kind, value.role, ""
-        if value.role == "share" and (direction := direction_of(cell.text[value.end:value.end + 20])):
-            typed, role = "change", "change_pct"
+        typed, role, direction = kind, value.role, value.direction
+        if value.role == "change":
+            typed, role = "change", ("change_pct" if value.unit == "percent" else "change_abs")
         facts.append(make_fact(
             doc, kind=typed, value=value.value, unit=unit, subject=label_subject,
             page=cell.page, start=offset + value.start, end=offset + value.end, source="table",

@@ -93,8 +93,10 @@ def cell_facts(doc: Document, table: Table, layout: Layout, cell: Cell, label: s
     for value in parse_cell(cell.text):
         unit, amount = _value_unit(value, scale, cell.text)
         kind, claim_role = _kind(unit, role, row, layout, column)
-        direction = ""
-        if kind == "change":
+        direction = value.direction
+        if value.role == "change":
+            kind, claim_role = "change", ("change_pct" if value.unit == "percent" else "change_abs")
+        elif kind == "change":
             direction = direction_of(cell.text, sign.group("sign") if sign else "") or "increase"
             unit = "percent" if role == "change_pct" and unit == "count" else unit
         elif value.role == "share":
@@ -137,6 +139,7 @@ def plain_facts(doc: Document, table: Table, layout: Layout, claimed: set, prose
             if (cell.row, cell.col) in claimed | prose or offset is None or not re.search(r"\d", cell.text):
                 continue
             reason = COLUMN_REASONS.get(_role(layout, cell.col), "") or cell_reason(cell.text) or \
+                ("reference" if cell.col in layout.references else "") or \
                 ("page_number" if cell.col in pages else "") or \
                 ("label_text" if cell.col in layout.stubs or is_text(cell.text) and len(filled) == 1 else "")
             if reason:

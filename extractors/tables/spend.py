@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 
 from extractors.facts import cell_offset, make_fact
-from extractors.lexicon.roles import ALLOCATION, ALLOCATION_COLUMN, SUBTOTAL, TOTAL, VARIANCE, is_allocation_text
+from extractors.lexicon.roles import ALLOCATION, ALLOCATION_COLUMN, SPEND, SUBTOTAL, TOTAL, VARIANCE, is_allocation_text
 from extractors.lexicon.scales import money_scale
 from extractors.tables.context import caption, notes
 from extractors.tables.money import Amount, amount_of, header_text, is_spend_table, money_columns
 from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact, Table
-from pipeline.model.periods import find_periods, normalise_period
+from pipeline.model.periods import find_periods, is_financial_period, normalise_period
 
 EXTRACTOR = "tables"
 
@@ -34,7 +34,8 @@ def spend_facts(doc: Document) -> list[Fact]:
 
 
 def _period(doc: Document, table: Table, context: str) -> str:
-    in_rows = [p.period for c in table.cells for p in find_periods(c.text) if "Q" not in p.period]
+    in_rows = [p.period for c in table.cells for p in find_periods(c.text)
+               if is_financial_period(p.period) and "Q" not in p.period]  # not a date a line was paid
     return (normalise_period(context) or normalise_period(table.heading) or (in_rows[0] if in_rows else "")
             or doc.period)
 
@@ -61,12 +62,13 @@ def row_kind(label: str, seen_items: bool, given: bool = False) -> tuple[str, st
     return "spend_item", "item"
 
 
-def column_kind(header: str, row_role: str) -> tuple[str, str]:
-    """(kind, role) of a cell in a table of several money columns, from its column's header
-    and its row's role (item, subtotal, total)."""
+def column_kind(header: str, row_role: str, given: bool = False) -> tuple[str, str]:
+    """(kind, role) of a cell in a table of several money columns, from its column's header,
+    its row's role (item, subtotal, total) and whether the table's title says the money was
+    given ('Fund allocations (£)': its '2019/20' and '2020/21' columns are allocations)."""
     if VARIANCE.search(header):
         return "amount", "variance"
-    if ALLOCATION_COLUMN.search(header):
+    if ALLOCATION_COLUMN.search(header) or (given and not SPEND.search(header)):
         return "allocation", row_role
     return ("spend_item" if row_role == "item" else "spend_total"), row_role
 
@@ -75,7 +77,8 @@ def table_facts(doc: Document, table: Table, context: str = "") -> list[Fact]:
     columns, labels = money_columns(table), column_labels(table)
     period = _period(doc, table, context)
     scale = money_scale(table.heading, context, header_text(table), notes(table))
-    given = len(columns) == 1 and (is_allocation_text(context) or is_allocation_text(labels.get(columns[0], "")))
+    given = is_allocation_text(context) or \
+        (len(columns) == 1 and is_allocation_text(labels.get(columns[0], "")))
     facts, seen_items = [], False
     for row in table.rows():
         label = " ".join(c.text for c in row if c.col not in columns and c.text).strip()
@@ -89,7 +92,7 @@ def table_facts(doc: Document, table: Table, context: str = "") -> list[Fact]:
                 continue
             header = labels.get(cell.col, "")
             if len(columns) > 1:
-                kind, role = column_kind(header, "item" if role in ("item", "allocation") else role)
+                kind, role = column_kind(header, "item" if role in ("item", "allocation") else role, given)
             col_scale = money_scale(header) if money_scale(header) != 1.0 else scale
             claim = stable_id("claim", doc.doc_id, table.table_id, *([cell.col] if len(columns) > 1 else []))
             facts += _fact(doc, table, cell, amount, kind, role, label,
