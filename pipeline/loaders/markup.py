@@ -1,21 +1,26 @@
 """Clean text from the Markdown and HTML that PDF-to-text conversion leaves behind.
 
-Tables keep their structure as tab-separated lines (one line a row), so one table finder
-serves tab runs, Markdown pipe tables and HTML tables alike. Headings are returned beside
-the text with the offsets of their lines, since '#' and '<b>' are the only traces of them.
+HTML tables (read by html.parser, see html_tables) and GFM pipe tables (read by markdown-it,
+see md_tables) become tab-separated lines, one line a row, so the page text reads as the table
+did; their structure (header cells, spans, captions) is returned beside the text as Layouts
+whose cell offsets point into it. Headings are returned likewise, since '#' and '<b>' are the
+only traces of them.
 """
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field, replace
 
+from pipeline.loaders.html_tables import HtmlTable, find_html_tables, outer_regions
+from pipeline.loaders.layouts import Layout, SourceCell, rows_to_lines
+from pipeline.loaders.md_tables import MarkdownTable, find_markdown_tables
 from pipeline.model import Heading
 
+_PLACEHOLDER = "\ue000"
+_PLACEHOLDER_LINE = re.compile("\ue000(\\d+)\ue000")
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
-_TABLE_RE = re.compile(r"<table\b.*?</table>", re.I | re.S)
-_ROW_RE = re.compile(r"<tr\b.*?>(.*?)</tr>", re.I | re.S)
-_CELL_RE = re.compile(r"<t[dh]\b.*?>(.*?)</t[dh]>", re.I | re.S)
 _SUP_RE = re.compile(r"\s?<sup>\s*(\d{1,2})\s*</sup>", re.I)
 _SUP_OTHER_RE = re.compile(r"\s?<sup>\s*([^<]*?)\s*</sup>", re.I)
 _CARET_FOOTNOTE_RE = re.compile(r"(?:(?<=[A-Za-z.,%)])|^(?=\^\d{1,2}\s+[A-Z]))\^(\d{1,2})\b")
@@ -30,29 +35,13 @@ _PIPE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BOLD_LINE_RE = re.compile(r"^\s*(?:<b>|\*\*)(?P<text>[^<*\t]{2,120})(?:</b>|\*\*)\s*$", re.I)
 
 
-def _cell_text(fragment: str) -> str:
-    text = _TAG_RE.sub(" ", fragment)
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
-
-
-def html_tables_to_tabs(text: str) -> str:
-    """Each <table> becomes tab-separated lines, one per <tr>."""
-    def convert(m: re.Match) -> str:
-        rows = []
-        for row in _ROW_RE.findall(m.group(0)):
-            rows.append("\t".join(_cell_text(c) for c in _CELL_RE.findall(row)))
-        return "\n" + "\n".join(rows) + "\n"
-    return _TABLE_RE.sub(convert, text)
-
-
-def pipe_tables_to_tabs(lines: list[str]) -> list[str]:
-    out = []
-    for line in lines:
-        if _PIPE_RULE_RE.match(line) and "|" in line:
-            continue
-        m = _PIPE_ROW_RE.match(line)
-        out.append("\t".join(c.strip() for c in m.group(1).split("|")) if m else line)
-    return out
+def pipe_row_to_tabs(line: str) -> str | None:
+    """A pipe row outside a GFM table (converters drop the delimiter row) as a tab line; a
+    stray delimiter row as None (dropped)."""
+    if _PIPE_RULE_RE.match(line) and "|" in line:
+        return None
+    m = _PIPE_ROW_RE.match(line)
+    return "\t".join(c.strip() for c in m.group(1).split("|")) if m else line
 
 
 def strip_inline(line: str) -> str:
@@ -66,27 +55,99 @@ def strip_inline(line: str) -> str:
     return html.unescape(line).replace("\u00a0", " ")
 
 
+@dataclass(frozen=True)
+class Markup:
+    text: str  # the clean text
+    headings: list[Heading]
+    layouts: list[Layout]  # the HTML and Markdown tables, placed in the clean text
+
+
 def normalise_markup(raw: str) -> tuple[str, list[Heading]]:
     """Clean text and its headings (offsets into the clean text)."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = html_tables_to_tabs(text)
+    markup = read_markup(raw)
+    return markup.text, markup.headings
+
+
+def _without_html_tables(text: str) -> tuple[str, list[list[HtmlTable]]]:
+    """The text with each outermost HTML table replaced by a placeholder line."""
+    regions = outer_regions(find_html_tables(text))
+    parts, pos = [], 0
+    for i, (start, end, _) in enumerate(regions):
+        parts += [text[pos:start], f"\n{_PLACEHOLDER}{i}{_PLACEHOLDER}\n"]
+        pos = end
+    return "".join(parts) + text[pos:], [tables for _, _, tables in regions]
+
+
+def read_markup(raw: str) -> Markup:
+    """Clean text, its headings and its markup tables, all with offsets into the clean text."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace(_PLACEHOLDER, "")
+    text, html_regions = _without_html_tables(text)
     text = _LI_RE.sub("\n- ", text)
     text = _BLOCK_TAG_RE.sub("\n", text)
-    lines = pipe_tables_to_tabs(text.split("\n"))
-    out: list[str] = []
-    headings: list[Heading] = []
-    offset = 0
+    lines = text.split("\n")
+    md_tables = {t.first_line: t for t in find_markdown_tables(lines)}
+    out = _Out()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i in md_tables:
+            _emit_markdown(out, md_tables[i])
+            i = md_tables[i].end_line
+            continue
+        region = _PLACEHOLDER_LINE.fullmatch(line.strip())
+        if region:
+            _emit_html(out, html_regions[int(region.group(1))])
+        else:
+            _emit_line(out, pipe_row_to_tabs(line))
+        i += 1
+    return Markup("\n".join(out.lines), out.headings, out.layouts)
+
+
+@dataclass
+class _Out:
+    """The clean lines so far, with the offset the next line starts at."""
+    lines: list[str] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    layouts: list[Layout] = field(default_factory=list)
+    offset: int = 0
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        self.offset += len(line) + 1
+
+
+def _emit_line(out: _Out, line: str | None) -> None:
+    if line is None:
+        return
+    level, heading = heading_of(line)
+    clean = strip_inline(heading if heading is not None else line).rstrip(" \u00a0")
+    if heading is not None and clean.strip():
+        out.headings.append(Heading(out.offset, level, clean.strip()))
+    out.add(clean)
+
+
+def _emit_rows(out: _Out, rows: list[list[SourceCell]], method: str, caption: str = "",
+               header_rows: int | None = None) -> None:
+    if caption:
+        out.add(caption)
+    lines, slots = rows_to_lines(rows, out.offset)
     for line in lines:
-        level, heading = heading_of(line)
-        clean = strip_inline(line)
-        if heading is not None:
-            clean = strip_inline(heading)
-        clean = clean.rstrip(" \u00a0")
-        if heading is not None and clean.strip():
-            headings.append(Heading(offset, level, clean.strip()))
-        out.append(clean)
-        offset += len(clean) + 1
-    return "\n".join(out), headings
+        out.add(line)
+    if any(s.text for s in slots):
+        out.layouts.append(Layout(method, tuple(slots), header_rows, caption))
+
+
+def _emit_markdown(out: _Out, table: MarkdownTable) -> None:
+    rows = [[replace(c, text=" ".join(strip_inline(c.text).split())) for c in row] for row in table.rows]
+    _emit_rows(out, rows, "markdown", header_rows=1 if len(rows) > 1 else 0)
+
+
+def _emit_html(out: _Out, tables: list[HtmlTable]) -> None:
+    """An outer table's rows, then each table nested in it, a blank line between."""
+    for n, table in enumerate(tables):
+        if n:
+            out.add("")
+        _emit_rows(out, table.rows, "html", caption=table.caption)
 
 
 def heading_of(line: str) -> tuple[int, str | None]:

@@ -4,10 +4,16 @@ from __future__ import annotations
 import re
 
 from pipeline.loaders.errors import LoadError
-from pipeline.loaders.markup import normalise_markup
+from pipeline.loaders.layouts import Layout, layout_table
+from pipeline.loaders.markup import read_markup
+from pipeline.loaders.aligned_tables import find_aligned_tables
+from pipeline.loaders.cell_lines import find_cell_line_tables
+from pipeline.loaders.flat_tables import find_flat_tables
+from pipeline.loaders.text_lines import page_lines
 from pipeline.loaders.text_tables import find_text_tables
 from pipeline.model import Heading, Page, Table
 
+PLAIN_FINDERS = (find_aligned_tables, find_flat_tables, find_cell_line_tables)  # in order: a line one finder takes is not offered to the next
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _PLAIN_HEADING = re.compile(r"^[A-Z][^\t.;:!?]{2,90}$")
 
@@ -50,10 +56,49 @@ def text_pages(doc_id: str, raw: str, markup: bool = True) -> tuple[list[Page], 
     """Pages split at form feeds; each page's tables found in its clean text."""
     pages, tables = [], []
     for number, chunk in enumerate(raw.split("\f"), start=1):
-        text, headings = normalise_markup(chunk) if markup else (chunk, [])
+        found = read_markup(chunk) if markup else None
+        text, headings = (found.text, found.headings) if found else (chunk, [])
         marked = {h.char_start for h in headings}
         headings = sorted(headings + [h for h in plain_headings(text) if h.char_start not in marked],
                           key=lambda h: h.char_start)
         pages.append(Page(number=number, text=text, headings=tuple(headings)))
-        tables += find_text_tables(doc_id, number, text, headings)
+        tables += page_tables(doc_id, number, text, headings, found.layouts if found else [])
     return pages, tables
+
+
+def page_tables(doc_id: str, page: int, text: str, headings: list[Heading],
+                layouts: list[Layout]) -> list[Table]:
+    """The markup's tables as they state themselves, then tab runs, then the plain-text
+    layouts, each finder on the lines the earlier ones left."""
+    tables = _tables(doc_id, page, text, headings, layouts, 0)
+    tables += find_text_tables(doc_id, page, text, headings, _taken(text, tables))
+    lines = page_lines(text)
+    for finder in PLAIN_FINDERS:
+        found = finder(lines, text, _taken(text, tables))
+        tables += _tables(doc_id, page, text, headings, found, len(tables))
+    return sorted(tables, key=lambda t: min(c.char_start for c in t.cells if c.char_start is not None))
+
+
+def _tables(doc_id: str, page: int, text: str, headings: list[Heading], layouts: list[Layout],
+            first: int) -> list[Table]:
+    return [t for i, layout in enumerate(layouts, start=first)
+            if (t := layout_table(doc_id, page, text, layout, headings, i)) is not None]
+
+
+def _taken(text: str, tables: list[Table]) -> frozenset[int]:
+    spans = [(min(c.char_start for c in t.cells), max(c.char_end for c in t.cells)) for t in tables]
+    return frozenset(line_starts(text, spans))
+
+
+def line_starts(text: str, ranges: list[tuple[int, int]]) -> list[int]:
+    """The start offsets of every line that a range of text touches."""
+    starts = []
+    for lo, hi in ranges:
+        pos = text.rfind("\n", 0, lo) + 1
+        while pos <= hi:
+            starts.append(pos)
+            nxt = text.find("\n", pos)
+            if nxt < 0:
+                break
+            pos = nxt + 1
+    return starts

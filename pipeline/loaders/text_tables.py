@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.loaders.table_margins import caption_above, notes_below
 from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Heading, Table
 
@@ -57,15 +58,17 @@ def _width(text: str, span: tuple[int, int]) -> int:
     return text[span[0]:span[1]].count("\t") + 1
 
 
-def find_text_tables(doc_id: str, page: int, text: str, headings: list[Heading]) -> list[Table]:
+def find_text_tables(doc_id: str, page: int, text: str, headings: list[Heading],
+                     taken: frozenset[int] = frozenset()) -> list[Table]:
     """Every run of lines holding a tab becomes one table. Blank lines inside a run of rows
-    of the same width (3+ columns) do not end it: converters put them between table rows."""
+    of the same width (3+ columns) do not end it: converters put them between table rows.
+    Lines starting at an offset in `taken` belong to tables found otherwise and end a run."""
     tables: list[Table] = []
     run: list[tuple[int, int]] = []
     blanks = 0
     spans = _line_spans(text)
     for i, span in enumerate(spans + [(len(text), len(text))]):
-        line = text[span[0]:span[1]]
+        line = "" if span[0] in taken else text[span[0]:span[1]]
         if "\t" in line:
             run.append(span)
             blanks = 0
@@ -113,4 +116,5 @@ def _table_from_run(doc_id: str, page: int, text: str, run: list[tuple[int, int]
         table_id=stable_id("tbl", doc_id, page, run[0][0], index),
         page=page, cells=tuple(c for row in rows for c in row if c.text),
         header_rows=header_row_count(rows), heading=heading_before(headings, run[0][0]),
-        method="tsv", pages=(page,))
+        method="tsv", pages=(page,), caption=caption_above(text, run[0][0]),
+        notes=notes_below(text, run[-1][1]))

@@ -41,6 +41,8 @@ class Cell:
     char_start: Optional[int] = None  # span in that page's text, where the cell's text is there
     char_end: Optional[int] = None
     bbox: Optional[BBox] = None
+    col_span: int = 1  # grid columns the cell covers (HTML colspan, a header centred over two columns)
+    row_span: int = 1  # grid rows it covers (HTML rowspan); covered slots hold no cell of their own
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class Table:
     method: str = ""  # how it was found: tsv, markdown, html, lattice, stream, ...
     pages: tuple[int, ...] = ()  # all pages, for a table stitched across pages
     bbox: Optional[BBox] = None
+    caption: str = ""  # the title line directly above the table ('Table 2: Spend by theme (£000s)')
+    notes: tuple[str, ...] = ()  # lines directly under it: source, scale, units, definitions
 
     @property
     def n_rows(self) -> int:
@@ -69,6 +73,16 @@ class Table:
             grid[cell.row][cell.col] = cell
         return [[c or Cell(r, i, "", self.page) for i, c in enumerate(row)]
                 for r, row in enumerate(grid)]
+
+    def column_path(self, col: int) -> tuple[str, ...]:
+        """The labels the header rows give one column, top to bottom, a spanning header cell
+        counting for every column it covers: ('2022/23', 'Apr–Jun'). Repeats are dropped."""
+        path: list[str] = []
+        for cell in sorted(self.cells, key=lambda c: (c.row, c.col)):
+            if (cell.row < self.header_rows and cell.text and cell.col <= col < cell.col + cell.col_span
+                    and (not path or path[-1] != cell.text)):
+                path.append(cell.text)
+        return tuple(path)
 
 
 @dataclass(frozen=True)
