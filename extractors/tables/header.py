@@ -31,12 +31,29 @@ class Header:
     paths: dict = field(default_factory=dict)  # col -> the label path as a tuple
 
 
+def _holds_value(text: str) -> bool:
+    """A header cell never states a value: '25.1% (2681 offenders ...)' is a body cell (a bare
+    '1' may be a column number)."""
+    return bool(re.search(r"\d", text)) and not label_period(text) and not column_role(text) and \
+        bool(re.search(r"\d[\d,.]*\s*%|\d{1,3},\d{3}|\d+\.\d+|£\s?\d", text))
+
+
+def header_count(table: Table) -> int:
+    """The loader's header rows, less any that state values (a body row taken for a header)."""
+    rows = table.rows()[:table.header_rows]
+    for index, row in enumerate(rows):
+        if any(_holds_value(c.text) for c in row):
+            return index
+    return len(rows)
+
+
 def column_paths(table: Table) -> dict[int, tuple[str, ...]]:
     """Each column's header label path, where the loader read several header rows."""
     path_of = getattr(table, "column_path", None)
-    if not path_of or table.header_rows < 2:
+    count = header_count(table)
+    if not path_of or count < 2:
         return {}
-    return {col: tuple(p for p in path_of(col) if p) for col in range(table.n_cols)}
+    return {col: tuple(p for p in path_of(col) if p)[:count] for col in range(table.n_cols)}
 
 
 def path_period(parts: tuple[str, ...]) -> str:
@@ -91,7 +108,7 @@ def headers(table: Table) -> list[Header]:
     paths = column_paths(table)
     rows = table.rows()
     if paths:
-        last = min(table.header_rows, len(rows)) - 1
+        last = min(header_count(table), len(rows)) - 1
         found = read_header(rows[last], paths) if last >= 0 else None
         return ([found] if found else []) + [h for row in rows[last + 1:] if (h := read_header(row))]
     return [h for row in rows if (h := read_header(row))]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extractors.lexicon.areas import is_area_header, looks_like_name
 from extractors.tables.context import caption, table_year
-from extractors.tables.header import Header, column_paths, read_header
+from extractors.tables.header import Header, column_paths, header_count, read_header
 from extractors.tables.kpi_row import RowContext, row_facts
 from extractors.tables.money import is_spend_table
 from pipeline.model import Cell, Document, Fact, Table
@@ -93,21 +93,19 @@ def table_facts(doc: Document, table: Table,
     theme = inherited.theme if inherited else table.heading
     year = table_year(doc, table) or (inherited.year if inherited else "")
     title = caption(doc, table)
-    paths = column_paths(table)
+    paths, count = column_paths(table), header_count(table)
     for row in table.rows():
-        in_head = bool(paths) and row[0].row < table.header_rows
-        header = read_header(row, paths) if in_head and row[0].row == table.header_rows - 1 else \
+        in_head = bool(paths) and row[0].row < count
+        header = read_header(row, paths) if in_head and row[0].row == count - 1 else \
             (None if in_head else read_header(row))
         filled = [c for c in row if c.text]
-        if in_head and not header:
-            continue
         if header:
             context = _with_header(table, header, context, theme, year, title)
         elif len(filled) == 1 and filled[0].col == 0 and not re.search(r"\d", filled[0].text):
             theme = filled[0].text
             if context:
                 context = context.with_theme(theme)
-        elif context and filled:
+        elif context and filled and not in_head:
             facts += row_facts(doc, table, row, context.with_theme(theme))
     return facts, context
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from extractors.lexicon.areas import is_area_header, looks_like_name
 from extractors.lexicon.roles import NOT_FACT_ROLES, column_role
 from extractors.tables.context import caption, notes, table_year
-from extractors.tables.header import PATH_SEPARATOR, column_paths
+from extractors.tables.header import PATH_SEPARATOR, column_paths, header_count
 from extractors.tables.ledger import cell_reason
 from pipeline.model import Cell, Document, Table
 from pipeline.model.numbers import NUMBER_RE
@@ -52,8 +52,8 @@ def is_text(text: str) -> bool:
 
 
 def _header_rows(table: Table, rows: list[list[Cell]]) -> int:
-    if table.header_rows:
-        return table.header_rows
+    if header_count(table):
+        return header_count(table)
     count = 0
     for row in rows:
         filled = [c for c in row if c.text]

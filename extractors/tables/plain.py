@@ -122,9 +122,22 @@ def _area(row: list[Cell], layout: Layout, last: str) -> str:
     return row[layout.area_col].text or last
 
 
+def header_numbers(doc: Document, table: Table, layout: Layout) -> list:
+    """Numbers in column labels ('Rate per 100,000', 'Q1 2019/20', a column number '3')."""
+    found = []
+    for row in table.rows()[:layout.header_rows]:
+        for cell in row:
+            offset = cell_offset(doc, cell)
+            if offset is not None and re.search(r"\d", cell.text):
+                reason = cell_reason(cell.text) if cell_reason(cell.text) == "period_label" else "column_label"
+                found += skipped(doc, cell, offset, reason, table.table_id)
+    return found
+
+
 def plain_facts(doc: Document, table: Table, layout: Layout, claimed: set, prose: set) -> Extraction:
     """Facts and skips for the numeric body cells not in `claimed` or `prose` ((row, col) sets)."""
     facts, skips, section, area = [], [], "", ""
+    skips += header_numbers(doc, table, layout)
     body = table.rows()[layout.header_rows:]
     title = f"{layout.caption} {table.heading}"
     pages = {col for col in range(table.n_cols)
