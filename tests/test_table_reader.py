@@ -92,7 +92,7 @@ def test_a_table_of_allocations_is_allocations_not_spend(tmp_path, caption):
             "Moorland CSP\t£18,250\nTotal\t£73,750\n")
     got = [(f.kind, f.role, f.value, f.period) for f in read(tmp_path, text).facts]
     assert got == [("allocation", "item", 24000, "2019-20"), ("allocation", "item", 31500, "2019-20"),
-                   ("allocation", "item", 18250, "2019-20"), ("allocation", "total", 73750, "2019-20")]
+                   ("allocation", "item", 18250, "2019-20"), ("spend_total", "total", 73750, "2019-20")]
 
 
 @pytest.mark.parametrize("caption, factor", [("Spend by service (£000s)", 1000), ("Spend by service, £ thousands", 1000),
@@ -146,3 +146,51 @@ def test_section_rows_head_the_subject(tmp_path):
     text = ("Outcome\tNumber\nHousing\t\nTenancies saved\t31\nEvictions\t4\nHealth\t\nGP registrations\t19\n")
     got = rows(read(tmp_path, text), "subject", "value")
     assert got == {("Housing › Tenancies saved", 31), ("Housing › Evictions", 4), ("Health › GP registrations", 19)}
+
+
+def table_document(grid, title="Performance 2016/17"):
+    """A document whose one table has the given rows of cell texts (as a PDF loader gives
+    them), each cell spanning its text in the page."""
+    from pipeline.model import Cell, Document, Page, Table
+    text, cells = title + "\n", []
+    for r, row in enumerate(grid):
+        for c, value in enumerate(row):
+            if value:
+                cells.append(Cell(r, c, value, 1, len(text), len(text) + len(value)))
+            text += value + " "
+        text += "\n"
+    table = Table("t1", 1, tuple(cells), heading=title, method="stream")
+    return Document("d1", "r.pdf", "r.pdf", "d1", "pdf", "ok", pages=(Page(1, text),), tables=(table,),
+                    period="2016-17")
+
+
+@pytest.mark.parametrize("wrapped", [
+    [["Violence with", "41.8%", "42.9%", "38.2%"], ["injury: positive", "", "(15 of", "(13/34)"],
+     ["outcome rate (%)", "", "35)", ""]],
+    [["Victims engaging", "58.0%", "57.4%", "59.7%"], ["with support (%)", "", "(78 of 136)", "(83 of 139)"]],
+])
+def test_a_label_wrapped_over_rows_with_its_ratios_is_one_indicator(wrapped):
+    grid = [["Indicator", "Baseline", "Q1", "Q2"], ["", "2015/16", "2016/17", "2016/17"]] + wrapped
+    result = tables.extract(table_document(grid))
+    subject = " ".join(row[0] for row in wrapped)
+    got = {(f.kind, f.subject, f.period, f.value, f.unit) for f in result.facts}
+    first = wrapped[0]
+    assert got == {("kpi_baseline", subject, "2015-16", float(first[1][:-1]), "percent"),
+                   ("kpi_value", subject, "2016-17 Q1", float(first[2][:-1]), "percent"),
+                   ("kpi_value", subject, "2016-17 Q2", float(first[3][:-1]), "percent")}
+    q1 = next(f for f in result.facts if f.period == "2016-17 Q1")
+    assert q1.denominator in (35, 136) and q1.numerator in (15, 78)
+    assert {s.reason for s in result.skipped if s.row >= 3} == {"wrapped_ratio"}
+
+
+@pytest.mark.parametrize("year, quarters, expected", [
+    ("2022/23", ("Apr–Jun", "Jul–Sep"), ("2022-23 Q1", "2022-23 Q2")),
+    ("2019/20", ("October to December", "January to March"), ("2019-20 Q3", "2019-20 Q4")),
+])
+def test_a_year_spanning_its_quarters_gives_each_column_its_path(tmp_path, year, quarters, expected):
+    text = (f"<table><tr><th></th><th colspan=\"2\">{year}</th></tr>"
+            f"<tr><th>Measure</th><th>{quarters[0]}</th><th>{quarters[1]}</th></tr>"
+            "<tr><td>Calls answered</td><td>1,020</td><td>990</td></tr></table>\n")
+    result = read(tmp_path, text, "r.html")
+    got = {(f.period, f.column, f.value) for f in result.facts}
+    assert got == {(expected[0], f"{year} › {quarters[0]}", 1020), (expected[1], f"{year} › {quarters[1]}", 990)}

@@ -23,8 +23,8 @@ __all__ = ["extract", "is_kpi_table", "prose_cells"]
 
 def extract(doc: Document) -> Extraction:
     """Every number in every table of the document."""
-    typed = kpi_facts(doc) + spend_facts(doc)
-    result = Extraction(tuple(typed))
+    result = kpi_facts(doc) + Extraction(tuple(spend_facts(doc)))
+    typed = list(result.facts) + list(result.skipped)
     for table in doc.tables:
         claimed = {(f.row, f.col) for f in typed if f.table_id == table.table_id}
         prose = {(c.row, c.col) for c in prose_cells(table)}

@@ -57,15 +57,15 @@ def column_paths(table: Table) -> dict[int, tuple[str, ...]]:
 
 
 def path_period(parts: tuple[str, ...]) -> str:
-    """The period a label path names: the deepest label naming one, completed with the
-    financial year a parent names ('2022/23' › 'Apr–Jun' -> '2022-23 Q1')."""
-    for depth in range(len(parts) - 1, -1, -1):
-        found = label_period(parts[depth]) if len(parts[depth]) < 60 else ""
-        if found:
-            years = [label_period(p) for p in parts[:depth]]
-            year = next((y for y in reversed(years) if re.fullmatch(r"\d{4}-\d\d", y)), "")
-            return resolve(found, year) if year else found
-    return ""
+    """The period a label path names: a quarter, month or relative label completed with the
+    financial year another label names ('2022/23' › 'Apr–Jun' and 'Q2' › '2016/17' ->
+    '2022-23 Q1', '2016-17 Q2'); else the deepest label naming a period."""
+    found = [label_period(p) if len(p) < 60 else "" for p in parts]
+    marks = [f for f in found if f and not re.match(r"\d{4}", f)]
+    years = [f for f in found if re.fullmatch(r"\d{4}-\d\d", f)]
+    if marks and years:
+        return resolve(marks[-1], years[-1])
+    return next((f for f in reversed(found) if f), "")
 
 
 def _names_period(text: str, period: str) -> bool:

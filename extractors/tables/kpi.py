@@ -10,23 +10,25 @@ each fact its `area`. The indicator cell often carries the baseline or target it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 
 from extractors.lexicon.areas import is_area_header, looks_like_name
 from extractors.tables.context import caption, table_year
 from extractors.tables.header import Header, column_paths, header_count, read_header
 from extractors.tables.kpi_row import RowContext, row_facts
 from extractors.tables.money import is_spend_table
-from pipeline.model import Cell, Document, Fact, Table
+from extractors.facts import cell_offset
+from extractors.tables.ledger import skipped
+from pipeline.model import Cell, Document, Extraction, Fact, Table
 
 _DIRECTION = re.compile(r"^\s*(?:to\s+)?(?:reduce|increase|decrease|maintain|improve|lower|higher|"
                         r"raise|minimi[sz]e|maximi[sz]e|n/?a)\b", re.I)
 
 
-def kpi_facts(doc: Document) -> list[Fact]:
+def kpi_facts(doc: Document) -> Extraction:
     """A table with no header of its own continues the KPI table before it when it has the
     same columns and starts on the same or the next page (a title line or page break split it)."""
-    facts: list[Fact] = []
+    result = Extraction()
     previous: tuple[Table, RowContext] | None = None
     for table in doc.tables:
         if is_spend_table(table, caption(doc, table)):
@@ -39,9 +41,9 @@ def kpi_facts(doc: Document) -> list[Fact]:
             inherited = RowContext(ctx.header, table.heading or ctx.theme, ctx.direction_col, ctx.year,
                                    ctx.caption, ctx.area_col)
         found, context = table_facts(doc, table, inherited)
-        facts += found
+        result += found
         previous = (table, context) if context else None
-    return facts
+    return result
 
 
 def _label_row(row: list[Cell]) -> bool:
@@ -86,26 +88,77 @@ def _with_header(table: Table, header: Header, ctx: RowContext | None, theme: st
     return RowContext(header, theme, _direction_col(table, header), year, title, area)
 
 
-def table_facts(doc: Document, table: Table,
-                inherited: RowContext | None = None) -> tuple[list[Fact], RowContext | None]:
+def table_facts(doc: Document, table: Table, inherited: RowContext | None = None
+                ) -> tuple[Extraction, RowContext | None]:
     facts: list[Fact] = []
+    skips: list = []
     context = inherited
     theme = inherited.theme if inherited else table.heading
     year = table_year(doc, table) or (inherited.year if inherited else "")
     title = caption(doc, table)
     paths, count = column_paths(table), header_count(table)
-    for row in table.rows():
+    rows = table.rows()
+    last_header = -9
+    for index, row in enumerate(rows):
         in_head = bool(paths) and row[0].row < count
         header = read_header(row, paths) if in_head and row[0].row == count - 1 else \
             (None if in_head else read_header(row))
         filled = [c for c in row if c.text]
+        if header and context and last_header == index - 1 and not row[0].text:
+            header = read_header(row, _stacked(context.header, row)) or header  # a header over two rows
         if header:
-            context = _with_header(table, header, context, theme, year, title)
+            context, last_header = _with_header(table, header, context, theme, year, title), index
         elif len(filled) == 1 and filled[0].col == 0 and not re.search(r"\d", filled[0].text):
             theme = filled[0].text
             if context:
                 context = context.with_theme(theme)
-        elif context and filled and not in_head:
-            facts += row_facts(doc, table, row, context.with_theme(theme))
-    return facts, context
+        elif context and filled and not in_head and not is_continuation(row, context.header):
+            wrapped = _wrapped(rows, index, context.header)
+            found = row_facts(doc, table, row, context.with_theme(theme), " ".join(r[0].text for r in wrapped))
+            facts += with_wrapped_ratios(found, wrapped, context.header)
+            skips += [s for r in wrapped for c in r[1:] if c.col in context.header.periods and c.text
+                      and (o := cell_offset(doc, c)) is not None
+                      for s in skipped(doc, c, o, "wrapped_ratio", table.table_id)]
+    return Extraction(tuple(facts), tuple(skips)), context
 
+
+def _stacked(upper: Header, row: list[Cell]) -> dict:
+    """Label paths for a header split over two rows ('Baseline' over '2015/16')."""
+    return {c.col: tuple(p for p in (upper.labels.get(c.col, ""), c.text) if p) for c in row}
+
+
+_FRAGMENT = re.compile(r"^\(\s*[\d,.]+\s*(?:of|/)\s*[\d,.]*\s*\)?$|^[\d,.]+\s*\)$", re.I)
+
+
+def is_continuation(row: list[Cell], header: Header) -> bool:
+    """A row that carries on the one above, as a PDF wraps a long label: its label goes on in
+    lower case and its value cells hold only the bracketed ratio behind the value above
+    ('(15 of', '35)', '(14/31)')."""
+    label = row[0].text
+    values = [c.text for c in row[1:] if c.text and re.search(r"\d", c.text) and c.col in header.periods]
+    return bool(label[:1].islower()) and bool(values) and all(_FRAGMENT.match(v.strip()) for v in values)
+
+
+_RATIO = re.compile(r"\(\s*(?P<num>\d[\d,]*)\s*(?:of|/)\s*(?P<den>\d[\d,]*)\s*\)")
+
+
+def with_wrapped_ratios(facts: list[Fact], wrapped: list[list[Cell]], header: Header) -> list[Fact]:
+    """The ratio a PDF wrapped under a value ('42.9%' over '(15 of' / '35)') becomes that
+    value's numerator and denominator, as when the cell is read whole."""
+    for col in header.periods:
+        m = _RATIO.search(" ".join(r[col].text for r in wrapped if col < len(r) and r[col].text))
+        if not m:
+            continue
+        num, den = (float(m.group(g).replace(",", "")) for g in ("num", "den"))
+        facts = [replace(f, numerator=num, denominator=den) if f.col == col and f.role in ("value", "from", "to")
+                 and f.numerator is None else f for f in facts]
+    return facts
+
+
+def _wrapped(rows: list[list[Cell]], index: int, header: Header) -> list[list[Cell]]:
+    found = []
+    for row in rows[index + 1:]:
+        if not is_continuation(row, header):
+            break
+        found.append(row)
+    return found

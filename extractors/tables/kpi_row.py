@@ -64,9 +64,10 @@ def _period(ctx: RowContext, col: int, role: str) -> str:
     return period or (ctx.year if role in ("target", "ytd") else "")
 
 
-def row_facts(doc: Document, table: Table, row: list[Cell], ctx: RowContext) -> list[Fact]:
+def row_facts(doc: Document, table: Table, row: list[Cell], ctx: RowContext, more: str = "") -> list[Fact]:
+    """`more`: the rest of the indicator's label, where a PDF wrapped it onto the next rows."""
     indicator = _indicator(row, ctx.header)
-    subject = _subject(indicator.text) or indicator.text
+    subject = " ".join(p for p in (_subject(indicator.text) or indicator.text, more) if p)
     has_direction = ctx.direction_col is not None and ctx.direction_col < len(row)  # an inherited header may be wider
     direction = row[ctx.direction_col].text if has_direction else ""
     notes = [row[c].text for c, r in ctx.header.roles.items()
@@ -75,7 +76,7 @@ def row_facts(doc: Document, table: Table, row: list[Cell], ctx: RowContext) -> 
     common = dict(theme=ctx.theme, label=direction, table_id=table.table_id, row=indicator.row,
                   note=" | ".join(notes), period="", area=area)
     facts = stated_in_indicator(doc, indicator, subject, common)
-    percent = _is_percent(indicator.text)
+    percent = _is_percent(f"{indicator.text} {more}")
     lead = f"{area} | {subject}" if area else subject
     for col, role in ctx.header.roles.items():
         if col >= len(row) or not row[col].text or role not in _VALUE_ROLES:

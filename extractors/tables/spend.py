@@ -50,11 +50,12 @@ def column_labels(table: Table) -> dict[int, str]:
 
 def row_kind(label: str, seen_items: bool, given: bool = False) -> tuple[str, str]:
     """(kind, role) of a row of a one-money-column table; in a table of money given (titled
-    'Grant allocations', a column headed 'Allocation') every line and total is an allocation."""
+    'Grant allocations', a column headed 'Allocation') every line is an allocation and the
+    stated total the total of the breakdown."""
     role = "subtotal" if SUBTOTAL.search(label) else \
         "total" if TOTAL.search(label) or (not label and seen_items) else ""
-    if given:
-        return "allocation", role or "item"
+    if given and not role:
+        return "allocation", "item"
     if role:
         return "spend_total", role
     if ALLOCATION.search(label) and not seen_items:
@@ -68,7 +69,7 @@ def column_kind(header: str, row_role: str, given: bool = False) -> tuple[str, s
     given ('Fund allocations (£)': its '2019/20' and '2020/21' columns are allocations)."""
     if VARIANCE.search(header):
         return "amount", "variance"
-    if ALLOCATION_COLUMN.search(header) or (given and not SPEND.search(header)):
+    if ALLOCATION_COLUMN.search(header) or (given and row_role == "item" and not SPEND.search(header)):
         return "allocation", row_role
     return ("spend_item" if row_role == "item" else "spend_total"), row_role
 
