@@ -48,12 +48,19 @@ def header_count(table: Table) -> int:
 
 
 def column_paths(table: Table) -> dict[int, tuple[str, ...]]:
-    """Each column's header label path, where the loader read several header rows."""
-    path_of = getattr(table, "column_path", None)
+    """Each column's header label path over the header rows (a spanning cell counting for
+    every column it covers), where there are several."""
     count = header_count(table)
-    if not path_of or count < 2:
+    if count < 2:
         return {}
-    return {col: tuple(p for p in path_of(col) if p)[:count] for col in range(table.n_cols)}
+    paths: dict[int, list[str]] = {col: [] for col in range(table.n_cols)}
+    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        if cell.row >= count or not cell.text:
+            continue
+        for col in range(cell.col, min(cell.col + getattr(cell, "col_span", 1), table.n_cols)):
+            if not paths[col] or paths[col][-1] != cell.text:
+                paths[col].append(cell.text)
+    return {col: tuple(p) for col, p in paths.items()}
 
 
 def path_period(parts: tuple[str, ...]) -> str:
