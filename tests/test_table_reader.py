@@ -28,7 +28,7 @@ def rows(result, *fields):
     ("Q1", "Q2", "Q3", "Q4"),
 ])
 def test_quarter_columns_in_words_take_the_year_of_the_title(tmp_path, labels):
-    text = (f"Scorecard 2018/19\n\nMeasure\tTarget\t" + "\t".join(labels) + "\tYear to date\n"
+    text = ("Scorecard 2018/19\n\nMeasure\tTarget\t" + "\t".join(labels) + "\tYear to date\n"
             "Shed fires\t90\t21\t25\t19\t18\t83\n"
             "Repeat callers (%)\t30%\t31%\t28%\t27%\t26%\t28%\n")
     got = rows(read(tmp_path, text), "kind", "subject", "period", "value", "unit")
@@ -95,8 +95,9 @@ def test_a_table_of_allocations_is_allocations_not_spend(tmp_path, caption):
                    ("allocation", "item", 18250, "2019-20"), ("spend_total", "total", 73750, "2019-20")]
 
 
-@pytest.mark.parametrize("caption, factor", [("Spend by service (£000s)", 1000), ("Spend by service, £ thousands", 1000),
-                                             ("Spend by service (£m)", 1e6), ("Spend by service (£)", 1)])
+@pytest.mark.parametrize("caption, factor", [
+    ("Spend by service (£000s)", 1000), ("Spend by service, £ thousands", 1000),
+    ("Spend by service (£m)", 1e6), ("Spend by service (£)", 1)])
 def test_money_scale_from_the_caption(tmp_path, caption, factor):
     text = f"{caption}\n\nService\tSpend\nPatrols\t12.5\nCCTV\t4.5\nOutreach\t3.0\nTotal\t20.0\n"
     got = [(f.kind, f.value) for f in read(tmp_path, text).facts]

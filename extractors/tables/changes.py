@@ -12,7 +12,8 @@ from extractors.facts import cell_offset, make_fact
 from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact
 
-_SIGNED = re.compile(r"^\s*(?P<sign>[-−–+(])?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<pct>%|pp\b|points?\b)?\s*\)?\s*$", re.I)
+_SIGNED = re.compile(r"^\s*(?P<sign>[-−–+(])?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<pct>%|pp\b|points?\b)?\s*\)?\s*$",
+                     re.I)
 
 
 def change_fact(doc: Document, cell: Cell, column_role: str, level_unit: str, claim: str,

@@ -90,8 +90,7 @@ def _with_header(table: Table, header: Header, ctx: RowContext | None, theme: st
 
 def table_facts(doc: Document, table: Table, inherited: RowContext | None = None
                 ) -> tuple[Extraction, RowContext | None]:
-    facts: list[Fact] = []
-    skips: list = []
+    result = Extraction()
     context = inherited
     theme = inherited.theme if inherited else table.heading
     year = table_year(doc, table) or (inherited.year if inherited else "")
@@ -113,13 +112,17 @@ def table_facts(doc: Document, table: Table, inherited: RowContext | None = None
             if context:
                 context = context.with_theme(theme)
         elif context and filled and not in_head and not is_continuation(row, context.header):
-            wrapped = _wrapped(rows, index, context.header)
-            found = row_facts(doc, table, row, context.with_theme(theme), " ".join(r[0].text for r in wrapped))
-            facts += with_wrapped_ratios(found, wrapped, context.header)
-            skips += [s for r in wrapped for c in r[1:] if c.col in context.header.periods and c.text
-                      and (o := cell_offset(doc, c)) is not None
-                      for s in skipped(doc, c, o, "wrapped_ratio", table.table_id)]
-    return Extraction(tuple(facts), tuple(skips)), context
+            result += indicator_row(doc, table, rows, index, context.with_theme(theme))
+    return result, context
+
+
+def indicator_row(doc: Document, table: Table, rows: list[list[Cell]], index: int, ctx: RowContext) -> Extraction:
+    """One indicator's facts, with the rows its label wraps onto (their ratios to the ledger)."""
+    wrapped = _wrapped(rows, index, ctx.header)
+    found = row_facts(doc, table, rows[index], ctx, " ".join(r[0].text for r in wrapped))
+    skips = [s for r in wrapped for c in r[1:] if c.col in ctx.header.periods and c.text
+             and (o := cell_offset(doc, c)) is not None for s in skipped(doc, c, o, "wrapped_ratio", table.table_id)]
+    return Extraction(tuple(with_wrapped_ratios(found, wrapped, ctx.header)), tuple(skips))
 
 
 def _stacked(upper: Header, row: list[Cell]) -> dict:

@@ -12,6 +12,7 @@ yields all of its numbers.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extractors.facts import cell_offset, make_fact
 from extractors.lexicon.areas import looks_like_place
@@ -80,38 +81,54 @@ def _value_unit(value: CellValue, scale: Scale, text: str) -> tuple[str, float]:
     return ("count" if unit == "rate" else unit), value.value * factor
 
 
+@dataclass(frozen=True)
+class Typed:
+    kind: str
+    role: str
+    unit: str
+    value: float
+    direction: str = ""
+
+
+_MONEY_KINDS = ("allocation", "spend_item", "spend_total")
+
+
+def type_value(value: CellValue, text: str, role: str, row: str, layout: Layout, column: str,
+               scale: Scale) -> Typed:
+    """Kind, claim role, unit, value and direction of one value in a cell."""
+    unit, amount = _value_unit(value, scale, text)
+    kind, claim_role = _kind(unit, role, row, layout, column)
+    sign = _SIGN.match(text)
+    signed = sign.group("sign") if sign else ""
+    if value.role == "change":
+        return Typed("change", "change_pct" if value.unit == "percent" else "change_abs", unit, amount,
+                     value.direction)
+    if kind == "change":
+        unit = "percent" if role == "change_pct" and unit == "count" else unit
+        return Typed(kind, claim_role, unit, abs(amount), direction_of(text, signed) or "increase")
+    if kind in _MONEY_KINDS and signed and signed in "(-−–":
+        amount = -abs(amount)
+    return Typed(kind, "share" if value.role == "share" else claim_role, unit, amount)
+
+
 def cell_facts(doc: Document, table: Table, layout: Layout, cell: Cell, label: str, area: str,
                offset: int) -> list[Fact]:
     column, role = layout.column(cell.col), _role(layout, cell.col)
-    row = row_role(label)
+    row, scale = row_role(label), _scale(layout, cell.col, label)
     period = _period(doc, table, layout, cell.col, label)
-    scale = _scale(layout, cell.col, label)
     subject = label if label and not label_period(label) else (column or label)
     place = area or (column if looks_like_place(column.split(PATH_SEPARATOR)[-1]) else "")
-    sign = _SIGN.match(cell.text)
     facts = []
     for value in parse_cell(cell.text):
-        unit, amount = _value_unit(value, scale, cell.text)
-        kind, claim_role = _kind(unit, role, row, layout, column)
-        direction = value.direction
-        if value.role == "change":
-            kind, claim_role = "change", ("change_pct" if value.unit == "percent" else "change_abs")
-        elif kind == "change":
-            direction = direction_of(cell.text, sign.group("sign") if sign else "") or "increase"
-            unit = "percent" if role == "change_pct" and unit == "count" else unit
-        elif value.role == "share":
-            claim_role = "share"
-        if kind == "spend_item" or kind == "allocation" or kind == "spend_total":
-            amount = -abs(amount) if sign and sign.group("sign") in "(-−–" else amount
-        claim = stable_id("claim", doc.doc_id, table.table_id, cell.col if kind in ("allocation", "spend_item",
-                                                                                  "spend_total") else cell.row)
+        t = type_value(value, cell.text, role, row, layout, column, scale)
+        claim = stable_id("claim", doc.doc_id, table.table_id, cell.col if t.kind in _MONEY_KINDS else cell.row)
         facts.append(make_fact(
-            doc, kind=kind, value=abs(amount) if kind == "change" else amount, unit=unit,
-            subject=(f"{value.label}: {subject}" if value.label else subject) or kind,
+            doc, kind=t.kind, value=t.value, unit=t.unit,
+            subject=(f"{value.label}: {subject}" if value.label else subject) or t.kind,
             page=cell.page, start=offset + value.start, end=offset + value.end, source="table",
             extractor=EXTRACTOR, snippet=" | ".join(p for p in (place, label, column, cell.text) if p),
-            period=period, direction=direction, theme=table.heading, label=value.label,
-            numerator=value.numerator, denominator=value.denominator, claim_id=claim, role=claim_role,
+            period=period, direction=t.direction, theme=table.heading, label=value.label,
+            numerator=value.numerator, denominator=value.denominator, claim_id=claim, role=t.role,
             area=place, table_id=table.table_id, row=cell.row, col=cell.col, bbox=cell.bbox, column=column))
     return facts
 

@@ -10,7 +10,6 @@ separators, '£12.5k', '£1.2m', accounts-style negatives '(1,200)', and tables 
 '£000s' / '£k' are all read to pounds."""
 from __future__ import annotations
 
-import re
 
 from extractors.facts import cell_offset, make_fact
 from extractors.lexicon.roles import ALLOCATION, ALLOCATION_COLUMN, SPEND, SUBTOTAL, TOTAL, VARIANCE, is_allocation_text
