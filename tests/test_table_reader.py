@@ -195,3 +195,23 @@ def test_a_year_spanning_its_quarters_gives_each_column_its_path(tmp_path, year,
     result = read(tmp_path, text, "r.html")
     got = {(f.period, f.column, f.value) for f in result.facts}
     assert got == {(expected[0], f"{year} › {quarters[0]}", 1020), (expected[1], f"{year} › {quarters[1]}", 990)}
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("12/03/2019", "date"), ("31 March 2019", "date"), ("10:30", "time"), ("9am", "time"),
+    ("P-104", "reference"), ("Item 4", "reference"), ("4.", "list_number"), ("2019/20", "period_label"),
+    ("Quarter 3", "period_label"), ("01632 960 123", "phone"),
+    ("12.50", ""), ("3.45", ""), ("12 cases", ""), ("1,204", ""), ("45%", ""), ("£2,000", ""),
+])
+def test_why_a_cell_is_not_a_fact(text, reason):
+    from extractors.tables.ledger import cell_reason
+    assert cell_reason(text) == reason
+
+
+def test_a_row_label_run_into_its_value_keeps_both():
+    grid = [["Sector", "Share (%)", "Average ($)"], ["Public 4-year 32.6", "41.0", "9,500"],
+            ["Private 4-year 29.7", "38.2", "12,100"], ["Total 31.4", "40.1", "10,300"]]
+    result = tables.extract(table_document(grid, title="Borrowing by sector"))
+    got = {(f.subject, f.value) for f in result.facts if f.col == 0}
+    assert got == {("Public 4-year", 32.6), ("Private 4-year", 29.7), ("Total", 31.4)}
+    assert ("Public 4-year 32.6", 41.0) not in {(f.subject, f.value) for f in result.facts}

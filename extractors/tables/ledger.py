@@ -9,10 +9,13 @@ from extractors.lexicon.periods import is_period_label
 from pipeline.model import Cell, Document, SkippedNumber
 from pipeline.model.numbers import NUMBER_RE
 
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _CELL_REASONS: list[tuple[str, re.Pattern]] = [
-    ("date", re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\s*$|^\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?"
-                        r"(?:\s+(?:19|20)\d\d)?\s*$")),
-    ("time", re.compile(r"^\s*\d{1,2}[:.]\d\d\s*(?:am|pm)?\s*(?:[-–]\s*\d{1,2}[:.]\d\d\s*(?:am|pm)?)?\s*$", re.I)),
+    ("date", re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\s*$|^\s*\d{1,2}(?:st|nd|rd|th)?\s+"
+                        rf"{_MONTH}\.?(?:\s+(?:19|20)\d\d)?\s*$", re.I)),
+    ("time", re.compile(r"^\s*\d{1,2}(?::\d\d\s*(?:am|pm)?|(?:[:.]\d\d)?\s*(?:am|pm))\s*"
+                        r"(?:[-–]\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?)?\s*$", re.I)),
     ("phone", re.compile(r"^\s*(?:\+44\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\s*$")),
     ("list_number", re.compile(r"^\s*\(?(?:\d{1,2}|[a-h])[.)]\s*$", re.I)),
     ("reference", re.compile(r"^\s*[A-Z]{1,5}[-/ ]?\d[\w/-]*\s*$|^\s*\d+(?:\.\d+){2,}\s*$")),
@@ -35,6 +38,8 @@ def page_column(texts: list[str], title: str) -> bool:
 
 def cell_reason(text: str) -> str:
     """Why a whole cell's number is not a fact ('' when it is one)."""
+    if _CELL_REASONS[0][1].match(text):
+        return "date"
     if is_period_label(text) and not re.search(r"\d[\d,]*\s*(?:%|£)|£", text) and \
             not re.search(r"\d{3,}", re.sub(r"(?:19|20)\d\d", "", text)):
         return "period_label"

@@ -12,7 +12,7 @@ yields all of its numbers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.facts import cell_offset, make_fact
 from extractors.lexicon.areas import looks_like_place
@@ -34,7 +34,8 @@ _ROLE_KINDS = {"baseline": "kpi_baseline", "target": "kpi_target", "change": "ch
 
 
 def _row_label(row: list[Cell], layout: Layout, section: str) -> str:
-    parts = [section] + [row[c].text for c in layout.stubs if c != layout.area_col and c < len(row)]
+    parts = [section] + [(m.group("label") if (m := label_then_value(row[c].text)) else row[c].text)
+                         for c in layout.stubs if c != layout.area_col and c < len(row)]
     return PATH_SEPARATOR.join(p for p in parts if p)
 
 
@@ -168,6 +169,11 @@ def plain_facts(doc: Document, table: Table, layout: Layout, claimed: set, prose
             offset = cell_offset(doc, cell)
             if (cell.row, cell.col) in claimed | prose or offset is None or not re.search(r"\d", cell.text):
                 continue
+            merged = label_then_value(cell.text) if cell.col in layout.stubs else None
+            if merged:  # a PDF ran the row label into its value
+                value = replace(cell, text=merged.group("value"), char_start=offset + merged.start("value"))
+                facts += cell_facts(doc, table, layout, value, label, area, offset + merged.start("value"))
+                continue
             reason = COLUMN_REASONS.get(_role(layout, cell.col), "") or cell_reason(cell.text) or \
                 ("reference" if cell.col in layout.references else "") or \
                 ("page_number" if cell.col in pages else "") or \
@@ -177,3 +183,14 @@ def plain_facts(doc: Document, table: Table, layout: Layout, claimed: set, prose
             else:
                 facts += cell_facts(doc, table, layout, cell, label, area, offset)
     return Extraction(tuple(facts), tuple(skips))
+
+
+_LABEL_THEN_VALUE = re.compile(r"^(?P<label>.*[A-Za-z].*?)\s+(?P<value>[-−(£$]?\d[\d,]*(?:\.\d+)?\s?%?\)?)\s*$")
+
+
+def label_then_value(text: str) -> re.Match | None:
+    """'Total 31.4', 'Public 4-year 32.6%': a label and a value a PDF ran into one cell (the
+    value has decimals, a '%' or separators, so 'Under 18' or 'Priority 2' stay labels)."""
+    m = _LABEL_THEN_VALUE.match(text)
+    return m if m and is_text(m.group("label")) and re.search(r"\.\d|%|\d,\d{3}", m.group("value")) else None
+
