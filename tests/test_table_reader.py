@@ -215,3 +215,11 @@ def test_a_row_label_run_into_its_value_keeps_both():
     got = {(f.subject, f.value) for f in result.facts if f.col == 0}
     assert got == {("Public 4-year", 32.6), ("Private 4-year", 29.7), ("Total", 31.4)}
     assert ("Public 4-year 32.6", 41.0) not in {(f.subject, f.value) for f in result.facts}
+
+
+def test_a_number_inside_a_label_phrase_stays_in_the_label():
+    grid = [["Priority", "2018/19", "2019/20"], ["Reduce violence by 5%", "410", "388"],
+            ["Cut repeat calls to 12.5%", "220", "205"]]
+    result = tables.extract(table_document(grid, title="Priorities"))
+    assert not any(f.col == 0 for f in result.facts)
+    assert {s.reason for s in result.skipped if s.col == 0} == {"label_text"}

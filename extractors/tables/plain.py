@@ -188,9 +188,14 @@ def plain_facts(doc: Document, table: Table, layout: Layout, claimed: set, prose
 _LABEL_THEN_VALUE = re.compile(r"^(?P<label>.*[A-Za-z].*?)\s+(?P<value>[-−(£$]?\d[\d,]*(?:\.\d+)?\s?%?\)?)\s*$")
 
 
+_PHRASE_END = re.compile(r"\b(?:by|of|to|than|at|from|under|over|below|above|within|in|for|is|was|of)\s*$", re.I)
+
+
 def label_then_value(text: str) -> re.Match | None:
     """'Total 31.4', 'Public 4-year 32.6%': a label and a value a PDF ran into one cell (the
     value has decimals, a '%' or separators, so 'Under 18' or 'Priority 2' stay labels)."""
     m = _LABEL_THEN_VALUE.match(text)
-    return m if m and is_text(m.group("label")) and re.search(r"\.\d|%|\d,\d{3}", m.group("value")) else None
+    if not m or _PHRASE_END.search(m.group("label")):  # 'Reduce violence by 5%': the number is the label's
+        return None
+    return m if is_text(m.group("label")) and re.search(r"\.\d|%|\d,\d{3}", m.group("value")) else None
 
