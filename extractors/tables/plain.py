@@ -58,7 +58,7 @@ def _scale(layout: Layout, col: int, label: str) -> Scale:
     return Scale("")
 
 
-def _kind(unit: str, role: str, row: str, layout: Layout, column: str) -> tuple[str, str]:
+def _kind(unit: str, role: str, row: str, layout: Layout) -> tuple[str, str]:
     """(kind, claim role) from the column's role, the row's role and the unit."""
     if role in _ROLE_KINDS:
         return _ROLE_KINDS[role], ("change_pct" if role == "change_pct" or unit == "percent" else
@@ -94,11 +94,11 @@ class Typed:
 _MONEY_KINDS = ("allocation", "spend_item", "spend_total")
 
 
-def type_value(value: CellValue, text: str, role: str, row: str, layout: Layout, column: str,
+def type_value(value: CellValue, text: str, role: str, row: str, layout: Layout,
                scale: Scale) -> Typed:
     """Kind, claim role, unit, value and direction of one value in a cell."""
     unit, amount = _value_unit(value, scale, text)
-    kind, claim_role = _kind(unit, role, row, layout, column)
+    kind, claim_role = _kind(unit, role, row, layout)
     sign = _SIGN.match(text)
     signed = sign.group("sign") if sign else ""
     if value.role == "change":
@@ -121,7 +121,7 @@ def cell_facts(doc: Document, table: Table, layout: Layout, cell: Cell, label: s
     place = area or (column if looks_like_place(column.split(PATH_SEPARATOR)[-1]) else "")
     facts = []
     for value in parse_cell(cell.text):
-        t = type_value(value, cell.text, role, row, layout, column, scale)
+        t = type_value(value, cell.text, role, row, layout, scale)
         claim = stable_id("claim", doc.doc_id, table.table_id, cell.col if t.kind in _MONEY_KINDS else cell.row)
         facts.append(make_fact(
             doc, kind=t.kind, value=t.value, unit=t.unit,
