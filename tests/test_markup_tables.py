@@ -87,9 +87,9 @@ def test_many_unclosed_table_tags_cost_linear_time():
      [["Ward", "Q1", "Q2"], ["Riverside", "17", "21"], ["Hilltop", "9", "11"]]),
 ])
 def test_markdown_tables_through_markdown_it(raw, expected):
-    [table] = tables_of("Intro paragraph.\n\n" + raw + "\nNote: figures are provisional.\n")
+    [table] = tables_of("Intro paragraph.\n\nTable 2: Schemes\n" + raw + "\nNote: figures are provisional.\n")
     assert (grid(table), table.method, table.header_rows) == (expected, "markdown", 1)
-    assert table.caption == "Intro paragraph." and table.notes == ("Note: figures are provisional.",)
+    assert table.caption == "Table 2: Schemes" and table.notes == ("Note: figures are provisional.",)
 
 
 def test_a_markdown_table_inside_a_list_item_is_found():
@@ -102,3 +102,12 @@ def test_pipe_rows_without_a_delimiter_row_stay_a_tab_table():
     raw = "Referrals\n\n| Police | 120 | 131 |\n| Schools | 40 | 38 |\n"
     [table] = tables_of(raw)
     assert (grid(table), table.method) == ([["Police", "120", "131"], ["Schools", "40", "38"]], "tsv")
+
+
+def test_deeply_nested_tables_cost_linear_time():
+    depth = 3000
+    raw = "<table><tr><td>" * depth + "Core\t7" + "</td></tr></table>" * depth
+    start = time.perf_counter()
+    tables = tables_of(raw)
+    assert time.perf_counter() - start < 5
+    assert [grid(t) for t in tables] == [[["Core 7"]]]

@@ -133,3 +133,29 @@ def test_one_cell_per_line(raw, expected):
 def test_a_short_list_of_labelled_figures_is_not_a_cell_table():
     raw = "Highlights\nReferrals\n120\nVolunteers\n14\n"
     assert found(raw, "cell-lines") == []
+
+
+def test_tab_table_upper_header_labels_span_the_empty_cells_after_them():
+    raw = "Calls answered\n\n\t2022/23\t\t2023/24\t\nTeam\tQ1\tQ2\tQ1\tQ2\nNorth\t4\t5\t6\t7\n\nSource: call logs.\n"
+    [table] = found(raw, "tsv")
+    assert table.header_rows == 2 and table.caption == "Calls answered" and table.notes == ("Source: call logs.",)
+    assert [table.column_path(c) for c in range(5)] == [
+        ("Team",), ("2022/23", "Q1"), ("2022/23", "Q2"), ("2023/24", "Q1"), ("2023/24", "Q2")]
+
+
+@pytest.mark.parametrize("raw, header_rows", [
+    ("Instalment\tWhen paid\tAmount (£)\nFirst\tMay\t1,500\nSecond\tNovember\t1,500\n", 1),  # labels over numbers
+    ("Area\t2019\t2020\nNorth\t12\t15\n", 1),  # years name columns, they are not figures
+    ("North\t12\t15\nSouth\t3\t4\n", 0),
+    ("Status\tMeaning\nGreen\tOn track\nRed\tOff track\n", 0),  # all text: nothing says which row heads it
+])
+def test_tab_table_header_rows(raw, header_rows):
+    [table] = found(raw, "tsv")
+    assert table.header_rows == header_rows
+
+
+def test_justified_prose_with_wide_gaps_is_not_an_aligned_table():
+    raw = ("The  partnership  funded  12  projects  in  the  year  and  spent\n"
+           "most  of  the  grant  on  3  youth  schemes  run  by  4  partners,\n"
+           "with  the  rest  held  back  for  2  small  bids  and  1  review.\n")
+    assert found(raw, "aligned") == []

@@ -90,15 +90,24 @@ def _gap_before_next_body(lines: list[Line], i: int, taken: frozenset[int]) -> O
 
 
 def columns(rows: list[list[Chunk]]) -> list[tuple[int, int]]:
-    """The union of the cells' extents on their lines: each connected stretch a column."""
-    spans = sorted((c.col, c.stop) for row in rows for c in row)
-    merged: list[list[int]] = []
-    for lo, hi in spans:
-        if merged and lo <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], hi)
-        else:
-            merged.append([lo, hi])
-    return [(lo, hi) for lo, hi in merged]
+    """Stretches of line positions that the body rows' cells fill: each a column. A position
+    filled in only a few rows (one in eight) is still a gap, so a label run into its first
+    value ('North Cachar Hills 85.0') does not merge two columns."""
+    filled = [0] * (1 + max(c.stop for row in rows for c in row))
+    for row in rows:
+        for chunk in row:
+            for x in range(chunk.col, chunk.stop):
+                filled[x] += 1
+    limit = len(rows) // 8
+    cols: list[tuple[int, int]] = []
+    start = None
+    for x, count in enumerate(filled + [0]):
+        if count > limit and start is None:
+            start = x
+        elif count <= limit and start is not None:
+            cols.append((start, x))
+            start = None
+    return cols
 
 
 def _overlap(chunk: Chunk, col: tuple[int, int]) -> int:
@@ -115,6 +124,25 @@ def spanned(chunk: Chunk, cols: list[tuple[int, int]]) -> tuple[int, int]:
     """(first column, columns covered) of a header cell over the columns it overlaps."""
     hit = [i for i, col in enumerate(cols) if _overlap(chunk, col) > 0]
     return (hit[0], hit[-1] - hit[0] + 1) if hit else (place(chunk, cols), 1)
+
+
+def split_over_columns(chunk: Chunk, cols: list[tuple[int, int]]) -> list[Chunk]:
+    """A cell that reaches over several columns split at its single spaces, when its words
+    then fall in increasing columns and each after the first group is one word: a header
+    'Total Rural Urban' over three columns, a label run into its value 'Hills 85.0'."""
+    words = [Chunk(chunk.start + m.start(), chunk.start + m.end(), m.group(0), chunk.col + m.start())
+             for m in re.finditer(r"\S+", chunk.text)]
+    groups: list[list[Chunk]] = []
+    for word in words:
+        if groups and place(groups[-1][-1], cols) == place(word, cols):
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    in_order = all(place(a[0], cols) < place(b[0], cols) for a, b in zip(groups, groups[1:]))
+    if len(groups) < 2 or not in_order or any(len(g) > 1 for g in groups[1:]):
+        return [chunk]
+    return [Chunk(g[0].start, g[-1].end, chunk.text[g[0].start - chunk.start:g[-1].end - chunk.start], g[0].col)
+            for g in groups]
 
 
 def widened(cols: list[tuple[int, int]], labels: list[Chunk]) -> list[tuple[int, int]]:
@@ -196,17 +224,28 @@ def _header_lines(lines: list[Line], first: Line, cols: list[tuple[int, int]],
     return found
 
 
+def _misaligned(body: list[list[Chunk]], cols: list[tuple[int, int]]) -> bool:
+    """Cells of one line that fall in one column: words spread by justified prose, not a
+    table. A quarter of the rows may collide (a long label reaching over a column)."""
+    def collides(row: list[Chunk]) -> bool:
+        placed = [(c.start - c.col, place(c, cols)) for c in row]  # (line, column)
+        return len(set(placed)) < len(placed)
+    return sum(collides(row) for row in body) * 4 > len(body)
+
+
 def _layout(lines: list[Line], text: str, block: list[Line], taken: frozenset[int]) -> Optional[Layout]:
     rows = _rows_of_block(block)
     body = [r for r in rows if len(r) >= 2 and has_digit_value([c.text for c in r[1:]])]
     cols = columns(body) if len(body) >= 2 else []
-    if len(cols) < 2:
+    if len(cols) < 2 or _misaligned(body, cols):
         return None
-    heads = _header_lines(lines, block[0], cols, taken)
+    heads = [chunks(line) for line in _header_lines(lines, block[0], cols, taken)]
     if heads:
-        cols = widened(cols, chunks(heads[-1]))
-    slots = [s for i, line in enumerate(heads)
-             for s in _row_slots(i, chunks(line), cols, text, "lowest" if i == len(heads) - 1 else "upper")]
+        heads[-1] = [piece for chunk in heads[-1] for piece in split_over_columns(chunk, cols)]
+        cols = widened(cols, [c for c in heads[-1] if spanned(c, cols)[1] == 1])
+    rows = [[piece for chunk in row for piece in split_over_columns(chunk, cols)] for row in rows]
+    slots = [s for i, head in enumerate(heads)
+             for s in _row_slots(i, head, cols, text, "lowest" if i == len(heads) - 1 else "upper")]
     slots += [s for i, row in enumerate(rows) for s in _row_slots(len(heads) + i, row, cols, text)]
     return Layout("aligned", tuple(slots), header_rows=len(heads))
 

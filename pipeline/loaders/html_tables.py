@@ -41,6 +41,8 @@ class _Open:
 
 
 def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    if not attrs:
+        return 1
     value = dict(attrs).get(name) or "1"
     return min(int(value), MAX_SPAN) if value.strip().isdigit() and int(value) > 0 else 1
 

@@ -14,20 +14,21 @@ _NOTE_START = re.compile(
     r"|^(?:\*+|†|‡|§|#|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?[a-z0-9]{1,2}\)|\[\d{1,2}\])\s*\S", re.I)
 _NOTE_WORDS = re.compile(r"£\s?0{3}s?\b|£\s?(?:k|m)\b|\bin (?:thousands|millions)\b|\brunning totals?\b|"
                          r"\bcumulative\b|\bper (?:1,?000|10,?000|100,?000)\b|\brounded\b|\bprovisional\b", re.I)
-_SOURCE = re.compile(r"^(?:sources?|notes?)\b", re.I)  # the notes of a table above, not a title
+_NOT_TITLE = re.compile(r"^(?:sources?|notes?)\b|^[-*•·▪]\s|[.;,]$", re.I)
 MAX_CAPTION = 120
 MAX_NOTES = 5
 
 
 def caption_above(text: str, start: int) -> str:
-    """The short line directly above offset `start` (one blank line between allowed), unless
-    it is a table row itself (holds a tab)."""
+    """The short line directly above offset `start` (one blank line between allowed) when it
+    reads as a title: not a table row (a tab), a list item, the end of a sentence or the
+    source note of a table above."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[:line_start].rstrip("\n").split("\n")[-2:]
     for line in reversed(before):
         if line.strip():
             line = line.strip()
-            return line if len(line) <= MAX_CAPTION and "\t" not in line and not _SOURCE.match(line) else ""
+            return "" if (len(line) > MAX_CAPTION or "\t" in line or _NOT_TITLE.search(line)) else line
     return ""
 
 

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.loaders.table_margins import caption_above, notes_below
 from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Heading, Table
 
 _PERIODISH = re.compile(r"\b(?:Q[1-4]|Qtr|Quarter|20\d\d|Baseline|Target|Total|Commentary|"
-                        r"Output|Month|Year|Actual|Budget|Spend|Allocation|KPI)\b", re.I)
+                        r"Output|Month|Year|Actual|Budget|Spend|Allocation|KPI|Forecast|Outturn|"
+                        r"Variance|Change|Previous|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", re.I)
+_NUMERIC = re.compile(r"[£\d,.%() /-]+")
+_PERIOD_LABEL = re.compile(r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?")
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -32,21 +36,43 @@ def _cells_of_line(text: str, start: int, end: int, row: int, page: int) -> list
     return cells
 
 
+def _is_number(text: str) -> bool:
+    """A figure, not a period label: '1,204' and '£5' are, '2015/16' and '2019' are not."""
+    return bool(_NUMERIC.fullmatch(text)) and not _PERIOD_LABEL.fullmatch(text)
+
+
+def _labels_over_numbers(row: list[Cell], below: list[list[Cell]]) -> bool:
+    """A row of text whose columns hold numbers in the rows under it: column labels."""
+    labelled = {c.col for c in row if c.text}
+    return len(labelled) >= 2 and any(_is_number(c.text) and c.col in labelled and any(ch.isdigit() for ch in c.text)
+                                      for r in below for c in r)
+
+
 def header_row_count(rows: list[list[Cell]]) -> int:
-    """Leading rows that read as headers: a title row (one cell) and rows of column labels."""
+    """Leading rows that read as headers: a title row (one cell), rows of period and role
+    labels, and a last row of any labels standing over columns of numbers."""
     count = 0
-    for row in rows[:3]:
+    for i, row in enumerate(rows[:3]):
         filled = [c for c in row if c.text]
         if len(filled) == 1 and count == 0 and len(rows) > 1:
             count += 1
             continue
-        numeric = sum(bool(re.fullmatch(r"[£\d,.%() /-]+", c.text)) for c in filled)
-        labels = sum(bool(_PERIODISH.search(c.text)) for c in filled)
-        if filled and numeric == 0 and labels >= 2:
+        if not filled or any(_is_number(c.text) for c in filled):
+            break
+        if sum(bool(_PERIODISH.search(c.text)) for c in filled) >= 2:
             count += 1
             continue
+        if _labels_over_numbers(row, rows[i + 1:i + 4]):
+            count += 1
         break
     return count
+
+
+def spanning_row(row: list[Cell]) -> list[Cell]:
+    """An upper header row's labels spanning the empty cells after them, as a merged cell
+    ('2022/23' over 'Q1', 'Q2') is exported: each covers the columns up to the next label."""
+    filled = [c.col for c in row if c.text] + [len(row)]
+    return [replace(c, col_span=filled[filled.index(c.col) + 1] - c.col) if c.text else c for c in row]
 
 
 def heading_before(headings: list[Heading], offset: int) -> str:
@@ -112,9 +138,11 @@ def _table_from_run(doc_id: str, page: int, text: str, run: list[tuple[int, int]
     rows = [[c for c in cells if c.row == r] for r in range(len(run))]
     rows = [row + [Cell(r, i, "", page) for i in range(len(row), width)]
             for r, row in enumerate(rows)]
+    header_rows = header_row_count(rows)
+    rows = [spanning_row(row) if r < header_rows - 1 else row for r, row in enumerate(rows)]
     return Table(
         table_id=stable_id("tbl", doc_id, page, run[0][0], index),
         page=page, cells=tuple(c for row in rows for c in row if c.text),
-        header_rows=header_row_count(rows), heading=heading_before(headings, run[0][0]),
+        header_rows=header_rows, heading=heading_before(headings, run[0][0]),
         method="tsv", pages=(page,), caption=caption_above(text, run[0][0]),
         notes=notes_below(text, run[-1][1]))
