@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-from extractors import kpi_table, narrative, spend_table
+from extractors import narrative, tables
 from pipeline.model import Document, Extraction
 
 Extractor = Callable[[Document], Extraction]
 
 EXTRACTORS: dict[str, Extractor] = {
-    "kpi_table": kpi_table.extract,
-    "spend_table": spend_table.extract,
+    "tables": tables.extract,
     "narrative": narrative.extract,
 }
 

@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.cells import parse_cell
+from extractors.tables.cells import parse_cell
 
 
 def project(text):

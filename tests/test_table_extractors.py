@@ -1,6 +1,6 @@
 """KPI and spend tables written here in other layouts and wordings than the sample reports."""
 from pipeline.loaders import load_document
-from extractors import kpi_table, spend_table
+from extractors import tables
 
 
 def facts_of(tmp_path, text, extractor, name="r.txt"):
@@ -27,15 +27,15 @@ KPI = (
 
 
 def test_kpi_table_by_shape(tmp_path):
-    facts = facts_of(tmp_path, KPI, kpi_table)
+    facts = facts_of(tmp_path, KPI, tables)
     got = {(f.kind, f.subject.split()[0], f.period, f.value, f.unit) for f in facts}
     assert got >= {
         ("kpi_baseline", "Burglary", "", 420, "count"),
         ("kpi_value", "Burglary", "2016-17 Q1", 101, "count"),
         ("kpi_value", "Burglary", "2016-17 Q2", 95, "count"),
-        ("kpi_target", "Burglary", "", 400, "count"),
+        ("kpi_target", "Burglary", "2016-17", 400, "count"),
         ("kpi_value", "Victim", "2016-17 Q1", 81.0, "percent"),
-        ("kpi_target", "Victim", "", 85, "percent"),
+        ("kpi_target", "Victim", "2016-17", 85, "percent"),
         ("kpi_value", "Calls", "2016-17 Q2", 1198, "count"),
     }
     satisfaction = next(f for f in facts if f.value == 81.0)
@@ -45,7 +45,7 @@ def test_kpi_table_by_shape(tmp_path):
 
 def test_no_kpi_facts_from_a_table_without_periods(tmp_path):
     text = "Contents\tPage\nIntroduction\t2\nSpending\t4\n"
-    assert facts_of(tmp_path, text, kpi_table) == []
+    assert facts_of(tmp_path, text, tables) == []
 
 
 def test_spend_table_with_scale_total_and_allocation(tmp_path):
@@ -55,7 +55,7 @@ def test_spend_table_with_scale_total_and_allocation(tmp_path):
             "Youth diversion\t80\n"
             "Analyst\t30\n"
             "Total\t230.5\n")
-    facts = facts_of(tmp_path, text, spend_table)
+    facts = facts_of(tmp_path, text, tables)
     got = [(f.kind, f.value, f.period, f.role) for f in facts]
     assert got == [("allocation", 250000, "2016-17", "allocation"),
                    ("spend_item", 120500, "2016-17", "item"),
@@ -72,7 +72,7 @@ def test_spend_table_bare_total_and_mixed_formats(tmp_path):
             "Mentoring\t35892\n"
             "CCTV\t£24,108\n"
             "\t100,000\n")
-    facts = facts_of(tmp_path, text, spend_table)
+    facts = facts_of(tmp_path, text, tables)
     assert [(f.kind, f.value) for f in facts] == [
         ("allocation", 100000), ("spend_item", 40000), ("spend_item", 35892),
         ("spend_item", 24108), ("spend_total", 100000)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from extractors.facts import cell_offset
-from extractors.table_roles import is_kpi_table, prose_cells
+from extractors.tables import is_kpi_table, prose_cells
 from pipeline.model import Cell, Document, Page, Table
 
 FOOTNOTE_START = re.compile(r"^\s*(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\\?\*)\s*(?=\S)")

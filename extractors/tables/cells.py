@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from extractors.lexicon.changes import direction_of
 from pipeline.model.numbers import NUMBER_RE, Number, number_from_match
 
 _FRACTION = re.compile(r"\(?\s*(?P<num>\d[\d,]*)\s*/\s*(?P<den>\d[\d,]*)\s*\)?")
@@ -21,6 +22,9 @@ _OF = re.compile(r"(?P<num>\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d[\d,
 _WHOLE_THEN_PART = re.compile(
     r"(?P<den>\d[\d,]*)\s+[A-Za-z ]{2,40}?[;,]\s*(?:of (?:which|these|whom)\s+)?(?P<num>\d[\d,]*)\s+[A-Za-z]", re.I)
 _SHARE = re.compile(r"\(\s*(?P<pct>\d+(?:\.\d+)?\s*%)\s*\)")
+# '12,589 (4.3% reduction)', '955 (down 6%)': a change stated beside the value it changed to.
+_CHANGE = re.compile(r"\(\s*(?P<pre>[A-Za-z ]{0,20}?)\s*(?P<sign>[-−+])?(?P<pct>\d+(?:\.\d+)?)\s*"
+                     r"(?P<unit>%|pp\b|per ?cent\b|points?\b)\s*(?P<post>[A-Za-z ]{0,30})\)", re.I)
 _LABEL = re.compile(r"[A-Za-z][A-Za-z&'/ -]*[A-Za-z]")
 
 
@@ -30,7 +34,8 @@ class CellValue:
     unit: str
     start: int  # span in the cell text
     end: int
-    role: str = "value"  # value, or share (a percent in brackets after a count)
+    role: str = "value"  # value, share (a percent in brackets after a count), or change
+    direction: str = ""  # of a change: increase / decrease
     label: str = ""
     numerator: Optional[float] = None
     denominator: Optional[float] = None
@@ -83,6 +88,17 @@ def parse_cell(text: str) -> list[CellValue]:
         if not found:
             continue
         head = found[0]
+        change = _CHANGE.search(piece, head.end)
+        words = f"{change.group('pre')} {change.group('post')}" if change else ""
+        if change and direction_of(words, change.group("sign") or ""):
+            values.append(CellValue(head.value, head.unit, start + head.start, start + head.end, label=label,
+                                    group=group))
+            unit = "percentage_points" if change.group("unit")[0].lower() in "p" and "cent" not in \
+                change.group("unit").lower() else "percent"
+            values.append(CellValue(float(change.group("pct")), unit, start + change.start("pct"),
+                                    start + change.end("unit"), role="change", label=label, group=group,
+                                    direction=direction_of(words, change.group("sign") or "")))
+            continue
         share = _SHARE.search(piece, head.end - 0)
         whole = _OF.match(piece, head.start)  # '38 of 45 (84%)': 45 is the denominator
         denominator = _num(whole.group("den")) if whole else None

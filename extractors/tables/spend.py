@@ -10,35 +10,31 @@ separators, '£12.5k', '£1.2m', accounts-style negatives '(1,200)', and tables 
 '£000s' / '£k' are all read to pounds."""
 from __future__ import annotations
 
-import re
 
 from extractors.facts import cell_offset, make_fact
-from extractors.money_columns import Amount, amount_of, header_text, is_spend_table, money_columns
-from extractors.table_context import caption, money_scale
+from extractors.lexicon.roles import ALLOCATION, ALLOCATION_COLUMN, SPEND, SUBTOTAL, TOTAL, VARIANCE, is_allocation_text
+from extractors.lexicon.scales import money_scale
+from extractors.tables.context import caption, notes
+from extractors.tables.money import Amount, amount_of, header_text, is_spend_table, money_columns
 from pipeline.model.ids import stable_id
-from pipeline.model import Cell, Document, Extraction, Fact, Table
-from pipeline.model.periods import find_periods, normalise_period
+from pipeline.model import Cell, Document, Fact, Table
+from pipeline.model.periods import find_periods, is_financial_period, normalise_period
 
-EXTRACTOR = "spend_table"
-_ALLOCATION = re.compile(r"\b(?:allocat\w*|grant|award\w*|funding|budget allocation|income)\b", re.I)
-_TOTAL = re.compile(r"\b(?:total|sum)\b", re.I)
-_SUBTOTAL = re.compile(r"\bsub-?\s?total\b", re.I)
-_VARIANCE_COL = re.compile(r"\b(?:variance|under\s?-?spend|over\s?-?spend|difference|"
-                           r"\(?over\)?\s?/\s?\(?under\)?|\(?under\)?\s?/\s?\(?over\)?)", re.I)
-_ALLOCATION_COL = re.compile(r"\b(?:allocat\w*|budget\w*|grant|award\w*|funding|agreed|approved|planned)\b", re.I)
+EXTRACTOR = "tables"
 
 
-def extract(doc: Document) -> Extraction:
+def spend_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for table in doc.tables:
         context = caption(doc, table)
         if is_spend_table(table, context):
             facts += table_facts(doc, table, context)
-    return Extraction(tuple(facts))
+    return facts
 
 
 def _period(doc: Document, table: Table, context: str) -> str:
-    in_rows = [p.period for c in table.cells for p in find_periods(c.text) if "Q" not in p.period]
+    in_rows = [p.period for c in table.cells for p in find_periods(c.text)
+               if is_financial_period(p.period) and "Q" not in p.period]  # not a date a line was paid
     return (normalise_period(context) or normalise_period(table.heading) or (in_rows[0] if in_rows else "")
             or doc.period)
 
@@ -51,23 +47,28 @@ def column_labels(table: Table) -> dict[int, str]:
             for col in range(table.n_cols)}
 
 
-def row_kind(label: str, seen_items: bool) -> tuple[str, str]:
-    """(kind, role) of a row of a one-money-column table."""
-    if _SUBTOTAL.search(label):
-        return "spend_total", "subtotal"
-    if _TOTAL.search(label) or (not label and seen_items):
-        return "spend_total", "total"
-    if _ALLOCATION.search(label) and not seen_items:
+def row_kind(label: str, seen_items: bool, given: bool = False) -> tuple[str, str]:
+    """(kind, role) of a row of a one-money-column table; in a table of money given (titled
+    'Grant allocations', a column headed 'Allocation') every line is an allocation and the
+    stated total the total of the breakdown."""
+    role = "subtotal" if SUBTOTAL.search(label) else \
+        "total" if TOTAL.search(label) or (not label and seen_items) else ""
+    if given and not role:
+        return "allocation", "item"
+    if role:
+        return "spend_total", role
+    if ALLOCATION.search(label) and not seen_items:
         return "allocation", "allocation"
     return "spend_item", "item"
 
 
-def column_kind(header: str, row_role: str) -> tuple[str, str]:
-    """(kind, role) of a cell in a table of several money columns, from its column's header
-    and its row's role (item, subtotal, total)."""
-    if _VARIANCE_COL.search(header):
+def column_kind(header: str, row_role: str, given: bool = False) -> tuple[str, str]:
+    """(kind, role) of a cell in a table of several money columns, from its column's header,
+    its row's role (item, subtotal, total) and whether the table's title says the money was
+    given ('Fund allocations (£)': its '2019/20' and '2020/21' columns are allocations)."""
+    if VARIANCE.search(header):
         return "amount", "variance"
-    if _ALLOCATION_COL.search(header):
+    if ALLOCATION_COLUMN.search(header) or (given and row_role == "item" and not SPEND.search(header)):
         return "allocation", row_role
     return ("spend_item" if row_role == "item" else "spend_total"), row_role
 
@@ -75,30 +76,32 @@ def column_kind(header: str, row_role: str) -> tuple[str, str]:
 def table_facts(doc: Document, table: Table, context: str = "") -> list[Fact]:
     columns, labels = money_columns(table), column_labels(table)
     period = _period(doc, table, context)
-    scale = money_scale(table.heading, context, header_text(table))
+    scale = money_scale(table.heading, context, header_text(table), notes(table))
+    given = is_allocation_text(context) or \
+        (len(columns) == 1 and is_allocation_text(labels.get(columns[0], "")))
     facts, seen_items = [], False
     for row in table.rows():
         label = " ".join(c.text for c in row if c.col not in columns and c.text).strip()
         cells = [(row[col], amount_of(row[col].text)) for col in columns]
         if not any(a for _, a in cells):
             continue
-        kind, role = row_kind(label, seen_items)
+        kind, role = row_kind(label, seen_items, given)
         seen_items = seen_items or kind == "spend_item"
         for cell, amount in cells:
             if amount is None:
                 continue
             header = labels.get(cell.col, "")
             if len(columns) > 1:
-                kind, role = column_kind(header, "item" if role in ("item", "allocation") else role)
+                kind, role = column_kind(header, "item" if role in ("item", "allocation") else role, given)
             col_scale = money_scale(header) if money_scale(header) != 1.0 else scale
             claim = stable_id("claim", doc.doc_id, table.table_id, *([cell.col] if len(columns) > 1 else []))
             facts += _fact(doc, table, cell, amount, kind, role, label,
-                           normalise_period(header) or period, col_scale, claim)
+                           normalise_period(header) or period, col_scale, claim, header)
     return facts
 
 
 def _fact(doc: Document, table: Table, cell: Cell, amount: Amount, kind: str, role: str,
-          label: str, period: str, scale: float, claim: str) -> list[Fact]:
+          label: str, period: str, scale: float, claim: str, column: str = "") -> list[Fact]:
     offset = cell_offset(doc, cell)
     if offset is None:
         return []
@@ -109,4 +112,4 @@ def _fact(doc: Document, table: Table, cell: Cell, amount: Amount, kind: str, ro
         page=cell.page, start=offset + amount.start, end=offset + amount.end, source="table",
         extractor=EXTRACTOR, snippet=f"{label} {cell.text}".strip(), period=period,
         theme=table.heading, claim_id=claim, role=role, table_id=table.table_id, row=cell.row,
-        col=cell.col, bbox=cell.bbox)]
+        col=cell.col, bbox=cell.bbox, column=column)]

@@ -12,7 +12,8 @@ from extractors.facts import cell_offset, make_fact
 from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact
 
-_SIGNED = re.compile(r"^\s*(?P<sign>[-−–+(])?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<pct>%|pp\b|points?\b)?\s*\)?\s*$", re.I)
+_SIGNED = re.compile(r"^\s*(?P<sign>[-−–+(])?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<pct>%|pp\b|points?\b)?\s*\)?\s*$",
+                     re.I)
 
 
 def change_fact(doc: Document, cell: Cell, column_role: str, level_unit: str, claim: str,
@@ -37,7 +38,7 @@ def change_fact(doc: Document, cell: Cell, column_role: str, level_unit: str, cl
     role = "change_pct" if unit == "percent" else "change_abs"
     return [make_fact(doc, kind="change", value=value, unit=unit, subject=subject, page=cell.page,
                       snippet=f"{subject} | {cell.text}",
-                      start=offset + start, end=offset + end, source="table", extractor="kpi_table",
+                      start=offset + start, end=offset + end, source="table", extractor="tables",
                       direction=direction, claim_id=claim, role=role, col=cell.col, bbox=cell.bbox,
                       **common)]
 

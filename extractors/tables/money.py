@@ -10,14 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from extractors.lexicon.roles import MONEY_WORDS
+from extractors.lexicon.scales import names_pounds
 from pipeline.model import Table
 from pipeline.model.numbers import NUMBER_RE, Number, number_from_match
 
+_PERCENT_SIGN = re.compile(r"%|per ?cent", re.I)
 _AMOUNT = re.compile(r"^(?P<neg>[-−–(]\s?)?\(?£?\s?\d[\d,]*(?:\.\d+)?\s?[km]?\)?$", re.I)
-_MONEY_WORDS = re.compile(r"\b(?:allocation|allocated|spend|spent|budget|grant|funding|award(?:ed)?|"
-                          r"expenditure|cost|outturn|total|£)", re.I)
-_POUNDS = re.compile(r"£|\bpounds\b|\bGBP\b", re.I)
-_PERCENT = re.compile(r"%|per ?cent", re.I)
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ def money_columns(table: Table) -> list[int]:
         filled = [row[col].text for row in rows if row[col].text]
         amounts = [t for t in filled if amount_of(t)]
         if filled and len(amounts) >= 0.8 * len(filled) and len(amounts) >= 2 and \
-                not any(_PERCENT.search(t) for t in filled):
+                not any(_PERCENT_SIGN.search(t) for t in filled):
             found.append(col)
     return found
 
@@ -76,4 +75,4 @@ def is_spend_table(table: Table, context: str = "") -> bool:
     if not columns or len(body_rows(table)) < 3:
         return False
     texts = [table.heading, context] + [c.text for c in table.cells]
-    return any(_MONEY_WORDS.search(t) for t in texts) and any(_POUNDS.search(t) for t in texts)
+    return any(MONEY_WORDS.search(t) for t in texts) and any(names_pounds(t) for t in texts)
