@@ -11,6 +11,7 @@ from extractors.facts import make_fact
 from extractors.narrative.areas import area_at, area_markers
 from extractors.narrative.footnotes import link_footnotes
 from extractors.narrative.language import pipeline
+from extractors.narrative.ledger import skipped_numbers
 from extractors.narrative.lists import read_spend_lists
 from extractors.narrative.reading import Draft, read_segment, share_subjects
 from extractors.narrative.segments import ProseSegment, document_segments
@@ -36,8 +37,8 @@ def extract(doc: Document) -> Extraction:
     read_spend_lists(doc, segments, drafts)
     share_subjects(drafts)
     markers = area_markers(doc)
-    facts = [to_fact(doc, segments[d.segment], d, markers) for d in drafts]
-    return Extraction(tuple(f for f in facts if f is not None))
+    facts = tuple(f for f in (to_fact(doc, segments[d.segment], d, markers) for d in drafts) if f is not None)
+    return Extraction(facts, skipped_numbers(doc, facts))
 
 
 def _snippet(segment: ProseSegment, draft: Draft) -> str:

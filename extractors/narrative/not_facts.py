@@ -18,7 +18,7 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("email", re.compile(r"\S+@\S+")),
     # names that carry digits: file names, 'COVID-19', 'Windows-1252', 'issue-932'
     ("identifier", re.compile(r"\b[\w-]+\.(?:pdf|txt|csv|xlsx?|docx?|html?|md|json|zip)\b|"
-                              r"\b[A-Za-z]{2,}[-_]\d[\w-]*", re.I)),
+                              r"\b[A-Za-z]{2,}[-_]\d[\w-]*|\b[A-Za-z]{1,5}/\d{3,}(?:/\w+)?", re.I)),
     ("phone", re.compile(r"(?:\+44\s?\(?0?\)?|\(?\b0)\d{3,4}\)?[\s-]?\d{2,4}[\s-]?\(?\d{3,4}\)?(?!\s*%)")),
     ("date", re.compile(rf"\b\d{{1,2}}{_ORD}\s*(?:[-–]\s*\d{{1,2}}{_ORD}\s*)?(?:of\s+)?{_MONTH}\b\.?", re.I)),
     ("date", re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORD}\b(?!\s*(?:%|per\s?cent))(?=\s*(?:,|\s(?:19|20)\d\d|$))", re.I)),
