@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.narrative.language import MORE_WORDS
+from extractors.lexicon.prose import MORE_WORDS
 from extractors.narrative.sentence import (QUALIFIER_PREFIX, THAN_RE, COMPARATIVES, DOWN_AFTER, UNIT_AFTER, UP_AFTER, Carry,
                                           Sentence, Slot, direction_of, join_slots, new_group)
 _BETWEEN_CHANGE_ABS = re.compile(rf"^\s*(?:\(|,?\s*or\b|,|;|–|-)\s*(?:an?\s+|by\s+)?{QUALIFIER_PREFIX}$", re.I)

@@ -10,23 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from extractors.lexicon.prose import GIVEN, USED
+from extractors.lexicon.scales import THOUSANDS
 from extractors.narrative.sentence import Sentence, Slot
 
 _MONEY_WORDS = re.compile(r"\b(?:cost|costs|costing|saving|savings|saves|spend|spent|spending|expenditure|"
                           r"budget|funding|income|revenue|grant|allocation|allocated|awarded|worth|value)\b|£", re.I)
 _MONEY_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d")
 _NO_NOUN_AFTER = re.compile(r"^\s*(?:per\b|a\s+(?:year|month|week)|each|every|annually|[.,;)]|$)", re.I)
-# "in £000s", "(£'000)", "£k": the figures that follow are thousands of pounds.
-THOUSANDS = re.compile(r"£\s?'?0{3}s?\b|\(£k\)|£k\b|£\s?thousands?\b", re.I)
 
-_GIVEN = (r"allocated|allocation|allocations|awarded|award|awards|grant|grants|granted|received|receives|"
-          r"receiving|budget|budgets|funding|income|contribution|contributions|ring-?fenced|given")
-_USED = (r"spent|spend|spending|expenditure|cost|costs|costing|used|using|invested|paid|pay|saving|savings|"
-         r"saved|worth|returned|underspend|underspent|unspent|overspend|overspent|leaving|left|"
-         r"funded|funds|fund|bought|purchased|of\s+which")
+
 _USED_AFTER = re.compile(r"^\s*\)?\s*(?:was|were|has\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:spent|used|paid|invested|committed)\b", re.I)
-_CUE = re.compile(rf"\b(?:(?P<given>{_GIVEN})|(?P<used>{_USED}))\b", re.I)
-_GIVEN_AFTER = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|as|were)\s+(?:the\s+)?(?:[\w']+\s+){{0,4}}?)?(?:{_GIVEN})(?![a-z])|"
+_CUE = re.compile(rf"\b(?:(?P<given>{GIVEN})|(?P<used>{USED}))\b", re.I)
+_GIVEN_AFTER = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|as|were)\s+(?:the\s+)?(?:[\w']+\s+){{0,4}}?)?(?:{GIVEN})(?![a-z])|"
                           rf"^\s*from\s+(?:the\s+)?(?:PCC|OPCC|Police|Office|Home\s+Office|Commissioner|Council|Ministry|"
                           rf"Youth\s+Justice|Government|Department|Lottery)", re.I)
 
@@ -52,7 +48,7 @@ def money_kind(s: Sentence, slot: Slot, sentence_allocation: bool) -> str:
 def read_money(s: Sentence) -> None:
     """Bare figures that are money: after a '£000s' declaration in the sentence (read as
     pounds), or a large sum with pence or separators in a sentence about money."""
-    declared = THOUSANDS.search(s.text, s.s0, s.s1)
+    declared = _thousands_declared(s)
     for slot in s.slots:
         if slot.m.unit != "count" or slot.m.is_word:
             continue
@@ -61,6 +57,13 @@ def read_money(s: Sentence) -> None:
         elif slot.m.value >= 1000 and _MONEY_DIGITS.fullmatch(slot.m.text.strip()) \
                 and _NO_NOUN_AFTER.match(s.after(slot)) and _MONEY_WORDS.search(s.text[s.s0:slot.m.start]):
             slot.m = replace(slot.m, unit="gbp")
+
+
+def _thousands_declared(s: Sentence):
+    """'in £000s', "(£'000)", '£k': the figures after it are thousands of pounds. 'Thousands of
+    pounds' in a sentence is an amount's size ('saved thousands of pounds'), not a declaration."""
+    return next((m for m in THOUSANDS.finditer(s.text, s.s0, s.s1)
+                 if not m.group(0).lower().startswith("thousands")), None)
 
 
 _SPEND_CONTEXT = re.compile(r"\b(?:spend|spending|spent|expenditure|costs|breakdown|outturn)\b", re.I)

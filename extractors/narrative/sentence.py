@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors.narrative.language import DOWN_WORDS, FEWER_WORDS, UP_WORDS, Cue
+from extractors.lexicon.prose import DOWN_WORDS, FEWER_WORDS, UP_WORDS
+from extractors.narrative.language import Cue
 from extractors.narrative.mentions import Mention
 QUALIFIER_PREFIX = r"(?:(?:just |well )?over|more than|nearly|almost|approximately|approx\.?|around|about|some|up to|at least|less than|fewer than|under)?\s*£?\s*"
 THAN_RE = re.compile(r"(?<!more )(?<!less )(?<!fewer )\bthan\b", re.I)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors.narrative.claims import Sentence, Slot
-from extractors.narrative.language import DOWN_WORDS, FEWER_WORDS, MORE_WORDS, UP_WORDS
+from extractors.lexicon.prose import DOWN_WORDS, FEWER_WORDS, MORE_WORDS, UP_WORDS
 
 STOP = set("""a an the and or but of in on at to for from with by as into onto over under across during
 within between than who whom whose which that where when while were was is are be been being have has
