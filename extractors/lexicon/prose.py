@@ -7,7 +7,8 @@ UP_WORDS = ["increase", "increased", "increases", "increasing", "rise", "rises",
             "rising", "growth", "grew", "grown", "up", "higher", "improvement", "improved", "gain"]
 DOWN_WORDS = ["decrease", "decreased", "decreases", "decreasing", "reduction", "reductions",
               "reduced", "reduce", "reducing", "fall", "fell", "fallen", "falls", "falling", "drop",
-              "dropped", "drops", "down", "decline", "declined", "declines", "lower", "cut", "cuts"]
+              "dropped", "drops", "down", "decline", "declined", "declines", "lower", "cut", "cuts",
+              "easing", "eased", "eases"]
 MORE_WORDS = ["more", "additional", "extra", "further"]
 FEWER_WORDS = ["fewer", "less"]
 TARGET_WORDS = ["target", "targets", "aim", "ambition", "standard", "goal", "objective"]

@@ -18,6 +18,10 @@ _RANGE_FROM = re.compile(rf"\b(?:rang(?:e|ed|es|ing)|var(?:y|ied|ies|ying))\s+(?
 _ENDS_RISE_TO = re.compile(rf"\b(?:increased|decreased|rose|risen|fell|fallen|reduced|dropped|grown|grew|"
                            rf"declined|climbed|went\s+up|gone\s+up|went\s+down|this\s+to)\s+to\s*{QUALIFIER_PREFIX}$", re.I)
 _ENDS_ADDITIONAL = re.compile(rf"\b(?:an?\s+)?(?:additional|extra|further)\s*{QUALIFIER_PREFIX}$", re.I)
+_BRACKETED_AFTER = re.compile(r"^\s*\([^()]{1,30}\)")
+_MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+$", re.I)
+_PHRASAL_BY = re.compile(r"^\s*by\s*(?:an?\s+)?(?:further\s+)?(?:over\s+|almost\s+|nearly\s+|around\s+|about\s+)?£?\s*$", re.I)
+_ELLIPSIS = re.compile(r"^\s*(?:,|;)?\s*(?:and\s+|while\s+|whilst\s+)?(?:the\s+)?[A-Za-z][\w' -]{1,50}?\s+by\s+(?:an?\s+)?£?\s*$", re.I)
 _ENDS_OF_BY = re.compile(rf"\b(?:of|by)\s*{QUALIFIER_PREFIX}$", re.I)
 _TARGET_GAP_OK = {"is", "was", "of", "at", "set", "to", "the", "a", "an", "current", "be", "reduce",
                   "increase", "achieve", "reach", "reducing", "increasing", "rate", "level", "which",
@@ -152,6 +156,10 @@ def _link_parts(s: Sentence, prev: Slot, slot: Slot, carry: Carry) -> bool:
     elif prev.m.unit == slot.m.unit and _BETWEEN_COORD.match(between) and prev.role != "change_ratio":
         _mark_change(slot, prev.direction, carry)
         return True
+    elif prev.m.unit == slot.m.unit and _ELLIPSIS.match(between) and prev.role != "change_ratio":
+        _mark_change(slot, prev.direction, carry)
+        slot.group = new_group(carry)  # a change of another subject, its own claim
+        return True
     else:
         return False
     slot.group = prev.group
@@ -164,7 +172,7 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
     after = s.after(slot)
     if slot.m.unit in ("hours", "years"):
         after = re.sub(r"^\s*(?:hours?|hrs?|years?)\b", "", after, flags=re.I)
-    m = UNIT_AFTER.match(after)
+    m = UNIT_AFTER.match(_BRACKETED_AFTER.sub("", after, count=1))
     word = m.group("word").lower() if m else ""
     if word in ("up", "down") and re.match(r"^\s*\)?\s*(?:up|down)\s+to\b", after, re.I):
         word = ""
@@ -179,11 +187,14 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
         more = s.comparison_context() or any(x.m.unit == "percent" for x in s.slots)
         return "increase" if more else ""
     found = s.cue_before(slot, {"UP", "DOWN", "FEWER"}, 9)
+    if found and found[0].word == "up" and _MADE_UP.search(s.text[max(s.s0, found[0].start - 8):found[0].start]):
+        found = None  # 'made up 31 per cent of calls': a share, not a rise
     adjacent = bool(found) and found[0].word in ("up", "down") and not found[1].strip()  # 'down 2.1pp'
-    if found and not adjacent and (found[0].word in ("up", "down") or THAN_RE.search(found[1])):
+    phrasal = bool(found) and found[0].word in ("up", "down") and _PHRASAL_BY.match(found[1])  # 'went up by 22'
+    if found and not adjacent and not phrasal and (found[0].word in ("up", "down") or THAN_RE.search(found[1])):
         found = None
     if found and _BASE_IN_GAP.search(found[1]):
         found = None  # 'a 21.7% reduction on 2021/22 (60)': the bracketed figure is the base level
-    if found and (adjacent or _ENDS_OF_BY.search(before) or found[1].rstrip().endswith("(")):
+    if found and (adjacent or phrasal or _ENDS_OF_BY.search(before) or found[1].rstrip().endswith("(")):
         return direction_of(found[0].label, found[0].word)
     return ""

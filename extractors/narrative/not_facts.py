@@ -27,6 +27,7 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year range", re.compile(r"\b(?:19|20)\d\d\s?[-–/]\s?(?:(?:19|20)\d\d|\d\d?)\b")),
     ("age", re.compile(r"\baged?\s+(?:(?:under|over|between)\s+)?\d{1,2}(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:\s*(?:years?|yrs?))?(?:\s*old)?\b"
                        r"|\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*(?:-\s*)?(?:year|yr)s?(?:\s*|-)olds?\b"
+                       r"|\b(?:children|child|babies|infants|pupils|people|those|anyone|victims)\s+(?:aged\s+)?(?:under|over)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|twenty|twenty-five|sixty|sixty-five)\b(?!\s*(?:%|per\s?cent))"
                        r"|\b(?:under|over)[\s-]\d{1,2}(?:'s|’s|s)(?!\w)|\b\d{1,2}\+?\s*(?:year|yr)s?(?:\s*|-)olds?\b", re.I)),
     ("label", re.compile(r"\b(?:sections?|s\.|appendix|appendices|annex|annexe|page|pages|pp?\.|paragraphs?|para\.?|"
                          r"chapter|part|table|figure|fig\.|chart|tier|phase|stage|level|wave|priority|"

@@ -68,7 +68,8 @@ def _drafts_of(index: int, segment: ProseSegment, sentence: Sentence, slots: lis
     text = segment.text[sentence.s0:sentence.s1]
     drafts = []
     for slot in slots:
-        own = period_for(segment.text, slot.m.start, slot.m.end, stated, "", slot.role != "from")
+        own = period_for(segment.text, slot.m.start, slot.m.end, stated, "", slot.role != "from",
+                         change=slot.kind == "change")
         period = own or context
         subject, strong = subject_for(sentence, slot, fallback)
         drafts.append(Draft(
@@ -77,7 +78,24 @@ def _drafts_of(index: int, segment: ProseSegment, sentence: Sentence, slots: lis
             subject=subject, strong=strong, period=period,
             compared_period=compared_for(text, stated, period), stated_period=own))
     _order_pairs(drafts)
+    _date_changes(drafts)
     return drafts
+
+
+def _date_changes(drafts: list[Draft]) -> None:
+    """A change with no period of its own is dated by the level it reached ('fell from 171 in
+    2014/15 to 119 in 2015/16, a reduction of 30.4%'), and a level with none by its change's."""
+    levels = {d.claim: d for d in drafts if d.slot.role in ("to", "level")}
+    for d in drafts:
+        if d.slot.role == "from" and not d.stated_period and d.claim not in levels and FY_RE.match(d.period):
+            d.period = previous_period(d.period)  # 'easing by 0.8% from £571,758': last year's level
+        level = levels.get(d.claim)
+        if d.slot.kind != "change" or level is None:
+            continue
+        if not d.stated_period and level.stated_period:
+            d.period = level.period
+        elif d.stated_period and not level.stated_period:
+            level.period = d.period
 
 
 def _order_pairs(drafts: list[Draft]) -> None:
