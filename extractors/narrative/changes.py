@@ -19,6 +19,8 @@ _ENDS_RISE_TO = re.compile(rf"\b(?:increased|decreased|rose|risen|fell|fallen|re
                            rf"declined|climbed|went\s+up|gone\s+up|went\s+down|this\s+to)\s+to\s*{QUALIFIER_PREFIX}$", re.I)
 _ENDS_ADDITIONAL = re.compile(rf"\b(?:an?\s+)?(?:additional|extra|further)\s*{QUALIFIER_PREFIX}$", re.I)
 _BRACKETED_AFTER = re.compile(r"^\s*\([^()]{1,30}\)")
+_AGAINST_BASE = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:offences\s+|incidents\s+|crimes\s+|points\s+)?(?P<side>above|below)\s+"
+                           r"(?:the\s+|its\s+|their\s+|our\s+)?(?:\w+\s+)?(?:baseline|target|average|level)\b", re.I)
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+$", re.I)
 _PHRASAL_BY = re.compile(r"^\s*by\s*(?:an?\s+)?(?:further\s+)?(?:over\s+|almost\s+|nearly\s+|around\s+|about\s+)?£?\s*$", re.I)
 _ELLIPSIS = re.compile(r"^\s*(?:,|;)?\s*(?:and\s+|while\s+|whilst\s+)?(?:the\s+)?[A-Za-z][\w' -]{1,50}?\s+by\s+(?:an?\s+)?£?\s*$", re.I)
@@ -61,7 +63,7 @@ def read_targets(s: Sentence) -> None:
         if found:
             cue, gap = found
             odd = [w for w in re.findall(r"[\w'=:(-]+", gap.lower()) if w not in _TARGET_GAP_OK]
-            if len(odd) <= 1:
+            if len(odd) <= 1 and not re.search(r",\s", gap):
                 kind = "kpi_target" if cue.label == "TARGET" else "kpi_baseline"
         else:
             m = UNIT_AFTER.match(s.after(slot))
@@ -178,6 +180,9 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
         word = ""
     if slot.m.unit in ("count", "gbp", "hours", "years") and word not in COMPARATIVES:
         word = ""
+    against = _AGAINST_BASE.match(after)
+    if against:  # '534 below the baseline', '1,169 (8.9%) above the target'
+        return "increase" if against.group("side").lower() == "above" else "decrease"
     if word in UP_AFTER or word in DOWN_AFTER:
         return "increase" if word in UP_AFTER else "decrease"
     if word in MORE_WORDS and s.comparison_context():

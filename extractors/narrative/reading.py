@@ -2,13 +2,14 @@
 mentions, cues from the Matcher, structure from claims, then subject and period per number."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractors.narrative.claims import Carry, Sentence, Slot, read_sentence
 from extractors.narrative.language import cues_of
 from extractors.narrative.mentions import find_mentions
 from extractors.narrative.segments import ProseSegment
-from extractors.narrative.subjects import subject_for
+from extractors.narrative.subjects import STOP, subject_for
 from extractors.narrative.timing import FY_RE, compared_for, context_period, period_for, stated_periods
 from pipeline.model.periods import previous_period
 
@@ -37,17 +38,45 @@ def read_segment(index: int, segment: ProseSegment, parsed, document_period: str
     cues = cues_of(parsed)
     carry = Carry()
     context = context_period(segment.heading, document_period)
-    fallback = segment.row_label or ""
+    lead = segment.row_label or lead_in(segment.text)
     drafts: list[Draft] = []
+    previous = ""
     for s0, s1 in sentence_spans(parsed, segment.text):
         inside = [m for m in mentions if s0 <= m.start < s1]
+        opening = _PRONOUN.match(segment.text, s0)
         if not inside:
             carry.whole = carry.level = None
+            previous = "" if opening else _subject_phrase(segment.text[s0:s1])
             continue
         sentence = Sentence(segment.text, s0, s1, inside, [c for c in cues if s0 <= c.start < s1])
         slots = read_sentence(sentence, carry)
-        drafts += _drafts_of(index, segment, sentence, slots, context, fallback)
+        topic = " ".join(x for x in (lead, previous if opening else "") if x)
+        drafts += _drafts_of(index, segment, sentence, slots, context, topic)
+        previous = previous if opening else _subject_phrase(segment.text[s0:s1])
     return drafts
+
+
+_PRONOUN = re.compile(r"\s*(?:(?:At|With)\s+£?[\d,.]+[km]?\s+)?(?:It|it|They|they|This|These)\b(?!\s+(?:is|was|were|are)\s+(?:expected|likely|important|hoped|clear|worth))")
+_LEAD_IN = re.compile(r"^\s*(?P<lead>[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,3})\.\s+[A-Z]")
+
+
+def lead_in(text: str) -> str:
+    """'Eastholm. Burglary ended at 412 ...': a short capitalised lead-in names the paragraph's
+    topic or area; its words go in front of the subject of every number in the paragraph."""
+    m = _LEAD_IN.match(text)
+    return m.group("lead") if m and not any(c.isdigit() for c in m.group("lead")) else ""
+
+
+def _subject_phrase(sentence: str) -> str:
+    """The noun phrase a sentence opens with ('Youth offending remains ...'), what a following
+    'It' or 'They' stands for."""
+    words = re.sub(r"^\s*(?:\d+(?:\.\d+)*\s+)?(?:The\s+|Spend\s+on\s+)?", "", sentence).split()
+    taken = []
+    for word in words[:4]:
+        if word.lower() in STOP or not word[:1].isalpha():
+            break
+        taken.append(word.strip(",;:"))
+    return " ".join(taken)
 
 
 def sentence_spans(parsed, text: str) -> list[tuple[int, int]]:
@@ -72,6 +101,8 @@ def _drafts_of(index: int, segment: ProseSegment, sentence: Sentence, slots: lis
                          change=slot.kind == "change")
         period = own or context
         subject, strong = subject_for(sentence, slot, fallback)
+        if fallback and strong and fallback.lower() not in subject.lower():
+            subject = f"{fallback}: {subject}"[:120]  # the row's indicator, the paragraph's lead-in or 'It
         drafts.append(Draft(
             segment=index, slot=slot, sentence=(sentence.s0, sentence.s1),
             claim=f"{segment.page}:{segment.pieces[0].page_start}:{slot.group}",
