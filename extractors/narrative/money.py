@@ -69,7 +69,7 @@ def _thousands_declared(s: Sentence):
 _SPEND_CONTEXT = re.compile(r"\b(?:spend|spending|spent|expenditure|costs|breakdown|outturn)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\btotal(?:led|ling|ing)?\s*(?:of\s*)?(?:£\s*)?$", re.I)
 _ALLOCATION_BEFORE = re.compile(r"\b(?:grant|allocation|budget|award)\s+(?:of\s+)?(?:£\s*)?$", re.I)
-_LABEL_BEFORE = re.compile(r"^[\s,;:]*(?:and\s+)?(?P<label>[A-Za-z][A-Za-z&'/ -]{1,60}?)\s*[:=-]?\s*£?\s*$")
+_LABEL_BEFORE = re.compile(r"^[\s,;:]*(?:and\s+)?(?!(?:which|that|it|this|is|was|were|are|than|more|less|the|at)\b)(?P<label>[A-Za-z][A-Za-z&'/ -]{1,60}?)\s*[:=-]?\s*£?\s*$")
 
 
 def read_breakdown(s: Sentence, group) -> None:

@@ -176,7 +176,10 @@ def compared_for(sentence: str, stated: list[Stated], period: str) -> str:
 
 
 def context_period(heading: str, document_period: str) -> str:
-    return normalise_period(heading) or document_period
+    """The heading's period, else the document's; a heading's date ('Meeting of 4 December
+    2014') dates the meeting, not the figures under it."""
+    dated = [p for p in find_periods(heading) if _DAY_BEFORE.search(heading[:p.start])]
+    return (not dated and normalise_period(heading)) or document_period
 
 
 

@@ -1,0 +1,118 @@
+"""Whole statements, their periods and their subjects, on sentences written here (issue 12).
+Each case is a short report: a title line naming its period, then the statement."""
+import pytest
+
+
+def _facts(narrate, sentence: str, title: str = "Partnership Annual Report 2022/23"):
+    return narrate(f"{title}\n\n{sentence}\n")
+
+
+def _by_value(facts):
+    return {f.value: f for f in facts}
+
+
+@pytest.mark.parametrize("sentence, change, pct", [
+    ("Shoplifting rose by 14 (9.2%) to 166 offences.", 14, 9.2),  # change, its percent, the level
+    ("Cycle theft went up by 31, or 7.4%, over the year.", 31, 7.4),  # phrasal verb, ', or'
+    ("Criminal damage went down by 12 (4.1%).", 12, 4.1),
+    ("This year's award is £2,310 (5.5%) higher.", 2310, 5.5),  # bracketed percent before the change word
+    ("Arson rose from 40 to 52 offences, an increase of 12 (30%).", 12, 30),  # increase of N (P%)
+])
+def test_a_change_and_its_percent_are_one_claim(narrate, sentence, change, pct):
+    facts = _by_value(_facts(narrate, sentence))
+    a, p = facts[change], facts[pct]
+    assert (a.kind, p.kind, p.unit) == ("change", "change", "percent")
+    assert a.direction == p.direction and a.claim_id == p.claim_id
+
+
+@pytest.mark.parametrize("sentence, values, direction", [
+    ("Theft fell by 3.1%, arson by 6.6% and robbery by 1.2%.", [3.1, 6.6, 1.2], "decrease"),
+    ("Assaults rose by 5%, harassment by 2% and stalking by 11%.", [5, 2, 11], "increase"),
+    ("Calls went up by 40, complaints by 12 and visits by 7.", [40, 12, 7], "increase"),
+])
+def test_elliptical_change_lists(narrate, sentence, values, direction):
+    facts = _by_value(_facts(narrate, sentence))
+    assert [(facts[v].kind, facts[v].direction) for v in values] == [("change", direction)] * len(values)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Young men made up 31 per cent of those referred.", 31),
+    ("Repeat callers make up 12% of the total.", 12),
+    ("Lone parents, making up 18% of households, were offered support.", 18),
+])
+def test_made_up_is_a_share_not_a_rise(narrate, sentence, value):
+    fact = _by_value(_facts(narrate, sentence))[value]
+    assert (fact.kind, fact.direction) == ("percent", "")
+
+
+@pytest.mark.parametrize("sentence, value, direction", [
+    ("The detection rate was 41%, up 0.8 points on last year.", 0.8, "increase"),
+    ("Satisfaction, at 77%, was down 2.5 points.", 2.5, "decrease"),
+    ("The repeat rate fell by 1.9 pts to 26%.", 1.9, "decrease"),
+])
+def test_points_beside_a_rate_are_percentage_points(narrate, sentence, value, direction):
+    fact = _by_value(_facts(narrate, sentence))[value]
+    assert (fact.kind, fact.unit, fact.direction) == ("change", "percentage_points", direction)
+
+
+@pytest.mark.parametrize("sentence, value, direction", [
+    ("Burglary ended the year at 611, which is 48 below the baseline.", 48, "decrease"),
+    ("Total crime finished 1,220 (6.0%) above the target.", 1220, "increase"),
+    ("The count was 93 below its baseline.", 93, "decrease"),
+])
+def test_against_the_baseline_is_a_change(narrate, sentence, value, direction):
+    fact = _by_value(_facts(narrate, sentence))[value]
+    assert (fact.kind, fact.direction) == ("change", direction)
+
+
+@pytest.mark.parametrize("sentence, value, period", [
+    ("In the July to September quarter 212 thefts were recorded.", 212, "2022-23 Q2"),
+    ("The January to March quarter saw 95 arrests.", 95, "2022-23 Q4"),
+    ("Reports fell by 4.0% between the first and second quarters.", 4.0, "2022-23 Q2"),
+    ("The third quarter brought 388 calls.", 388, "2022-23 Q3"),
+    ("There were 57 incidents in November alone.", 57, "2022-11"),
+])
+def test_month_named_and_ordinal_quarters(narrate, sentence, value, period):
+    assert _by_value(_facts(narrate, sentence))[value].period == period
+
+
+@pytest.mark.parametrize("sentence, value, period", [
+    # a change names no period of its own: the report's, not the comparison's
+    ("Spend was £40,120, which is £1,300 more than the £38,820 spent in 2021/22.", 1300, "2022-23"),
+    ("Vandalism fell by 21 (8.0%), as the 2021/22 figure included one large incident.", 21, "2022-23"),
+    # a change takes the period of the level it reached
+    ("Thefts had gone from 300 in 2019/20 to 255 in 2020/21, a fall of 15%.", 15, "2020-21"),
+    # a from-level with no year is the year before
+    ("Fraud was broadly flat, easing by 0.5% from 1,004.", 1004, "2021-22"),
+])
+def test_periods_of_changes_and_levels(narrate, sentence, value, period):
+    assert _by_value(_facts(narrate, sentence))[value].period == period
+
+
+@pytest.mark.parametrize("title, period", [
+    ("Annual Report 2019/20", "2019-20"),
+    ("Performance Summary: Quarter 2 2021/22", "2021-22 Q2"),
+    ("Meeting of 4 December 2014", "2014-15"),
+])
+def test_document_period_from_the_title_block(narrate, title, period):
+    text = (f"{title}\n\nThe partnership was formed in 2008/09. Since then 640 volunteers have "
+            f"been trained.")
+    assert _by_value(narrate(text + "\n"))[640].period == period
+
+
+@pytest.mark.parametrize("sentence, value, words", [
+    ("Eastholm. Burglary ended at 412 offences.", 412, "Eastholm"),
+    ("Northgate. The quarter added 1,030 crimes.", 1030, "Northgate"),
+    ("Street drinking remains the main concern. It rose by 22 reports.", 22, "Street drinking"),
+    ("Victim referrals grew again. They reached 913 in the year.", 913, "Victim referrals"),
+])
+def test_subjects_from_lead_ins_and_pronouns(narrate, sentence, value, words):
+    assert words in _by_value(_facts(narrate, sentence))[value].subject
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Children under five were present in 38% of households.", 5),
+    ("Pupils under 16 took part in 14 workshops.", 16),
+])
+def test_age_limits_are_not_counts(narrate, sentence, value):
+    assert value not in _by_value(_facts(narrate, sentence))
