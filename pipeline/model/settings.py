@@ -9,6 +9,8 @@ class Settings:
     max_bytes: int = 200 * 1024 * 1024  # larger files are recorded as too_large, not read
     max_pages: int = 2000  # pages read from one document; the rest are skipped and noted
     timeout_seconds: float = 300.0  # wall time allowed for one document
+    # address space per worker process (RLIMIT_AS); two workers and the parent fit a 4 GB laptop
+    max_memory_mb: int = 1536
 
     def __post_init__(self) -> None:
         for f in fields(self):
