@@ -80,7 +80,7 @@ _COMPARISON = re.compile(r"\b(?:than|compared\s+(?:with|to)|against|versus)\b", 
 def _compared_in_clause(sentence: str, start: int) -> bool:
     """'£18,969 higher than the £814,810 reported for 2019/20': a period later in the clause
     of a comparison names what is compared with."""
-    clause = re.split(r"[;:]|,\s", sentence[:start])[-1]
+    clause = re.split(r"[;:]|[,.!?]\s", sentence[:start])[-1]
     return bool(_COMPARISON.search(clause))
 
 
