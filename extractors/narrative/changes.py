@@ -9,7 +9,7 @@ from extractors.lexicon.prose import MORE_WORDS
 from extractors.narrative.sentence import (QUALIFIER_PREFIX, THAN_RE, COMPARATIVES, DOWN_AFTER, UNIT_AFTER, UP_AFTER, Carry,
                                           Sentence, Slot, direction_of, join_slots, new_group)
 _BETWEEN_CHANGE_ABS = re.compile(rf"^\s*(?:\(|,?\s*or\b|,|;|–|-)\s*(?:an?\s+|by\s+)?{QUALIFIER_PREFIX}$", re.I)
-_BETWEEN_ABS_PCT = re.compile(r"^[^.;%]{0,90}\(\s*[+−-]?$|^\s*[a-z]*\s*,?\s*or\s*$|^\s*\w*\s*,\s*$", re.I)
+_BETWEEN_ABS_PCT = re.compile(r"^[^.;%]{0,90}\(\s*[+−-]?$|^\s*(?:[a-z]+\s+){0,2}[a-z]*\s*,?\s*or\s*$|^\s*\w*\s*,\s*$", re.I)
 _BETWEEN_FROM_TO = re.compile(rf"^\s*(?:\S+\s+){{0,4}}?to\s*{QUALIFIER_PREFIX}$", re.I)
 _BETWEEN_COORD = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*(?:by\s+)?(?:an?\s+)?$", re.I)
 _ENDS_FROM = re.compile(rf"\bfrom\s*{QUALIFIER_PREFIX}$", re.I)
@@ -21,6 +21,7 @@ _ENDS_ADDITIONAL = re.compile(rf"\b(?:an?\s+)?(?:additional|extra|further)\s*{QU
 _BRACKETED_AFTER = re.compile(r"^\s*\([^()]{1,30}\)")
 _AGAINST_BASE = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:offences\s+|incidents\s+|crimes\s+|points\s+)?(?P<side>above|below)\s+"
                            r"(?:the\s+|its\s+|their\s+|our\s+)?(?:\w+\s+)?(?:baseline|target|average|level)\b", re.I)
+_BY_FURTHER = re.compile(r"\b(?:by|of)\s+(?:a\s+)?further\s+(?:over\s+|almost\s+|nearly\s+|around\s+|about\s+)?£?\s*$", re.I)
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+$", re.I)
 _PHRASAL_BY = re.compile(r"^\s*by\s*(?:an?\s+)?(?:further\s+)?(?:over\s+|almost\s+|nearly\s+|around\s+|about\s+)?£?\s*$", re.I)
 _ELLIPSIS = re.compile(r"^\s*(?:,|;)?\s*(?:and\s+|while\s+|whilst\s+)?(?:the\s+)?[A-Za-z][\w' -]{1,50}?\s+by\s+(?:an?\s+)?£?\s*$", re.I)
@@ -188,7 +189,7 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
     if word in MORE_WORDS and s.comparison_context():
         return "increase"
     before = s.before(slot)
-    if _ENDS_ADDITIONAL.search(before):
+    if _ENDS_ADDITIONAL.search(before) and not _BY_FURTHER.search(before):
         more = s.comparison_context() or any(x.m.unit == "percent" for x in s.slots)
         return "increase" if more else ""
     found = s.cue_before(slot, {"UP", "DOWN", "FEWER"}, 9)
@@ -200,6 +201,6 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
         found = None
     if found and _BASE_IN_GAP.search(found[1]):
         found = None  # 'a 21.7% reduction on 2021/22 (60)': the bracketed figure is the base level
-    if found and (adjacent or phrasal or _ENDS_OF_BY.search(before) or found[1].rstrip().endswith("(")):
+    if found and (adjacent or phrasal or _ENDS_OF_BY.search(before) or _BY_FURTHER.search(before) or found[1].rstrip().endswith("(")):
         return direction_of(found[0].label, found[0].word)
     return ""

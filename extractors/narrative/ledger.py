@@ -35,6 +35,7 @@ _REASONS = {
     "measure": "measure", "duration": "duration", "structure": "structure_count", "pronoun": "idiom",
 }
 _STAGE = re.compile(r"^(?:tier|phase|stage|level|wave)", re.I)
+_FY_LABEL = re.compile(r"(?<![\d/])((?:19|20)\d\d)\s?[/-]\s?((?:19|20)?\d\d)(?![\d/])")
 _HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+[A-Z][^.!?;:]{0,60}$")
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S")
 
@@ -87,10 +88,14 @@ def _page_ledger(doc_id: str, page: Page, covered: _Spans) -> list[SkippedNumber
 
 
 def line_reasons(line: str, spans: list[tuple[int, int]]) -> list[str]:
-    """Why each number at these spans of one line is not a fact."""
+    """Why each number at these spans of one line is not a fact. Financial-year labels
+    ('2019/20', both halves) are the commonest skip and are told apart without the masks."""
+    labels = {i for m in _FY_LABEL.finditer(line) for i in (m.start(1), m.start(2))}
+    if all(start in labels for start, _ in spans):
+        return ["period_label"] * len(spans)
     masks = masked_spans(line)
     numbers = {n.start: n for n in find_numbers(line)}
-    return [_reason(line, start, end, masks, numbers) for start, end in spans]
+    return ["period_label" if start in labels else _reason(line, start, end, masks, numbers) for start, end in spans]
 
 
 def _reason(line: str, start: int, end: int, masks: list, numbers: dict) -> str:

@@ -20,6 +20,8 @@ _MONEY_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d\d)?|\d+\.\d\d")
 _NO_NOUN_AFTER = re.compile(r"^\s*(?:per\b|a\s+(?:year|month|week)|each|every|annually|[.,;)]|$)", re.I)
 
 
+_GOING_OUT = re.compile(r"^\s*(?:contributions?|payments?|donations?)\s+(?:to|towards)\b", re.I)
+_SET_AT = re.compile(r"\b(?:share|allocation|grant|award|budget)\b[^.;£]{0,40}\b(?:set|fixed|confirmed|agreed)\s+at\s+(?:over\s+|about\s+|around\s+)?£?\s*$", re.I)
 _USED_AFTER = re.compile(r"^\s*\)?\s*(?:was|were|has\s+been|had\s+been|is|are)\s+(?:\w+\s+)?(?:spent|used|paid|invested|committed)\b", re.I)
 _CUE = re.compile(rf"\b(?:(?P<given>{GIVEN})|(?P<used>{USED}))\b", re.I)
 _GIVEN_AFTER = re.compile(rf"^\s*(?:\([^()]*\)\s*)?(?:(?:is|was|as|were)\s+(?:the\s+)?(?:[\w']+\s+){{0,4}}?)?(?:{GIVEN})(?![a-z])|"
@@ -32,11 +34,13 @@ def money_kind(s: Sentence, slot: Slot, sentence_allocation: bool) -> str:
     or an allocation noun right after it; the sentence's cues only when neither speaks."""
     i = s.slots.index(slot)
     floor = s.slots[i - 1].m.end if i else s.s0
-    before = s.text[max(floor, slot.m.start - 60):slot.m.start]
+    before = s.text[max(floor, slot.m.start - 80):slot.m.start]
     cues = list(_CUE.finditer(before))
     nxt = s.slots[i + 1].m.start if i + 1 < len(s.slots) else s.s1
     after = s.text[slot.m.end:min(nxt, slot.m.end + 60)]
-    if _GIVEN_AFTER.match(after):
+    if _GOING_OUT.match(after):
+        return "amount"  # 'a £1,500 contribution to the regional fund': money going out
+    if _GIVEN_AFTER.match(after) or _SET_AT.search(before):
         return "allocation"
     if _USED_AFTER.match(after):
         return "amount"  # '70% of the budget (£590k) was spent on ...'

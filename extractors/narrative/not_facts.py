@@ -50,6 +50,7 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 _DURATION = re.compile(r"^\s?(?:-\s?)?(?:and\s+a\s+half\s+)?(?:(?:full|working|half|whole|calendar|school|financial|consecutive)\s+)?(?P<unit>years?|yrs?|months?|weeks?|days?|quarters?|"
                        r"hours?|hrs?|minutes?|mins?|seconds?|decades?)(?![a-z])", re.I)
+_SCHOOL_YEAR_AFTER = re.compile(r"^\s?year\s(?:[1-9]|1[0-3])\s+(?:pupils|students|children|classes|groups)\b", re.I)
 _HOURS_OK_AFTER = re.compile(r"^\s?(?:hours?|hrs?)\s+(?:of|delivered|completed|volunteered|worked|given)\b", re.I)
 _YEARS_OK_BEFORE = re.compile(r"\b(?:totall?ing|total(?:\s+of)?|combined|aggregate)\s+(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?$", re.I)
 _MEASURE = re.compile(r"^\s?(?:mph|kph|km|kms|miles?|metres?|meters?|kg|cm|mm|ft|feet|°|degrees?|x\b|st\b|nd\b|rd\b|th\b)", re.I)
@@ -84,6 +85,8 @@ def reason_not_fact(text: str, start: int, end: int, value: float, unit: str, is
     if unit in ("count",) and _MEASURE.match(after):
         return "measure"
     duration = _DURATION.match(after)
+    if duration and _SCHOOL_YEAR_AFTER.match(after):
+        duration = None  # '312 Year 9 pupils': a count of pupils in a school year
     if unit == "count" and duration:
         kind = duration.group("unit").lower()
         if kind.startswith(("hour", "hr")) and effort_hours(before, after):
@@ -117,6 +120,6 @@ def effort_hours(before: str, after: str) -> bool:
 def duration_unit(text: str, end: int) -> str:
     """'hours' or 'years' when the number counts them (a kept duration), else ''."""
     m = _DURATION.match(text[end:end + 40])
-    if not m:
+    if not m or _SCHOOL_YEAR_AFTER.match(text[end:end + 40]):
         return ""
     return "hours" if m.group("unit").lower().startswith(("hour", "hr")) else "years"

@@ -97,7 +97,7 @@ def _drafts_of(index: int, segment: ProseSegment, sentence: Sentence, slots: lis
     text = segment.text[sentence.s0:sentence.s1]
     drafts = []
     for slot in slots:
-        own = period_for(segment.text, slot.m.start, slot.m.end, stated, "", slot.role != "from",
+        own = period_for(segment.text, slot.m.start, slot.m.end, stated, "", slot.role not in ("from", "to"),
                          change=slot.kind == "change")
         period = own or context
         subject, strong = subject_for(sentence, slot, fallback)

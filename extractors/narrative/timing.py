@@ -141,6 +141,8 @@ def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: 
             continue
         if change and p.start >= end and _COMPARED_AFTER.search(text[end:p.start]):
             continue
+        if p.end <= start and _TO_LEVEL.match(text[p.end:start]):
+            continue  # 'from 112 in 2019/20 to 135': the period is the from-level's
         gap = p.start - end if p.start >= end else (start - p.end) * 1.5
         if best_gap is None or gap < best_gap:
             best, best_gap = p.period, gap
@@ -152,6 +154,7 @@ def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: 
     return best or fallback
 
 
+_TO_LEVEL = re.compile(r"^\s*,?\s*to\s*(?:a\s+|about\s+|around\s+|over\s+|nearly\s+|almost\s+)?£?\s*$", re.I)
 _COMPARED_AFTER = re.compile(r"\b(?:than|compared|against|on|from|since|versus|vs)\b", re.I)
 
 
