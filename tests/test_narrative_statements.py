@@ -95,9 +95,17 @@ def test_periods_of_changes_and_levels(narrate, sentence, value, period):
     ("Meeting of 4 December 2014", "2014-15"),
 ])
 def test_document_period_from_the_title_block(narrate, title, period):
-    text = (f"{title}\n\nThe partnership was formed in 2008/09. Since then 640 volunteers have "
+    text = (f"{title}\n\nThe partnership was formed in 2008/09.\n\nSince then 640 volunteers have "
             f"been trained.")
     assert _by_value(narrate(text + "\n"))[640].period == period
+
+
+@pytest.mark.parametrize("text, value, period", [
+    ("The outlook for 2023/24 is uncertain. The grant may fall by 25%.", 25, "2023-24"),
+    ("Demand grew in the October to December quarter. Officers attended 711 calls.", 711, "2022-23 Q3"),
+])
+def test_a_period_carries_to_the_next_sentence(narrate, text, value, period):
+    assert _by_value(_facts(narrate, text))[value].period == period
 
 
 @pytest.mark.parametrize("sentence, value, words", [
@@ -116,3 +124,55 @@ def test_subjects_from_lead_ins_and_pronouns(narrate, sentence, value, words):
 ])
 def test_age_limits_are_not_counts(narrate, sentence, value):
     assert value not in _by_value(_facts(narrate, sentence))
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Our priority is to keep theft below 400 offences.", 400),
+    ("- reduce burglary to fewer than 125 offences;", 125),
+    ("We will cut arson to 30 deliberate fires.", 30),
+])
+def test_targets_in_prose(narrate, sentence, value):
+    assert _by_value(_facts(narrate, sentence))[value].kind == "kpi_target"
+
+
+def test_a_past_reduction_is_not_a_target(narrate):
+    fact = _by_value(_facts(narrate, "Officers reduced burglary to 120 offences in the year."))[120]
+    assert fact.kind != "kpi_target"
+
+
+def test_a_line_introducing_bullets_dates_them(narrate):
+    text = ("The panel agreed these aims for 2023/24:\n\n- reduce shoplifting to fewer than 90 offences;\n"
+            "- hold 12 community meetings.\n\nOther work continued with 45 volunteers.")
+    facts = _by_value(_facts(narrate, text))
+    assert (facts[90].period, facts[12].period, facts[45].period) == ("2023-24", "2023-24", "2022-23")
+
+
+@pytest.mark.parametrize("sentence, value, kind", [
+    ("The council paid a £1,500 contribution to the regional fund.", 1500, "amount"),
+    ("Each district made a £2,250 contribution towards the helpline.", 2250, "amount"),
+    ("Its share for the year was set at £71,500 by the board.", 71500, "allocation"),
+    ("The grant from the county's prevention fund, at just over £40,000, was the largest.", 40000, "allocation"),
+])
+def test_money_kinds(narrate, sentence, value, kind):
+    assert _by_value(_facts(narrate, sentence))[value].kind == kind
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The assembly reached 312 Year 9 pupils in four schools.", 312),
+    ("Talks were given to 148 Year 11 students.", 148),
+])
+def test_pupils_in_a_school_year_are_a_count(narrate, sentence, value):
+    fact = _by_value(_facts(narrate, sentence))[value]
+    assert (fact.kind, fact.unit) == ("count", "count")
+
+
+@pytest.mark.parametrize("sentence, value, period", [
+    ("Spend on mediation rose by 9.0%, from £20,400 in 2021/22 to £22,236.", 22236, "2022-23"),
+    ("Spend on mediation rose by 9.0%, from £20,400 in 2021/22 to £22,236.", 20400, "2021-22"),
+    ("The fund was expected to fall by a further 40 per cent.", 40, "2022-23"),
+])
+def test_from_to_periods_and_further_falls(narrate, sentence, value, period):
+    fact = _by_value(_facts(narrate, sentence))[value]
+    assert fact.period == period
+    if value == 40:
+        assert (fact.kind, fact.direction) == ("change", "decrease")

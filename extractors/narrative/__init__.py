@@ -13,7 +13,7 @@ from extractors.narrative.footnotes import link_footnotes
 from extractors.narrative.language import pipeline
 from extractors.narrative.ledger import skipped_numbers
 from extractors.narrative.lists import read_spend_lists
-from extractors.narrative.reading import Draft, read_segment, share_subjects
+from extractors.narrative.reading import Draft, list_periods, read_segment, share_subjects
 from extractors.narrative.segments import ProseSegment, document_segments
 from extractors.narrative.timing import opening_period
 from pipeline.model.ids import stable_id
@@ -31,8 +31,9 @@ def extract(doc: Document) -> Extraction:
     context = opening_period([ln for ln in doc.pages[0].text.split("\n") if ln.strip()], doc.period)
     drafts: list[Draft] = []
     parsed = nlp.pipe((s.text for s in segments), batch_size=256)
+    contexts = list_periods(segments, context)
     for index, (segment, sdoc) in enumerate(zip(segments, parsed)):
-        drafts += read_segment(index, segment, sdoc, context)
+        drafts += read_segment(index, segment, sdoc, context, contexts[index])
     link_footnotes(segments, drafts)
     read_spend_lists(doc, segments, drafts)
     share_subjects(drafts)

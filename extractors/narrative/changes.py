@@ -37,6 +37,10 @@ _TARGET_AIM = re.compile(r"^\s*(?:for\s+[\w/ ]{1,20}?\s+)?(?:is|was|will\s+be)\s
                          r"lower|improve|achieve|reach|maintain)\b[^.;:\d]{0,80}\b(?:to|below|under|above|by|at)\s*$", re.I)
 
 
+_AIM_VERB = re.compile(r"(?:^|[:;•-]\s*|\b(?:to|will|must|should|aim\s+to|plan\s+to|we)\s+)(?:reduce|cut|bring|keep|hold|lower|limit|get)\b"
+                       r"[^.;:\d£]{0,60}?\b(?:to|below|under|beneath)\s+(?:(?:fewer|less|no\s+more)\s+than\s+|below\s+|under\s+)?£?\s*$", re.I)
+
+
 def _target_to(s: Sentence, slot: Slot):
     """'Our target is to reduce repeat referrals to MARAC to 25%': the aim's end value."""
     found = s.cue_before(slot, {"TARGET"}, 16)
@@ -61,6 +65,9 @@ def read_targets(s: Sentence) -> None:
             found = None  # 'answered within target: 88.5%' reports a level, not the target
         if found is None:
             found = _target_to(s, slot)
+        if found is None and _AIM_VERB.search(s.before(slot, 120)):
+            slot.kind, slot.role = "kpi_target", "value"  # 'keep theft below 400 offences'
+            continue
         if found:
             cue, gap = found
             odd = [w for w in re.findall(r"[\w'=:(-]+", gap.lower()) if w not in _TARGET_GAP_OK]

@@ -30,30 +30,61 @@ class Draft:
     extra: dict = field(default_factory=dict)
 
 
-def read_segment(index: int, segment: ProseSegment, parsed, document_period: str) -> list[Draft]:
-    """Draft facts of one segment; `parsed` is the spaCy Doc of segment.text."""
+def read_segment(index: int, segment: ProseSegment, parsed, document_period: str, list_period: str = "") -> list[Draft]:
+    """Draft facts of one segment; `parsed` is the spaCy Doc of segment.text; `list_period` is
+    the period of the line introducing the bullet list the segment is in."""
     mentions = find_mentions(segment.text)
     if not mentions:
         return []
     cues = cues_of(parsed)
     carry = Carry()
-    context = context_period(segment.heading, document_period)
+    context = list_period or context_period(segment.heading, document_period)
     lead = segment.row_label or lead_in(segment.text)
     drafts: list[Draft] = []
     previous = ""
+    carried = context
     for s0, s1 in sentence_spans(parsed, segment.text):
         inside = [m for m in mentions if s0 <= m.start < s1]
         opening = _PRONOUN.match(segment.text, s0)
-        if not inside:
+        if inside:
+            sentence = Sentence(segment.text, s0, s1, inside, [c for c in cues if s0 <= c.start < s1])
+            slots = read_sentence(sentence, carry)
+            topic = " ".join(x for x in (lead, previous if opening else "") if x)
+            drafts += _drafts_of(index, segment, sentence, slots, carried, topic)
+        else:
             carry.whole = carry.level = None
-            previous = "" if opening else _subject_phrase(segment.text[s0:s1])
-            continue
-        sentence = Sentence(segment.text, s0, s1, inside, [c for c in cues if s0 <= c.start < s1])
-        slots = read_sentence(sentence, carry)
-        topic = " ".join(x for x in (lead, previous if opening else "") if x)
-        drafts += _drafts_of(index, segment, sentence, slots, context, topic)
         previous = previous if opening else _subject_phrase(segment.text[s0:s1])
+        carried = sentence_period(segment.text, s0, s1, context) or context
     return drafts
+
+
+def sentence_period(text: str, s0: int, s1: int, context: str) -> str:
+    """The one period a sentence states (not a base, not 'last year'), which carries to the
+    next sentence of the paragraph: 'The picture for 2012/13 was uncertain. The grant was
+    expected to fall by 60%.'"""
+    if not _DIGIT.search(text, s0, s1):
+        return ""
+    own = {p.period for p in stated_periods(text, s0, s1, context) if not p.base and not p.relative}
+    return own.pop() if len(own) == 1 else ""
+
+
+_BULLET = re.compile(r"^\s*(?:[-•▪·●◦*]|\d{1,2}[.)]|\(?[a-h]\))\s")
+_INTRODUCES = re.compile(r":\s*$")
+
+
+def list_periods(segments: list[ProseSegment], document_period: str) -> list[str]:
+    """The period a line introducing a bullet list states ('The priorities for 2017/18 are:'),
+    for each bullet under it ('' elsewhere): the bullets' unlabelled figures take it."""
+    periods, lead = [], ""
+    for segment in segments:
+        if not _BULLET.match(segment.text):
+            stated = sentence_period(segment.text, 0, len(segment.text), document_period)
+            lead = stated if stated and _INTRODUCES.search(segment.text) else ""
+        periods.append(lead)
+    return periods
+
+
+_DIGIT = re.compile(r"\d|\bquarters?\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b", re.I)
 
 
 _PRONOUN = re.compile(r"\s*(?:(?:At|With)\s+£?[\d,.]+[km]?\s+)?(?:It|it|They|they|This|These)\b(?!\s+(?:is|was|were|are)\s+(?:expected|likely|important|hoped|clear|worth))")
