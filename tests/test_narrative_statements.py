@@ -176,3 +176,8 @@ def test_from_to_periods_and_further_falls(narrate, sentence, value, period):
     assert fact.period == period
     if value == 40:
         assert (fact.kind, fact.direction) == ("change", "decrease")
+
+
+def test_year_to_date_is_the_year_not_the_quarter_before(narrate):
+    text = "Thefts peaked in Q3. Year to date, thefts show a rise of 4.4% on last year."
+    assert _by_value(_facts(narrate, text))[4.4].period == "2022-23"

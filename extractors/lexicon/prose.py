@@ -27,4 +27,4 @@ GIVEN = (r"allocated|allocation|allocations|awarded|award|awards|grant|grants|gr
          r"receiving|budget|budgets|funding|income|contribution|contributions|ring-?fenced|given")
 USED = (r"spent|spend|spending|expenditure|cost|costs|costing|used|using|invested|paid|pay|saving|savings|"
         r"saved|worth|returned|underspend|underspent|unspent|overspend|overspent|leaving|left|"
-        r"funded|funds|fund|bought|purchased|of\s+which")
+        r"funded|funds|bought|purchased|of\s+which")

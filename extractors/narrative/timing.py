@@ -106,7 +106,7 @@ def _named_quarters(sentence: str, s0: int, context: str) -> list[Stated]:
 
 _RELATIVE = re.compile(r"\b(?P<same>(?:the\s+)?same\s+(?:quarter|period|month|time)\s+(?:of\s+|in\s+)?last\s+year)\b|"
                        r"\b(?P<last>last\s+(?:financial\s+)?year|(?:the\s+)?previous\s+(?:financial\s+)?year|the\s+year\s+before)\b|"
-                       r"\b(?P<this>this\s+(?:financial\s+)?year|the\s+current\s+year)\b", re.I)
+                       r"\b(?P<this>this\s+(?:financial\s+)?year|the\s+current\s+year|year\s+to\s+date|ytd)\b", re.I)
 
 
 def _relative_periods(sentence: str, s0: int, context: str) -> list[Stated]:
