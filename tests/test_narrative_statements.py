@@ -181,3 +181,26 @@ def test_from_to_periods_and_further_falls(narrate, sentence, value, period):
 def test_year_to_date_is_the_year_not_the_quarter_before(narrate):
     text = "Thefts peaked in Q3. Year to date, thefts show a rise of 4.4% on last year."
     assert _by_value(_facts(narrate, text))[4.4].period == "2022-23"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("5 How the money is spent\n\nThe details follow.", "5"),  # a numbered heading with no full stop
+    ("It was agreed that (1) the report be noted and (2) officers report back.", "1"),  # minute items
+])
+def test_numbered_headings_and_minute_items_are_ledger_entries(narrate, text, number):
+    from extractors.narrative import extract
+    from tests.conftest import document_from_text
+    result = extract(document_from_text(f"Panel Minutes 2022/23\n\n{text}\n"))
+    assert float(number) not in {f.value for f in result.facts}
+    assert (number, "section_number" if text[0].isdigit() else "list_index") in \
+        {(s.text, s.reason) for s in result.skipped}
+
+
+def test_a_sum_compared_with_an_allocation_is_an_allocation(narrate):
+    facts = _by_value(_facts(narrate, "The award for 2022/23 was set at £52,000, against £48,500 in 2021/22."))
+    assert (facts[52000].kind, facts[48500].kind, facts[48500].period) == ("allocation", "allocation", "2021-22")
+
+
+def test_a_month_carried_from_the_sentence_before_still_dates_a_named_quarter(narrate):
+    text = "Calls peaked in May 2022. The July to September quarter brought 340 calls."
+    assert _by_value(_facts(narrate, text))[340].period == "2022-23 Q2"

@@ -133,6 +133,20 @@ def read_fractions(s: Sentence) -> None:
             rate.denominator = float(m.group(2).replace(",", ""))
 
 
+_AGAINST_SUM = re.compile(r"^[^.;\d]{0,12}\b(?:against|compared\s+(?:with|to)|up\s+from|down\s+from|from)\s*£?\s*$", re.I)
+
+
+def _compared_money(s: Sentence, slot: Slot) -> str:
+    """'set at £107,400, against £90,327 in 2010/11': the sum compared with is the same kind
+    of money as the one it is compared to."""
+    i = s.slots.index(slot)
+    prev = s.slots[i - 1] if i else None
+    if prev is not None and prev.m.unit == "gbp" and prev.kind in ("allocation", "amount") \
+            and _AGAINST_SUM.match(s.between(prev, slot)):
+        return prev.kind
+    return ""
+
+
 def finish(s: Sentence, carry: Carry) -> None:
     """Kinds from units for what no structure claimed; lone numbers are their own claim."""
     allocation = "ALLOCATION" in s.labels
@@ -143,7 +157,7 @@ def finish(s: Sentence, carry: Carry) -> None:
                 if not slot.role and re.match(r"^\s*of\b", s.after(slot)):
                     slot.role = "share"
             elif slot.m.unit == "gbp":
-                slot.kind = money_kind(s, slot, allocation)
+                slot.kind = _compared_money(s, slot) or money_kind(s, slot, allocation)
             else:
                 slot.kind = "count"
         slot.role = slot.role or "value"

@@ -30,7 +30,12 @@ class Stated:
 
 
 def financial_year_of(period: str) -> str:
-    return period[:7] if period and FY_RE.match(period[:7]) else ""
+    """The financial year a period falls in: '2017-18 Q3' -> '2017-18', '2017-06' -> '2017-18'."""
+    if not period or not FY_RE.match(period[:7]):
+        return ""
+    if is_financial_period(period[:7]):
+        return period[:7]
+    return financial_year_of_month(int(period[:4]), int(period[5:7])) if 1 <= int(period[5:7]) <= 12 else ""
 
 
 def stated_periods(text: str, s0: int, s1: int, context: str) -> list[Stated]:
