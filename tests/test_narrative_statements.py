@@ -204,3 +204,21 @@ def test_a_sum_compared_with_an_allocation_is_an_allocation(narrate):
 def test_a_month_carried_from_the_sentence_before_still_dates_a_named_quarter(narrate):
     text = "Calls peaked in May 2022. The July to September quarter brought 340 calls."
     assert _by_value(_facts(narrate, text))[340].period == "2022-23 Q2"
+
+
+@pytest.mark.parametrize("sentence, whole, items", [
+    ("Of the £48,000 budget, £20,500 went on patrols, £17,250 on lighting and £10,250 on mediation.",
+     48000, [20500, 17250, 10250]),
+    ("The planned use of the £90,000 was: £50,000 towards a caseworker post; £25,000 for training; "
+     "and £15,000 for small grants.", 90000, [50000, 25000, 15000]),
+])
+def test_breakdowns_labelled_after_their_sums(narrate, sentence, whole, items):
+    facts = _by_value(_facts(narrate, sentence))
+    assert facts[whole].kind == "allocation"
+    assert [facts[v].kind for v in items] == ["spend_item"] * len(items)
+    assert len({facts[v].claim_id for v in [whole] + items}) == 1
+
+
+def test_a_from_level_period_does_not_carry(narrate):
+    text = "Advice spend rose from £30,100 in 2021/22 to £31,000. Mediation spend eased by 1.5% from £9,000."
+    assert _by_value(_facts(narrate, text))[1.5].period == "2022-23"

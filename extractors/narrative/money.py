@@ -70,6 +70,11 @@ def _thousands_declared(s: Sentence):
                  if not m.group(0).lower().startswith("thousands")), None)
 
 
+_WHOLE_BEFORE = re.compile(r"\b(?:of|from)\s+(?:the|its|this|our|their)\s+$", re.I)
+_WHOLE_AFTER = re.compile(r"^(?:\s*\w+){0,2}?\s*(?:was|were|is|are|has\s+been)?\s*(?:spent\s+as\s+follows|as\s+follows)?\s*[:,]", re.I)
+_LABEL_AFTER = re.compile(r"^\s*(?:went\s+|was\s+spent\s+|were\s+spent\s+|was\s+used\s+)?(?:towards|on|for)\s+(?:the\s+|a\s+|an\s+)?[A-Za-z]", re.I)
+_GIVEN_WORD = re.compile(rf"\b(?:{GIVEN})\b", re.I)
+_PLANNED = re.compile(r"\b(?:planned|proposed|agreed)\s+use\b", re.I)
 _SPEND_CONTEXT = re.compile(r"\b(?:spend|spending|spent|expenditure|costs|breakdown|outturn)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\btotal(?:led|ling|ing)?\s*(?:of\s*)?(?:£\s*)?$", re.I)
 _ALLOCATION_BEFORE = re.compile(r"\b(?:grant|allocation|budget|award)\s+(?:of\s+)?(?:£\s*)?$", re.I)
@@ -81,8 +86,33 @@ def read_breakdown(s: Sentence, group) -> None:
     against a grant of 180.0': labelled lines, their total and the allocation, as one spend
     claim (the contract's spend_item / spend_total / allocation) for the spend rules."""
     money = [x for x in s.slots if x.m.unit == "gbp" and not x.kind and not x.role]
-    if len(money) < 3 or not _SPEND_CONTEXT.search(s.text, s.s0, money[0].m.start):
+    if len(money) < 3:
         return
+    read = _labelled_before(s, money) if _SPEND_CONTEXT.search(s.text, s.s0, money[0].m.start) else []
+    if sum(1 for _, kind, _ in read if kind == "spend_item") < 2:
+        read = _labelled_after(s, money)
+    if sum(1 for _, kind, _ in read if kind == "spend_item") < 2:
+        return
+    claim = group()
+    for slot, kind, role in read:
+        slot.kind, slot.role, slot.group = kind, role, claim
+
+
+def _labelled_after(s: Sentence, money: list[Slot]) -> list[tuple[Slot, str, str]]:
+    """'The planned use of the £107,400 was: £36,200 towards X; £31,900 towards Y' and 'Of the
+    £48,000 budget, £20,500 went on X, £17,250 on Y': a sum, then lines labelled after it."""
+    whole, lines = money[0], money[1:]
+    if not _WHOLE_BEFORE.search(s.text, s.s0, whole.m.start) or not _WHOLE_AFTER.match(s.after(whole, 30)):
+        return []
+    items = [(x, "spend_item", "item") for x in lines if _LABEL_AFTER.match(s.after(x))]
+    if len(items) < 2 or sum(x.m.value for x, _, _ in items) > whole.m.value * 1.05:
+        return []
+    kind = "allocation" if _GIVEN_WORD.search(s.text, max(s.s0, whole.m.start - 40), whole.m.end + 30) \
+        or _PLANNED.search(s.text, s.s0, whole.m.start) else "spend_total"
+    return [(whole, kind, "allocation" if kind == "allocation" else "total")] + items
+
+
+def _labelled_before(s: Sentence, money: list[Slot]) -> list[tuple[Slot, str, str]]:
     read: list[tuple[Slot, str, str]] = []
     for slot in money:
         before = s.text[(s.slots[s.slots.index(slot) - 1].m.end if s.slots.index(slot) else s.s0):slot.m.start]
@@ -92,8 +122,4 @@ def read_breakdown(s: Sentence, group) -> None:
             read.append((slot, "allocation", "allocation"))
         elif _LABEL_BEFORE.match(before.split(":")[-1]) and len(before.split(":")[-1].split()) <= 6:
             read.append((slot, "spend_item", "item"))
-    if sum(1 for _, kind, _ in read if kind == "spend_item") < 2:
-        return
-    claim = group()
-    for slot, kind, role in read:
-        slot.kind, slot.role, slot.group = kind, role, claim
+    return read

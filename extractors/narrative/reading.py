@@ -64,7 +64,8 @@ def sentence_period(text: str, s0: int, s1: int, context: str) -> str:
     expected to fall by 60%.'"""
     if not _DIGIT.search(text, s0, s1):
         return ""
-    own = {p.period for p in stated_periods(text, s0, s1, context) if not p.base and not p.relative}
+    own = {p.period for p in stated_periods(text, s0, s1, context) if not p.base and not p.relative
+           and not _FROM_LEVEL.search(text, max(s0, p.start - 40), p.start)}
     return own.pop() if len(own) == 1 else ""
 
 
@@ -84,6 +85,7 @@ def list_periods(segments: list[ProseSegment], document_period: str) -> list[str
     return periods
 
 
+_FROM_LEVEL = re.compile(r"\b(?:from|compared\s+with|against)\s+£?[\d,.]+[km]?\s+(?:\w+\s+)?(?:in|during|for)\s+$", re.I)
 _DIGIT = re.compile(r"\d|\bquarters?\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b", re.I)
 
 

@@ -117,6 +117,8 @@ def subject_for(s: Sentence, slot: Slot, fallback: str) -> tuple[str, bool]:
     if unit:
         after = after[unit.end():]
     phrase = ""
+    if slot.kind == "spend_item":
+        after = re.sub(r"^\s*(?:went\s+|was\s+spent\s+|was\s+used\s+)?(?:towards|on|for)\s+(?:the\s+|a\s+|an\s+)?", " ", after, flags=re.I)
     if slot.kind == "change" and slot.m.unit in ("count", "gbp"):
         phrase = noun_phrase(re.sub(r"^\s*\)?\s*(?:fewer|less|more|additional|extra)\b", "", after, flags=re.I))
     if slot.kind == "change" and not phrase:
