@@ -222,3 +222,13 @@ def test_breakdowns_labelled_after_their_sums(narrate, sentence, whole, items):
 def test_a_from_level_period_does_not_carry(narrate):
     text = "Advice spend rose from £30,100 in 2021/22 to £31,000. Mediation spend eased by 1.5% from £9,000."
     assert _by_value(_facts(narrate, text))[1.5].period == "2022-23"
+
+
+@pytest.mark.parametrize("sentence, value, unit, kind", [
+    ("The charity received a grant of $250,000 from the foundation.", 250000, "usd", "allocation"),
+    ("The project spent €1.2m on outreach.", 1.2e6, "eur", "amount"),
+    ("Costs reached US$ 40,500 in the year.", 40500, "usd", "amount"),
+])
+def test_dollars_and_euros_are_money_in_their_own_units(narrate, sentence, value, unit, kind):
+    fact = _by_value(_facts(narrate, sentence))[value]
+    assert (fact.unit, fact.kind) == (unit, kind)

@@ -16,6 +16,7 @@ _COMPARISON_CONTEXT = {"COMPARE", "PREVIOUS", "UP", "DOWN"}
 UP_AFTER = set(UP_WORDS) - {"improved", "improvement", "gain"}
 DOWN_AFTER = set(DOWN_WORDS + FEWER_WORDS) - {"reduce", "reducing", "cut"}
 COMPARATIVES = {"fewer", "less", "more", "lower", "higher", "up", "down", "additional", "extra"}
+MONEY_UNITS = ("gbp", "usd", "eur")
 UNIT_AFTER = re.compile(r"^\s*\)?\s*(?P<word>[A-Za-z]+)")
 
 

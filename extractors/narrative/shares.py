@@ -11,7 +11,7 @@ from extractors.narrative.sentence import Carry, Sentence, Slot, join_slots, new
 
 _BRACKET = re.compile(r"^\s*\(\s*$")
 _OF_THESE = re.compile(r"^\W*(?:of\s+(?:these|those|them|which|whom)|among\s+(?:these|them|those))\b", re.I)
-_SHARE_UNITS = ("count", "gbp")
+_SHARE_UNITS = ("count", "gbp", "usd", "eur")
 _CHANGE_AFTER = re.compile(r"^\s*\)\s*(?:higher|lower|more|fewer|less|up|down|above|below|increase|decrease|rise|fall|reduction)\b", re.I)
 _CHANGE_BEFORE = re.compile(r"\b(?:increase|decrease|rise|fall|reduction|drop|growth|increased|decreased|rose|fell|"
                             r"reduced|dropped|grew|up|down)\s+(?:of\s+|by\s+)?(?:an?\s+)?(?:further\s+)?$", re.I)
