@@ -50,11 +50,13 @@ def read_segment(index: int, segment: ProseSegment, parsed, document_period: str
             sentence = Sentence(segment.text, s0, s1, inside, [c for c in cues if s0 <= c.start < s1])
             slots = read_sentence(sentence, carry)
             topic = " ".join(x for x in (lead, previous if opening else "") if x)
-            drafts += _drafts_of(index, segment, sentence, slots, carried, topic)
+            stated = stated_periods(segment.text, s0, s1, carried)
+            drafts += _drafts_of(index, segment, sentence, slots, carried, topic, stated)
+            carried = _one_period(segment.text, stated) or context
         else:
             carry.whole = carry.level = None
+            carried = sentence_period(segment.text, s0, s1, context) or context
         previous = previous if opening else _subject_phrase(segment.text[s0:s1])
-        carried = sentence_period(segment.text, s0, s1, context) or context
     return drafts
 
 
@@ -64,8 +66,12 @@ def sentence_period(text: str, s0: int, s1: int, context: str) -> str:
     expected to fall by 60%.'"""
     if not _DIGIT.search(text, s0, s1):
         return ""
-    own = {p.period for p in stated_periods(text, s0, s1, context) if not p.base and not p.relative
-           and not _FROM_LEVEL.search(text, max(s0, p.start - 40), p.start)}
+    return _one_period(text, stated_periods(text, s0, s1, context))
+
+
+def _one_period(text: str, stated: list) -> str:
+    own = {p.period for p in stated if not p.base and not p.relative
+           and not _FROM_LEVEL.search(text, max(0, p.start - 40), p.start)}
     return own.pop() if len(own) == 1 else ""
 
 
@@ -79,9 +85,9 @@ def list_periods(segments: list[ProseSegment], document_period: str) -> list[str
     periods, lead = [], ""
     for segment in segments:
         if not _BULLET.match(segment.text):
-            stated = sentence_period(segment.text, 0, len(segment.text), document_period)
-            lead = stated if stated and _INTRODUCES.search(segment.text) else ""
-        periods.append(lead)
+            introduces = _INTRODUCES.search(segment.text)
+            lead = introduces and sentence_period(segment.text, 0, len(segment.text), document_period)
+        periods.append(lead or "")
     return periods
 
 
@@ -125,8 +131,7 @@ def sentence_spans(parsed, text: str) -> list[tuple[int, int]]:
 
 
 def _drafts_of(index: int, segment: ProseSegment, sentence: Sentence, slots: list[Slot], context: str,
-               fallback: str) -> list[Draft]:
-    stated = stated_periods(segment.text, sentence.s0, sentence.s1, context)
+               fallback: str, stated: list) -> list[Draft]:
     text = segment.text[sentence.s0:sentence.s1]
     drafts = []
     for slot in slots:

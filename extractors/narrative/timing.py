@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.lexicon.periods import label_period, resolve
 from pipeline.model.periods import (MONTHS, financial_year_of_month, find_periods, is_financial_period,
@@ -183,6 +184,7 @@ def compared_for(sentence: str, stated: list[Stated], period: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=512)
 def context_period(heading: str, document_period: str) -> str:
     """The heading's period, else the document's; a heading's date ('Meeting of 4 December
     2014') dates the meeting, not the figures under it."""
