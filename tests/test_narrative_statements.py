@@ -232,3 +232,11 @@ def test_a_from_level_period_does_not_carry(narrate):
 def test_dollars_and_euros_are_money_in_their_own_units(narrate, sentence, value, unit, kind):
     fact = _by_value(_facts(narrate, sentence))[value]
     assert (fact.unit, fact.kind) == (unit, kind)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Thefts ended at 410 (a 6.0% reduction), although this is still above the level of 380 agreed.", 380),
+    ("Arson rose by 4%, while the number of hoax calls was 61.", 61),
+])
+def test_a_change_word_does_not_reach_across_a_clause(narrate, sentence, value):
+    assert _by_value(_facts(narrate, sentence))[value].kind != "change"

@@ -22,6 +22,7 @@ _BRACKETED_AFTER = re.compile(r"^\s*\([^()]{1,30}\)")
 _AGAINST_BASE = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:offences\s+|incidents\s+|crimes\s+|points\s+)?(?P<side>above|below)\s+"
                            r"(?:the\s+|its\s+|their\s+|our\s+)?(?:\w+\s+)?(?:baseline|target|average|level)\b", re.I)
 _BY_FURTHER = re.compile(r"\b(?:by|of)\s+(?:a\s+)?further\s+(?:over\s+|almost\s+|nearly\s+|around\s+|about\s+)?£?\s*$", re.I)
+_CLAUSE_IN_GAP = re.compile(r"\)|,\s*(?:although|though|while|whilst|but|which|whereas)\b", re.I)
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+$", re.I)
 _PHRASAL_BY = re.compile(r"^\s*by\s*(?:an?\s+)?(?:further\s+)?(?:over\s+|almost\s+|nearly\s+|around\s+|about\s+)?£?\s*$", re.I)
 _ELLIPSIS = re.compile(r"^\s*(?:,|;)?\s*(?:and\s+|while\s+|whilst\s+)?(?:the\s+)?[A-Za-z][\w' -]{1,50}?\s+by\s+(?:an?\s+)?£?\s*$", re.I)
@@ -206,6 +207,8 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
     phrasal = bool(found) and found[0].word in ("up", "down") and _PHRASAL_BY.match(found[1])  # 'went up by 22'
     if found and not adjacent and not phrasal and (found[0].word in ("up", "down") or THAN_RE.search(found[1])):
         found = None
+    if found and _CLAUSE_IN_GAP.search(found[1]):
+        found = None  # '(a 9.1% reduction), although this is still above the level of 3,115'
     if found and _BASE_IN_GAP.search(found[1]):
         found = None  # 'a 21.7% reduction on 2021/22 (60)': the bracketed figure is the base level
     if found and (adjacent or phrasal or _ENDS_OF_BY.search(before) or _BY_FURTHER.search(before) or found[1].rstrip().endswith("(")):
