@@ -36,6 +36,7 @@ _REASONS = {
 }
 _STAGE = re.compile(r"^(?:tier|phase|stage|level|wave)", re.I)
 _FY_LABEL = re.compile(r"(?<![\d/])((?:19|20)\d\d)\s?[/-]\s?((?:19|20)?\d\d)(?![\d/])")
+_NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=\.\s+[A-Z]))\.?\s+[A-Z]")
 _HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+[A-Z][^.!?;:]{0,60}$")
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S")
 
@@ -93,6 +94,8 @@ def line_reasons(line: str, spans: list[tuple[int, int]]) -> list[str]:
     labels = {i for m in _FY_LABEL.finditer(line) for i in (m.start(1), m.start(2))}
     if all(start in labels for start, _ in spans):
         return ["period_label"] * len(spans)
+    if len(spans) == 1 and _NUMBERING.match(line) and _NUMBERING.match(line).end(1) == spans[0][1]:
+        return ["section_number"]  # '3.1 The service ...', '4. Risk': the line's own number
     masks = masked_spans(line)
     numbers = {n.start: n for n in find_numbers(line)}
     return ["period_label" if start in labels else _reason(line, start, end, masks, numbers) for start, end in spans]
