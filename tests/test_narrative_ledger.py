@@ -34,6 +34,8 @@ def _reasons(text: str) -> dict[str, str]:
     ("The contract runs for 2 years from April.", "2", "duration"),
     ("Details are at www.example.org.uk/plans/2021/ online.", "2021", "reference"),
     ("Decision ref [KD/10092021/P] was signed by the chair.", "10092021", "reference"),
+    ("The peak is in the evening.\n\n140\n\n160\n", "140", "bare_numbers"),  # chart axis text
+    ("Chart\n0.25\n", "0.25", "bare_numbers"),
 ])
 def test_each_skipped_number_has_a_specific_reason(text, number, reason):
     found = _reasons(text)

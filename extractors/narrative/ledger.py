@@ -37,6 +37,7 @@ _REASONS = {
 _STAGE = re.compile(r"^(?:tier|phase|stage|level|wave)", re.I)
 _FY_LABEL = re.compile(r"(?<![\d/])((?:19|20)\d\d)\s?[/-]\s?((?:19|20)?\d\d)(?![\d/])")
 _NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=\.\s+[A-Z]))\.?\s+[A-Z]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+[A-Z][^.!?;:]{0,60}$")
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S")
 
@@ -131,8 +132,10 @@ def _label_reason(label: str) -> str:
 
 def _structural_reason(line: str, start: int) -> str:
     """A number no sentence reading explains: where it sits says what it is."""
-    if not line[:start].strip() and re.match(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?(?:\s|$)", line[start:]):
+    if not line[:start].strip() and re.match(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S", line[start:]):
         return "section_number"
     if _TABLE_LINE.search(line):
         return "table_line"
+    if len(_WORD.findall(line)) < 2:
+        return "bare_numbers"  # no sentence around it: chart or table text no table holds
     return "unclassified"  # a prose number no reading explains: coverage counts it as missed
