@@ -11,8 +11,9 @@ from extractors.facts import make_fact
 from extractors.narrative.areas import area_at, area_markers
 from extractors.narrative.footnotes import link_footnotes
 from extractors.narrative.language import pipeline
+from extractors.narrative.ledger import skipped_numbers
 from extractors.narrative.lists import read_spend_lists
-from extractors.narrative.reading import Draft, read_segment, share_subjects
+from extractors.narrative.reading import Draft, list_periods, read_segment, share_subjects
 from extractors.narrative.segments import ProseSegment, document_segments
 from extractors.narrative.timing import opening_period
 from pipeline.model.ids import stable_id
@@ -30,14 +31,15 @@ def extract(doc: Document) -> Extraction:
     context = opening_period([ln for ln in doc.pages[0].text.split("\n") if ln.strip()], doc.period)
     drafts: list[Draft] = []
     parsed = nlp.pipe((s.text for s in segments), batch_size=256)
+    contexts = list_periods(segments, context)
     for index, (segment, sdoc) in enumerate(zip(segments, parsed)):
-        drafts += read_segment(index, segment, sdoc, context)
+        drafts += read_segment(index, segment, sdoc, context, contexts[index])
     link_footnotes(segments, drafts)
     read_spend_lists(doc, segments, drafts)
     share_subjects(drafts)
     markers = area_markers(doc)
-    facts = [to_fact(doc, segments[d.segment], d, markers) for d in drafts]
-    return Extraction(tuple(f for f in facts if f is not None))
+    facts = tuple(f for f in (to_fact(doc, segments[d.segment], d, markers) for d in drafts) if f is not None)
+    return Extraction(facts, skipped_numbers(doc, facts))
 
 
 def _snippet(segment: ProseSegment, draft: Draft) -> str:

@@ -13,28 +13,15 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.symbols import ORTH
 
+from extractors.lexicon.prose import (ALLOCATION_WORDS, AVERAGE_PLACES, BASELINE_WORDS, COMPARE_WORDS, DOWN_WORDS,
+                                     FEWER_WORDS, MORE_WORDS, MULTIPLIER_WORDS, PREVIOUS_WORDS, TARGET_WORDS,
+                                     UP_WORDS)
+
 log = logging.getLogger(__name__)
 
 # Abbreviations whose full stop must not end a sentence ("approx. 50 organisations").
 ABBREVIATIONS = ["approx.", "Approx.", "e.g.", "i.e.", "no.", "No.", "vs.", "c.", "incl.", "est.",
                  "etc.", "fig.", "Fig.", "avg.", "nos.", "Nos.", "St.", "Dr.", "Cllr.", "Mr.", "Mrs."]
-
-UP_WORDS = ["increase", "increased", "increases", "increasing", "rise", "rises", "rose", "risen",
-            "rising", "growth", "grew", "grown", "up", "higher", "improvement", "improved", "gain"]
-DOWN_WORDS = ["decrease", "decreased", "decreases", "decreasing", "reduction", "reductions",
-              "reduced", "reduce", "reducing", "fall", "fell", "fallen", "falls", "falling", "drop",
-              "dropped", "drops", "down", "decline", "declined", "declines", "lower", "cut", "cuts"]
-MORE_WORDS = ["more", "additional", "extra", "further"]
-FEWER_WORDS = ["fewer", "less"]
-TARGET_WORDS = ["target", "targets", "aim", "ambition", "standard", "goal", "objective"]
-BASELINE_WORDS = ["baseline", "baselines"]
-AVERAGE_WORDS = ["average", "averages", "mean", "rate", "figure"]
-COMPARE_WORDS = ["compared", "comparison", "compares", "against", "versus", "vs", "vs."]
-ALLOCATION_WORDS = ["allocated", "allocation", "allocations", "awarded", "award", "grant",
-                    "grants", "granted", "received", "receives", "budget", "funding", "funded",
-                    "income", "ringfenced", "ring-fenced"]
-MULTIPLIER_WORDS = ["double", "doubled", "doubling", "twice", "treble", "trebled", "triple",
-                    "tripled", "halved", "halving"]
 
 PATTERNS: dict[str, list[list[dict]]] = {
     "UP": [[{"LOWER": {"IN": UP_WORDS}}]],
@@ -43,13 +30,12 @@ PATTERNS: dict[str, list[list[dict]]] = {
     "FEWER": [[{"LOWER": {"IN": FEWER_WORDS}}]],
     "TARGET": [[{"LOWER": {"IN": TARGET_WORDS}}]],
     "BASELINE": [[{"LOWER": {"IN": BASELINE_WORDS}}]],
-    "AVERAGE": [[{"LOWER": {"IN": ["national", "regional", "region", "force", "nationally",
-                                   "england", "wales", "county"]}}]],
+    "AVERAGE": [[{"LOWER": {"IN": AVERAGE_PLACES}}]],
     "COMPARE": [[{"LOWER": {"IN": COMPARE_WORDS}}],
                 [{"LOWER": {"IN": ["than"]}}]],
     "ALLOCATION": [[{"LOWER": {"IN": ALLOCATION_WORDS}}]],
     "MULTIPLIER": [[{"LOWER": {"IN": MULTIPLIER_WORDS}}]],
-    "PREVIOUS": [[{"LOWER": {"IN": ["previous", "last", "preceding", "prior"]}},
+    "PREVIOUS": [[{"LOWER": {"IN": PREVIOUS_WORDS}},
                   {"LOWER": {"IN": ["year", "years", "quarter", "period", "month", "12"]}}],
                  [{"LOWER": "same"}, {"LOWER": {"IN": ["period", "quarter", "month", "time"]}},
                   {"LOWER": "last"}, {"LOWER": "year"}]],

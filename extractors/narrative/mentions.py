@@ -29,6 +29,10 @@ _CUE_BEFORE_MULTIPLIER = re.compile(r"\b(?:more than|over|almost|nearly|around|a
                                     r"having|was|were|is|are|been|be|to|will|would|has been|more)\s*$", re.I)
 
 
+_POINTS_AFTER = re.compile(r"\s?(?:points?|pts?)\b(?!\s+of\b)", re.I)
+_PERCENT_NEAR = re.compile(r"%|\bper\s?cent|\brate\b|\bproportion\b|\bpercentage\b", re.I)
+
+
 @dataclass(frozen=True)
 class Mention:
     value: float
@@ -72,6 +76,8 @@ def find_mentions(text: str) -> list[Mention]:
         unit = n.unit
         if unit == "count":
             unit = {"hours": "hours", "years": "years"}.get(duration_unit(text, n.end), "count")
+        if unit == "count" and _POINTS_AFTER.match(text, n.end) and _PERCENT_NEAR.search(text, max(0, n.start - 200), n.end + 200):
+            unit = "percentage_points"  # 'up 1.5 points' beside a rate: a percentage-point change
         found.append(Mention(n.value, unit, n.start, n.end, text[n.start:n.end],
                              qualifier_before(text, n.start), n.is_word, _sign(text, n.start)))
     for m in _MULTIPLIER_RE.finditer(text):

@@ -18,7 +18,7 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("email", re.compile(r"\S+@\S+")),
     # names that carry digits: file names, 'COVID-19', 'Windows-1252', 'issue-932'
     ("identifier", re.compile(r"\b[\w-]+\.(?:pdf|txt|csv|xlsx?|docx?|html?|md|json|zip)\b|"
-                              r"\b[A-Za-z]{2,}[-_]\d[\w-]*", re.I)),
+                              r"\b[A-Za-z]{2,}[-_]\d[\w-]*|\b[A-Za-z]{1,5}/\d{3,}(?:/\w+)?", re.I)),
     ("phone", re.compile(r"(?:\+44\s?\(?0?\)?|\(?\b0)\d{3,4}\)?[\s-]?\d{2,4}[\s-]?\(?\d{3,4}\)?(?!\s*%)")),
     ("date", re.compile(rf"\b\d{{1,2}}{_ORD}\s*(?:[-–]\s*\d{{1,2}}{_ORD}\s*)?(?:of\s+)?{_MONTH}\b\.?", re.I)),
     ("date", re.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORD}\b(?!\s*(?:%|per\s?cent))(?=\s*(?:,|\s(?:19|20)\d\d|$))", re.I)),
@@ -27,6 +27,7 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year range", re.compile(r"\b(?:19|20)\d\d\s?[-–/]\s?(?:(?:19|20)\d\d|\d\d?)\b")),
     ("age", re.compile(r"\baged?\s+(?:(?:under|over|between)\s+)?\d{1,2}(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:\s*(?:years?|yrs?))?(?:\s*old)?\b"
                        r"|\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*(?:-\s*)?(?:year|yr)s?(?:\s*|-)olds?\b"
+                       r"|\b(?:children|child|babies|infants|pupils|people|those|anyone|victims)\s+(?:aged\s+)?(?:under|over)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|twenty|twenty-five|sixty|sixty-five)\b(?!\s*(?:%|per\s?cent))"
                        r"|\b(?:under|over)[\s-]\d{1,2}(?:'s|’s|s)(?!\w)|\b\d{1,2}\+?\s*(?:year|yr)s?(?:\s*|-)olds?\b", re.I)),
     ("label", re.compile(r"\b(?:sections?|s\.|appendix|appendices|annex|annexe|page|pages|pp?\.|paragraphs?|para\.?|"
                          r"chapter|part|table|figure|fig\.|chart|tier|phase|stage|level|wave|priority|"
@@ -45,10 +46,12 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("service number", re.compile(r"\b(?:999|101|111)(?=\s+(?:and\s+(?:999|101|111)\s+)?(?:emergency\s+|non-emergency\s+)?"
                                   r"(?:calls?|call-|service|line|number|contacts?)\b)|\b(?:dial(?:led|ling)?|ring|call)\s+(?:999|101|111)(?:\s+(?:or|and)\s+(?:999|101|111))?\b", re.I)),
     ("section number", re.compile(r"^\s*(?:[-•]\s*)?\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z(])")),
-    ("list number", re.compile(r"^\s*(?:[-•]\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)](?=\s)", re.I)),
+    ("list number", re.compile(r"^\s*(?:[-•]\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)](?=\s)|(?<![\w£])\(\d{1,2}\)(?=\s+[a-z])", re.I)),
+    ("section number", re.compile(r"^\s*\d{1,2}(?=\s+[A-Z][A-Za-z'’,&() -]{2,60}$)")),  # '4 What the grant is for' 
 ]
 _DURATION = re.compile(r"^\s?(?:-\s?)?(?:and\s+a\s+half\s+)?(?:(?:full|working|half|whole|calendar|school|financial|consecutive)\s+)?(?P<unit>years?|yrs?|months?|weeks?|days?|quarters?|"
                        r"hours?|hrs?|minutes?|mins?|seconds?|decades?)(?![a-z])", re.I)
+_SCHOOL_YEAR_AFTER = re.compile(r"^\s?year\s(?:[1-9]|1[0-3])\s+(?:pupils|students|children|classes|groups)\b", re.I)
 _HOURS_OK_AFTER = re.compile(r"^\s?(?:hours?|hrs?)\s+(?:of|delivered|completed|volunteered|worked|given)\b", re.I)
 _YEARS_OK_BEFORE = re.compile(r"\b(?:totall?ing|total(?:\s+of)?|combined|aggregate)\s+(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?$", re.I)
 _MEASURE = re.compile(r"^\s?(?:mph|kph|km|kms|miles?|metres?|meters?|kg|cm|mm|ft|feet|°|degrees?|x\b|st\b|nd\b|rd\b|th\b)", re.I)
@@ -83,6 +86,8 @@ def reason_not_fact(text: str, start: int, end: int, value: float, unit: str, is
     if unit in ("count",) and _MEASURE.match(after):
         return "measure"
     duration = _DURATION.match(after)
+    if duration and _SCHOOL_YEAR_AFTER.match(after):
+        duration = None  # '312 Year 9 pupils': a count of pupils in a school year
     if unit == "count" and duration:
         kind = duration.group("unit").lower()
         if kind.startswith(("hour", "hr")) and effort_hours(before, after):
@@ -116,6 +121,6 @@ def effort_hours(before: str, after: str) -> bool:
 def duration_unit(text: str, end: int) -> str:
     """'hours' or 'years' when the number counts them (a kept duration), else ''."""
     m = _DURATION.match(text[end:end + 40])
-    if not m:
+    if not m or _SCHOOL_YEAR_AFTER.match(text[end:end + 40]):
         return ""
     return "hours" if m.group("unit").lower().startswith(("hour", "hr")) else "years"

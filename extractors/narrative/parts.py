@@ -7,7 +7,7 @@ import re
 
 from extractors.narrative.money import money_kind
 from extractors.narrative.shares import adopt
-from extractors.narrative.sentence import (CLAUSE_BREAK, QUALIFIER_PREFIX, THAN_RE, Carry, Sentence, Slot, join_slots,
+from extractors.narrative.sentence import (CLAUSE_BREAK, MONEY_UNITS, QUALIFIER_PREFIX, THAN_RE, Carry, Sentence, Slot, join_slots,
                                           new_group)
 _BETWEEN_OF = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{QUALIFIER_PREFIX}$", re.I)
 _BETWEEN_OR_SHARE = re.compile(r"^[^.;%\d]{0,60}?,?\s+or\s*$", re.I)
@@ -133,6 +133,20 @@ def read_fractions(s: Sentence) -> None:
             rate.denominator = float(m.group(2).replace(",", ""))
 
 
+_AGAINST_SUM = re.compile(r"^[^.;\d]{0,12}\b(?:against|compared\s+(?:with|to)|up\s+from|down\s+from|from)\s*£?\s*$", re.I)
+
+
+def _compared_money(s: Sentence, slot: Slot) -> str:
+    """'set at £107,400, against £90,327 in 2010/11': the sum compared with is the same kind
+    of money as the one it is compared to."""
+    i = s.slots.index(slot)
+    prev = s.slots[i - 1] if i else None
+    if prev is not None and prev.m.unit == slot.m.unit and prev.kind in ("allocation", "amount") \
+            and _AGAINST_SUM.match(s.between(prev, slot)):
+        return prev.kind
+    return ""
+
+
 def finish(s: Sentence, carry: Carry) -> None:
     """Kinds from units for what no structure claimed; lone numbers are their own claim."""
     allocation = "ALLOCATION" in s.labels
@@ -142,8 +156,8 @@ def finish(s: Sentence, carry: Carry) -> None:
                 slot.kind = "percent"
                 if not slot.role and re.match(r"^\s*of\b", s.after(slot)):
                     slot.role = "share"
-            elif slot.m.unit == "gbp":
-                slot.kind = money_kind(s, slot, allocation)
+            elif slot.m.unit in MONEY_UNITS:
+                slot.kind = _compared_money(s, slot) or money_kind(s, slot, allocation)
             else:
                 slot.kind = "count"
         slot.role = slot.role or "value"

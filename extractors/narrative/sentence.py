@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractors.narrative.language import DOWN_WORDS, FEWER_WORDS, UP_WORDS, Cue
+from extractors.lexicon.prose import DOWN_WORDS, FEWER_WORDS, UP_WORDS
+from extractors.narrative.language import Cue
 from extractors.narrative.mentions import Mention
 QUALIFIER_PREFIX = r"(?:(?:just |well )?over|more than|nearly|almost|approximately|approx\.?|around|about|some|up to|at least|less than|fewer than|under)?\s*£?\s*"
 THAN_RE = re.compile(r"(?<!more )(?<!less )(?<!fewer )\bthan\b", re.I)
@@ -16,6 +17,7 @@ _COMPARISON_CONTEXT = {"COMPARE", "PREVIOUS", "UP", "DOWN"}
 UP_AFTER = set(UP_WORDS) - {"improved", "improvement", "gain"}
 DOWN_AFTER = set(DOWN_WORDS + FEWER_WORDS) - {"reduce", "reducing", "cut"}
 COMPARATIVES = {"fewer", "less", "more", "lower", "higher", "up", "down", "additional", "extra"}
+MONEY_UNITS = ("gbp", "usd", "eur")
 UNIT_AFTER = re.compile(r"^\s*\)?\s*(?P<word>[A-Za-z]+)")
 
 

@@ -11,7 +11,10 @@ from extractors.narrative.sentence import Carry, Sentence, Slot, join_slots, new
 
 _BRACKET = re.compile(r"^\s*\(\s*$")
 _OF_THESE = re.compile(r"^\W*(?:of\s+(?:these|those|them|which|whom)|among\s+(?:these|them|those))\b", re.I)
-_SHARE_UNITS = ("count", "gbp")
+_SHARE_UNITS = ("count", "gbp", "usd", "eur")
+_CHANGE_AFTER = re.compile(r"^\s*\)\s*(?:higher|lower|more|fewer|less|up|down|above|below|increase|decrease|rise|fall|reduction)\b", re.I)
+_CHANGE_BEFORE = re.compile(r"\b(?:increase|decrease|rise|fall|reduction|drop|growth|increased|decreased|rose|fell|"
+                            r"reduced|dropped|grew|up|down)\s+(?:of\s+|by\s+)?(?:an?\s+)?(?:further\s+)?$", re.I)
 
 
 def read_bracketed_shares(s: Sentence, carry: Carry) -> None:
@@ -20,6 +23,8 @@ def read_bracketed_shares(s: Sentence, carry: Carry) -> None:
         part = s.slots[i - 1]
         if slot.m.unit != "percent" or slot.kind or slot.role or part.kind or part.role:
             continue
+        if _CHANGE_AFTER.match(s.after(slot)) or _CHANGE_BEFORE.search(s.before(part)):
+            continue  # '£1,764 (6.4%) higher', 'an increase of 3 (17.6%)': one change, two sizes
         if part.m.unit in _SHARE_UNITS and _BRACKET.match(s.between(part, slot)):
             part.role, slot.role, slot.numerator = "part", "share", part.m.value
             join_slots(part, slot, carry)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors.narrative.claims import Sentence, Slot
-from extractors.narrative.language import DOWN_WORDS, FEWER_WORDS, MORE_WORDS, UP_WORDS
+from extractors.lexicon.prose import DOWN_WORDS, FEWER_WORDS, MORE_WORDS, UP_WORDS
 
 STOP = set("""a an the and or but of in on at to for from with by as into onto over under across during
 within between than who whom whose which that where when while were was is are be been being have has
@@ -121,6 +121,8 @@ def subject_for(s: Sentence, slot: Slot, fallback: str) -> tuple[str, bool]:
     if unit:
         after = after[unit.end():]
     phrase = ""
+    if slot.kind == "spend_item":
+        after = re.sub(r"^\s*(?:went\s+|was\s+spent\s+|was\s+used\s+)?(?:towards|on|for)\s+(?:the\s+|a\s+|an\s+)?", " ", after, flags=re.I)
     if slot.kind == "change" and slot.m.unit in ("count", "gbp"):
         phrase = noun_phrase(re.sub(r"^\s*\)?\s*(?:fewer|less|more|additional|extra)\b", "", after, flags=re.I))
     if slot.kind == "change" and not phrase:

@@ -8,7 +8,7 @@ from typing import Optional
 # A numeric token: optional £, digits with thousands separators or plain, optional decimals,
 # optional scale word, optional percent sign or words. Groups are named for parse_match.
 NUMBER_RE = re.compile(
-    r"(?P<currency>£\s?)?"
+    r"(?P<currency>£\s?|(?:US)?\$\s?|€\s?)?"
     r"(?<![\w.,/])(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?![\d,]\d)"
     r"(?P<scale>\s?(?:k|m|bn|thousand|million|billion)\b)?"
     r"(?P<percent>\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage points?\b|\s?pp\b)?",
@@ -52,9 +52,13 @@ def parse_plain(text: str) -> Optional[float]:
         return None
 
 
+CURRENCIES = {"£": "gbp", "$": "usd", "€": "eur"}
+
+
 def unit_of(currency: str, percent: str) -> str:
+    """Money in its own currency ('$1.2m' is usd, never a count), else percent or count."""
     if currency:
-        return "gbp"
+        return CURRENCIES.get(currency.strip()[-1:], "gbp")
     p = (percent or "").strip().lower()
     if p.startswith("percentage point") or p == "pp":
         return "percentage_points"

@@ -1,0 +1,141 @@
+"""The prose side of the number ledger: every numeric token the page text prints outside table
+cells that did not become a fact is recorded as a `SkippedNumber` with the reason it is not one
+(a date, a section number, a phone number, an age band ...), so an analyst can audit what was
+left out and coverage can tell a reasoned skip from a number nobody read.
+
+The reasons come from the same judgements the mention finder makes (`not_facts`), read line
+by line over the page text, so what the ledger says is why the extractor dropped the number."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterable, Optional
+
+from extractors.narrative.not_facts import masked_spans, reason_not_fact
+from pipeline.model import Document, Fact, Page, SkippedNumber, Table
+from pipeline.model.numbers import find_numbers
+
+_TOKEN = re.compile(r"(?<![\w.,])[-−+]?[£$€]?\d(?:[\d,]*\d)?(?:\.\d+)?(?![\w])")
+_LABEL_REASONS = (
+    (re.compile(r"^(?:page|pages|pp?\.)", re.I), "page_number"),
+    (re.compile(r"^(?:sections?|s\.|paragraphs?|para|chapter|part)", re.I), "section_number"),
+    (re.compile(r"^(?:table|figure|fig|chart|appendix|appendices|annexe?|version|v\.|no\.|nos\.)", re.I), "reference"),
+    (re.compile(r"^(?:article|clause|schedule|regulation)", re.I), "legislation"),
+    (re.compile(r"^(?:item|recommendation|option|step|priority)", re.I), "item_number"),
+    (re.compile(r"^(?:key stage|ks)", re.I), "school_year"),
+)
+# masked_spans / reason_not_fact reasons, in the ledger's vocabulary
+_REASONS = {
+    "url": "reference", "email": "reference", "identifier": "reference", "code": "reference",
+    "phone": "phone", "service number": "phone", "date": "date", "time": "time_of_day",
+    "year range": "period_label", "period": "period_label", "year": "year", "age": "age_band",
+    "school year": "school_year", "legislation": "legislation", "rank": "rank", "ordinal": "rank",
+    "idiom": "idiom", "money unit": "scale_label", "fraction": "fraction",
+    "section number": "section_number", "list number": "list_index", "range or ratio": "range",
+    "measure": "measure", "duration": "duration", "structure": "structure_count", "pronoun": "idiom",
+}
+_STAGE = re.compile(r"^(?:tier|phase|stage|level|wave)", re.I)
+_FY_LABEL = re.compile(r"(?<![\d/])((?:19|20)\d\d)\s?[/-]\s?((?:19|20)?\d\d)(?![\d/])")
+_NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=\.\s+[A-Z]))\.?\s+[A-Z]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+[A-Z][^.!?;:]{0,60}$")
+_TABLE_LINE = re.compile(r"\t|\S {2,}\S")
+
+
+def skipped_numbers(doc: Document, facts: Iterable[Fact]) -> tuple[SkippedNumber, ...]:
+    """A ledger entry for each prose number of the document that no fact covers."""
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for f in facts:
+        if f.char_start is not None and f.char_end is not None:
+            covered.setdefault(f.page, []).append((f.char_start, f.char_end))
+    for table in doc.tables:
+        for cell in table.cells:
+            if cell.char_start is not None and cell.char_end is not None:
+                covered.setdefault(cell.page or table.page, []).append((cell.char_start, cell.char_end))
+    found: list[SkippedNumber] = []
+    for page in doc.pages:
+        found += _page_ledger(doc.doc_id, page, _Spans(covered.get(page.number, [])))
+    return tuple(found)
+
+
+class _Spans:
+    """Sorted, merged intervals: is a span covered by a fact or a table cell."""
+
+    def __init__(self, intervals: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for a, b in sorted(i for i in intervals if i[1] > i[0]):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
+
+def _page_ledger(doc_id: str, page: Page, covered: _Spans) -> list[SkippedNumber]:
+    entries: list[SkippedNumber] = []
+    offset = 0
+    for line in page.text.split("\n"):
+        tokens = [m for m in _TOKEN.finditer(line) if not covered.overlaps(offset + m.start(), offset + m.end())]
+        if tokens:
+            reasons = line_reasons(line, [(m.start(), m.end()) for m in tokens])
+            entries += [SkippedNumber(doc_id, page.number, offset + m.start(), offset + m.end(), m.group(0),
+                                      reason, "narrative") for m, reason in zip(tokens, reasons)]
+        offset += len(line) + 1
+    return entries
+
+
+def line_reasons(line: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Why each number at these spans of one line is not a fact. Financial-year labels
+    ('2019/20', both halves) are the commonest skip and are told apart without the masks."""
+    labels = {i for m in _FY_LABEL.finditer(line) for i in (m.start(1), m.start(2))}
+    if all(start in labels for start, _ in spans):
+        return ["period_label"] * len(spans)
+    if len(spans) == 1 and _NUMBERING.match(line) and _NUMBERING.match(line).end(1) == spans[0][1]:
+        return ["section_number"]  # '3.1 The service ...', '4. Risk': the line's own number
+    masks = masked_spans(line)
+    numbers = {n.start: n for n in find_numbers(line)}
+    return ["period_label" if start in labels else _reason(line, start, end, masks, numbers) for start, end in spans]
+
+
+def _reason(line: str, start: int, end: int, masks: list, numbers: dict) -> str:
+    for s, e, reason in masks:
+        if s <= start < e:
+            if reason == "list number" and _HEADING.match(line):
+                return "section_number"  # '7. Next steps': a numbered heading, not a list item
+            return _label_reason(line[s:e]) if reason == "label" else _REASONS.get(reason, reason)
+    number = _number_at(numbers, start, end)
+    if number is not None:
+        why = reason_not_fact(line, number.start, number.end, number.value, number.unit, number.is_word)
+        if why:
+            return _REASONS.get(why, why)
+    return _structural_reason(line, start)
+
+
+def _number_at(numbers: dict, start: int, end: int):
+    for s in (start, start - 1, start - 2):
+        n = numbers.get(s)
+        if n is not None and n.end >= end - 1:
+            return n
+    return None
+
+
+def _label_reason(label: str) -> str:
+    if _STAGE.match(label):
+        return "stage_number"
+    return next((reason for pattern, reason in _LABEL_REASONS if pattern.match(label)), "reference")
+
+
+def _structural_reason(line: str, start: int) -> str:
+    """A number no sentence reading explains: where it sits says what it is."""
+    if not line[:start].strip() and re.match(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S", line[start:]):
+        return "section_number"
+    if _TABLE_LINE.search(line):
+        return "table_line"
+    if len(_WORD.findall(line)) < 2:
+        return "bare_numbers"  # no sentence around it: chart or table text no table holds
+    return "unclassified"  # a prose number no reading explains: coverage counts it as missed
