@@ -75,7 +75,7 @@ def check_narrative_table(ctx: RuleContext, p: Params) -> Iterator[Flag]:
         yield make_flag(
             ctx, NARRATIVE_TABLE.id, "warning", [fact, *parts], focus=fact, expected=total,
             observed=fact.value, arithmetic=f"{expr} = {plain(total)}",
-            tolerance=tolerance_text(ctx.step(fact), ctx.settings.truncation, fact.qualifier,
+            tolerance=tolerance_text(ctx.step(fact), ctx.truncation, fact.qualifier,
                                      exact=ctx.exact(fact)),
             message=(f"The text says {plain(fact.value)} for {fact.period}, but the table row "
                      f"'{parts[0].subject[:80]}' gives {expr} = {plain(total)} "
@@ -112,7 +112,7 @@ def check_restated(ctx: RuleContext, p: Params) -> Iterator[Flag]:
         yield make_flag(
             ctx, RESTATED.id, "warning", [low, high], focus=high, expected=low.value, observed=high.value,
             arithmetic=f"{plain(high.value)} - {plain(low.value)} = {plain(high.value - low.value)}",
-            tolerance=tolerance_text(ctx.step(high), ctx.settings.truncation, exact=ctx.exact(high)),
+            tolerance=tolerance_text(ctx.step(high), ctx.truncation, exact=ctx.exact(high)),
             message=(f"'{high.subject[:80]}' for {high.period} is stated as {plain(low.value)} "
                      f"(page {low.page}) and as {plain(high.value)} (page {high.page})"
                      + (" in another report" if across_docs else "")))

@@ -87,7 +87,7 @@ def check_lines_sum(ctx: RuleContext, p: Params) -> Iterator[Flag]:
                                          abs(diff) >= p.error_share * total.value),
                 lines + [total], focus=total, expected=added, observed=total.value,
                 arithmetic=f"{sum_text(lines)} = {plain(added)}",
-                tolerance=tolerance_text(step, ctx.settings.truncation) + " per line",
+                tolerance=tolerance_text(step, ctx.truncation) + " per line",
                 message=(f"Spend lines {sum_text(lines)} = {plain(added)}, but the stated total is "
                          f"{plain(total.value)} ({'over' if diff > 0 else 'short'} by {plain(abs(diff))})"))
 
@@ -128,7 +128,7 @@ def check_within_allocation(ctx: RuleContext, p: Params) -> Iterator[Flag]:
             ctx, WITHIN_ALLOCATION.id, grade(used.lo - limit.hi, step, over >= p.error_share * allocated),
             allocations + items + totals, focus=spent[-1], expected=allocated, observed=total,
             arithmetic=f"{shown} > {plain(allocated)}",
-            tolerance=tolerance_text(step, ctx.settings.truncation),
+            tolerance=tolerance_text(step, ctx.truncation),
             message=(f"Spend {shown} > allocation {plain(allocated)} (over by {plain(over)}, "
                      f"{over / allocated * 100:.1f}% of the allocation)"))
 
