@@ -1,7 +1,7 @@
 """Every rule, by its stable id. Add a rule here to have it run."""
 from __future__ import annotations
 
-from pipeline.rules import changes, cross_reference, kpi_commentary, multipliers, parts, shares, spend, spend_variance
+from pipeline.rules import changes, cross_reference, kpi_commentary, multipliers, parts, shares, spend, spend_variance, table_arithmetic
 from pipeline.rules.rule import Rule
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
@@ -17,4 +17,6 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     shares.BOUNDS,  # 10
     multipliers.MULTIPLIER,
     spend_variance.VARIANCE,
+    table_arithmetic.TABLE_TOTAL,
+    table_arithmetic.YTD,
 )}
