@@ -67,4 +67,4 @@ def test_across_reports_only_for_a_named_body():
     facts = [one.fact("£100,000", **common), two.fact("£120,000", **common)]
     assert check_corpus(facts) == []
     facts = [replace(f, area="Wolverhampton") for f in facts]
-    assert projection(check_corpus(facts)) == [("same-quantity-agrees", 120000, 100000)]
+    assert projection(check_corpus(facts)) == [("same-allocation-across-reports", 120000, 100000)]

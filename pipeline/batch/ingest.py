@@ -13,7 +13,8 @@ from pipeline.batch.progress import Progress, Silent
 from pipeline.loaders import SUPPORTED
 from pipeline.model import DocumentResult
 from pipeline.model.settings import Settings
-from pipeline.output.dataset import DatasetWriter, export, remove_documents, stream_dataset_facts, sweep, write_corpus_flags
+from pipeline.output.dataset import (DatasetWriter, dataset_documents, export, remove_documents,
+                                     stream_dataset_facts, sweep, write_corpus_flags)
 from pipeline.output.manifest import Manifest, locked
 from pipeline.output.parts import DocumentOutput
 from pipeline.output.reader import read_flags
@@ -101,7 +102,7 @@ def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings 
             writer.flush()
             progress.close()
         if plan.tasks or plan.stale or not all((out / f"{n}.parquet").exists() for n in SCHEMAS):
-            summary.corpus_flags = check_corpus(list(stream_dataset_facts(out)))
+            summary.corpus_flags = check_corpus(stream_dataset_facts(out), documents=dataset_documents(out))
             write_corpus_flags(out, summary.corpus_flags)
             export(out)
         attach_decisions(out)

@@ -147,6 +147,14 @@ def stream_dataset_facts(out_dir: Path) -> Iterable[Fact]:
         yield from map(fact_from_row, batch.to_pylist())
 
 
+def dataset_documents(out_dir: Path) -> dict[str, dict]:
+    """Each document's title block (file name, title, organisation, period), for corpus rules
+    that pair reports by recipient and year: a few fields per document, not its pages."""
+    keep = ("file_name", "title", "organisation", "period")
+    return {row["doc_id"]: {k: row.get(k) for k in keep}
+            for batch in batches(out_dir, "documents") for row in batch.to_pylist()}
+
+
 def export(out_dir: Path) -> dict[str, Path]:
     """Compact each table's dataset into `<out>/<table>.parquet`, streaming, atomically."""
     paths = {}

@@ -11,10 +11,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from pipeline.model import Flag
-from pipeline.output.reader import read_facts, read_flags, read_pages
+from pipeline.output.reader import read_documents, read_facts, read_flags, read_pages
 from pipeline.review.decisions import (apply_decisions, default_store, find_flag,
                                        load_decisions, record_decision)
-from pipeline.rules import run_rules
+from pipeline.rules import check_corpus, run_rules
 from pipeline.rules.settings import RuleSettings
 from pipeline.output.writer import flag_rows, to_arrow, write_table_atomic
 
@@ -30,7 +30,7 @@ def recheck(out_dir: str | Path, settings: RuleSettings | None = None,
         by_doc[fact.doc_id].append(fact)
     flags = [flag for doc_facts in by_doc.values()
              for flag in run_rules(doc_facts, "document", settings, pages)]
-    flags += run_rules(facts, "corpus", settings, pages)
+    flags += check_corpus(facts, settings, pages, read_documents(out_dir))
     flags = apply_decisions(flags, load_decisions(store or default_store(out_dir)))
     write_flags(out_dir, flags)
     log.info("%d flags from %d facts in %d documents", len(flags), len(facts), len(by_doc))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
@@ -35,6 +35,7 @@ class RuleContext:
     facts: list[Fact]
     settings: PrecisionSettings
     pages: dict[tuple[str, int], str]  # (doc_id, page number) -> page text
+    documents: dict[str, dict] = field(default_factory=dict)  # doc_id -> title block (corpus rules)
 
     @cached_property
     def claims(self) -> dict[str, list[Fact]]:

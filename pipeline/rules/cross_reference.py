@@ -103,8 +103,9 @@ def check_restated(ctx: RuleContext, p: Params) -> Iterator[Flag]:
         places = {(f.doc_id, f.table_id) for f in facts}
         across_docs = len({f.doc_id for f in facts}) > 1
         values = sorted({f.value for f in facts})
-        if len(places) < 2 or len(values) != 2 or (across_docs and not key[6]):
-            continue  # one place, 3+ values (a different quantity), or two bodies we cannot tell apart
+        if len(places) < 2 or len(values) != 2 or (across_docs and (not key[6] or key[0] == "allocation")):
+            continue  # one place, 3+ values (a different quantity), two bodies we cannot tell
+            # apart, or allocations across reports (same-allocation-across-reports pairs those)
         low = next(f for f in facts if f.value == values[0])
         high = next(f for f in facts if f.value == values[1])
         if ctx.interval(low).meets(ctx.interval(high)):
@@ -126,4 +127,4 @@ RESTATED = Rule(
     id="same-quantity-agrees", severity="warning",
     description="The same quantity stated twice (in one report, or in two for the same body "
                 "and year) has the same value.",
-    check=check_restated, scope="corpus")
+    check=check_restated, scope="corpus", group=lambda fact, documents: restatement_key(fact))
