@@ -4,14 +4,18 @@ from __future__ import annotations
 import logging
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import click
 
 from pipeline import PIPELINE_VERSION
-from pipeline.output.dataset import export as export_tables
-from pipeline.batch.progress import JsonFormatter, make_progress
-from pipeline.batch.ingest import Summary, ingest as run_ingest
+from pipeline.batch.progress import JsonFormatter, TextFormatter, make_progress
+from pipeline.batch.ingest import Summary, ingest as run_ingest, recover
+from pipeline.model.names import printable
+from pipeline.output.export import export as export_tables
+from pipeline.output.manifest import locked
 from pipeline.output.reader import row_count
 from pipeline.model.settings import Settings
 
@@ -19,7 +23,8 @@ from pipeline.model.settings import Settings
 @click.group()
 @click.version_option(PIPELINE_VERSION, prog_name="recount")
 @click.option("-v", "--verbose", count=True, help="More logging (-vv for debug).")
-def main(verbose: int) -> None:
+@click.option("--debug", is_flag=True, help="Show Python tracebacks (for reporting a bug in recount).")
+def main(verbose: int, debug: bool) -> None:
     """recount: every number in a report, as data, reconciled.
 
     Example:
@@ -27,13 +32,25 @@ def main(verbose: int) -> None:
         recount ingest raw/ -o processed/
     """
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(TextFormatter("%(levelname)s %(name)s: %(message)s", debug=debug))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+    logging.captureWarnings(True)  # library warnings become log records (JSON with --log-format json)
+    if not debug:
+        sys.excepthook = report_crash
+
+
+def report_crash(kind: type, error: BaseException, trace: object) -> None:
+    """An unexpected error, in one line (a log record, so JSON under --log-format json)."""
+    logging.getLogger("recount").critical("recount stopped on an unexpected error: %s: %s "
+                                          "(run with --debug for the traceback)", kind.__name__, error)
+    sys.exit(2 if not isinstance(error, KeyboardInterrupt) else 130)
 
 
 def use_json_logging() -> None:
     """Log records as JSON lines on stderr, alongside the JSON progress events."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter())
+    handler.setFormatter(JsonFormatter(debug=click.get_current_context().find_root().params.get("debug", False)))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(min(root.level, logging.INFO))
@@ -47,15 +64,21 @@ def print_summary(summary: Summary) -> None:
     click.echo(f"this run: facts {summary.facts}, flags {summary.flags}")
     for result in summary.failed[:20]:
         doc = result.document
-        click.echo(f"  {doc.status:<14} {doc.file_name}: {doc.reason}")
+        click.echo(f"  {doc.status:<14} {printable(doc.file_name)}: {printable(doc.reason)}")
     if len(summary.failed) > 20:
         click.echo(f"  ... and {len(summary.failed) - 20} more (see documents.parquet)")
     for problem in summary.problems:
-        click.echo(f"  {problem}")
+        click.echo(f"  {printable(problem)}")
     if summary.skipped:
         click.echo(f"unchanged since the last run (skipped): {summary.skipped}")
+    if summary.retried:
+        click.echo(f"retried (stopped by a limit or a crash last time): {summary.retried}")
+    if summary.to_retry:
+        click.echo(f"stopped by a limit or a crash: {summary.to_retry}; the next run tries them again "
+                   "(--no-retry keeps them as they are)")
     for path, original in summary.duplicates:
-        click.echo(f"  duplicate   {path}: same content as {original}; its rows are under that file")
+        click.echo(f"  duplicate   {printable(path)}: same content as {printable(original)}; "
+                   "its rows are under that file")
 
 
 def output_totals(out: Path) -> str:
@@ -63,13 +86,35 @@ def output_totals(out: Path) -> str:
     return ", ".join(f"{row_count(out, name)} {name}" for name in ("documents", "facts", "flags"))
 
 
+def rule_options(command):
+    """--rules-config FILE, --enable/--disable RULE, --set RULE.SETTING=VALUE."""
+    command = click.option("--set", "assignments", multiple=True, metavar="RULE.SETTING=VALUE",
+                           help="Tune a rule, e.g. parts-sum-to-whole.min_parts_for_shortfall=4.")(command)
+    command = click.option("--disable", multiple=True, metavar="RULE", help="Do not run this rule.")(command)
+    command = click.option("--enable", multiple=True, metavar="RULE", help="Run only these rules.")(command)
+    return click.option("--rules-config", type=click.Path(exists=True, dir_okay=False),
+                        help="TOML or JSON rules config (see `recount rules`).")(command)
+
+
+def rule_settings(rules_config, enable, disable, assignments):
+    from pipeline.rules.settings import RuleSettings
+    try:
+        base = RuleSettings.from_file(rules_config) if rules_config else RuleSettings()
+        return base.with_overrides(enable, disable, assignments)
+    except ValueError as err:
+        raise click.ClickException(str(err)) from err
+
+
 @main.command()
+@rule_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", default="processed", show_default=True, type=click.Path(),
               help="Folder for the Parquet tables.")
 @click.option("--max-pages", default=Settings.max_pages, show_default=True, help="Pages read per document.")
 @click.option("--timeout", default=Settings.timeout_seconds, show_default=True,
               help="Seconds allowed per document; a document over it is recorded as timeout.")
+@click.option("--max-memory", default=Settings.max_memory_mb, show_default=True, type=click.IntRange(min=64),
+              help="Memory (MB of address space) per worker; a document needing more is recorded as too_large.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for --executor local.  [default: one per core]")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -77,29 +122,37 @@ def output_totals(out: Path) -> str:
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Dask scheduler address for --executor dask, e.g. tcp://host:8786.")
 @click.option("--force", is_flag=True, help="Redo every document, even those unchanged since the last run.")
+@click.option("--no-retry", is_flag=True,
+              help="Do not redo documents that timed out or crashed last time (they are by default).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symbolic links that lead out of the input folders (skipped by default).")
 @click.option("--quiet", is_flag=True, help="No progress bar (with --log-format json: no per-document lines).")
 @click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: progress and log records as JSON lines on stderr, for scheduled runs.")
-def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, jobs: int | None,
-           executor: str, scheduler: str | None, force: bool, quiet: bool, log_format: str) -> None:
+def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, max_memory: int, jobs: int | None,
+           executor: str, scheduler: str | None, force: bool, no_retry: bool, follow_symlinks: bool,
+           quiet: bool, log_format: str, rules_config, enable, disable, assignments) -> None:
     """Read reports (files or folders, recursing) into Parquet tables, with flags.
 
     Re-runs skip documents unchanged since the last run into the same folder, and an
     interrupted run resumes where it stopped. Exits 1 when any document failed, after
-    writing everything else.
+    writing everything else. The rule options are those of `check`; the configuration is
+    recorded with the output (rules.json) and in the run version.
 
     Example:
 
-        recount ingest raw/ ../archive/2016 -o processed/ --jobs 4
+        recount ingest raw/ ../archive/2016 -o processed/ --jobs 4 --disable same-quantity-agrees
     """
     if log_format == "json":
         use_json_logging()
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://host:8786")
-    settings = Settings(max_pages=max_pages, timeout_seconds=timeout)
+    rules = rule_settings(rules_config, enable, disable, assignments).to_json()
+    settings = Settings(max_pages=max_pages, timeout_seconds=timeout, max_memory_mb=max_memory, rules=rules)
     try:
         summary = run_ingest(paths, output, settings, jobs=jobs, executor=executor, scheduler=scheduler,
-                             force=force, progress=make_progress(quiet, log_format))
+                             force=force, retry=not no_retry, follow_symlinks=follow_symlinks,
+                             progress=make_progress(quiet, log_format))
     except RuntimeError as err:
         raise click.ClickException(str(err)) from err
     print_summary(summary)
@@ -121,33 +174,28 @@ def export(output: str) -> None:
 
         recount export -o processed/
     """
-    for name, path in export_tables(Path(output)).items():
+    with writing(output, "export"):
+        paths = export_tables(Path(output))
+    for name, path in paths.items():
         click.echo(f"{name}: {path}")
+
+
+@contextmanager
+def writing(output: str | Path, command: str) -> Iterator[None]:
+    """Hold the output folder's lock (one writer at a time) after repairing what a killed
+    command left; a held lock or a full disk is a message, not a traceback."""
+    try:
+        with locked(Path(output), command):
+            recover(Path(output))
+            yield
+    except RuntimeError as err:  # FolderLocked, DiskFull
+        raise click.ClickException(str(err)) from err
 
 
 # --- rules, re-checking, review and the report (issue 4) ---------------------------------
 
-def rule_options(command):
-    """--rules-config FILE, --enable/--disable RULE, --set RULE.SETTING=VALUE."""
-    command = click.option("--set", "assignments", multiple=True, metavar="RULE.SETTING=VALUE",
-                           help="Tune a rule, e.g. parts-sum-to-whole.min_parts_for_shortfall=4.")(command)
-    command = click.option("--disable", multiple=True, metavar="RULE", help="Do not run this rule.")(command)
-    command = click.option("--enable", multiple=True, metavar="RULE", help="Run only these rules.")(command)
-    return click.option("--rules-config", type=click.Path(exists=True, dir_okay=False),
-                        help="TOML or JSON rules config (see `recount rules`).")(command)
-
-
-def rule_settings(rules_config, enable, disable, assignments):
-    from pipeline.rules.settings import RuleSettings
-    try:
-        base = RuleSettings.from_file(rules_config) if rules_config else RuleSettings()
-        return base.with_overrides(enable, disable, assignments)
-    except ValueError as err:
-        raise click.ClickException(str(err)) from err
-
-
 store_option = click.option("--decisions", type=click.Path(dir_okay=False), default=None,
-                            help="Review decisions file [default: review/decisions.jsonl beside the output folder].")
+                            help="Review decisions store [default: OUT.review.sqlite beside the output folder OUT].")
 
 
 @main.command()
@@ -181,22 +229,46 @@ def check(processed, rules_config, enable, disable, assignments, decisions) -> N
         recount check processed/ --disable narrative-matches-table
     """
     from pipeline.review.recheck import recheck
-    flags = recheck(processed, rule_settings(rules_config, enable, disable, assignments), decisions)
+    with writing(processed, "check"):
+        given = rules_config or enable or disable or assignments
+    flags = recheck(processed, rule_settings(rules_config, enable, disable, assignments) if given else None,
+                    decisions)
     counts = Counter(f.severity for f in flags if f.status in ("open", "reopened"))
     click.echo(f"flags: {len(flags)} ({', '.join(f'{n} {s} open' for s, n in sorted(counts.items())) or 'none open'})")
 
 
-@main.command()
+class ReviewGroup(click.Group):
+    """`recount review FLAG_ID --confirm` (the decide command) beside `review serve/export/import`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["decide", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=ReviewGroup)
+def review() -> None:
+    """Review flags: the app, one decision at a time, or decisions as JSON Lines.
+
+    Example:
+
+        recount review serve processed/
+        recount review flag_3f2a -d processed/ --confirm
+    """
+
+
+@review.command("decide")
 @click.argument("flag_id")
 @click.option("-d", "--processed", default="processed", show_default=True, type=click.Path(exists=True))
 @click.option("--dismiss", "status", flag_value="dismissed", help="Not a real inconsistency.")
 @click.option("--confirm", "status", flag_value="confirmed", help="A real inconsistency.")
+@click.option("--reopen", "status", flag_value="open", help="Undo the last decision.")
 @click.option("--reason", type=click.Choice(["rounding", "different-measure", "restated",
                                              "extraction-error", "other"]), default=None,
               help="Why a flag is dismissed.")
 @click.option("--note", default="", help="Free text kept with the decision.")
 @store_option
-def review(flag_id, processed, status, reason, note, decisions) -> None:
+def decide(flag_id, processed, status, reason, note, decisions) -> None:
     """Record a review decision on a flag (an id or a unique id prefix).
 
     Example:
@@ -205,20 +277,77 @@ def review(flag_id, processed, status, reason, note, decisions) -> None:
     """
     from pipeline.review.recheck import review as record
     if not status:
-        raise click.UsageError("say --dismiss or --confirm")
+        raise click.UsageError("say --dismiss, --confirm or --reopen")
     try:
-        flag = record(processed, flag_id, status, reason or "", note, decisions)
+        with writing(processed, "review"):
+            flag = record(processed, flag_id, status, reason or "", note, decisions)
     except (KeyError, ValueError) as err:
         raise click.ClickException(str(err).strip("'\"")) from err
     click.echo(f"{flag.flag_id} {flag.status} ({flag.rule_id}): {flag.message}")
+
+
+@review.command("serve")
+@click.argument("processed", type=click.Path(exists=True, file_okay=False))
+@click.option("--port", default=8765, show_default=True, help="Port on 127.0.0.1.")
+@store_option
+def serve(processed, port, decisions) -> None:
+    """Open the review app: the flags, their source pages and the decision keys.
+
+    Example:
+
+        recount review serve processed/ --port 8765
+    """
+    from pipeline.review.app import serve as run
+    click.echo(f"reviewing {processed} at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    run(processed, port=port, store=decisions)
+
+
+@review.command("export")
+@click.argument("processed", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="JSON Lines file.")
+@store_option
+def export_decisions(processed, output, decisions) -> None:
+    """Write every decision (the history, oldest first) as JSON Lines.
+
+    Example:
+
+        recount review export processed/ -o decisions.jsonl
+    """
+    from pipeline.review.outputs import open_store
+    from pipeline.review.transfer import export_jsonl
+    click.echo(f"{export_jsonl(open_store(processed, decisions), output)} decisions written to {output}")
+
+
+@review.command("import")
+@click.argument("processed", type=click.Path(exists=True, file_okay=False))
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@store_option
+def import_decisions(processed, source, decisions) -> None:
+    """Add decisions from a JSON Lines export (or an old decisions.jsonl) to the folder's store.
+
+    Example:
+
+        recount review import processed/ decisions.jsonl
+    """
+    from pipeline.review.outputs import load, open_store
+    from pipeline.review.recheck import attach_decisions
+    from pipeline.review.transfer import import_jsonl
+    store = open_store(processed, decisions)
+    try:
+        added = import_jsonl(store, source, load(processed, store))
+    except ValueError as err:
+        raise click.ClickException(str(err)) from err
+    attach_decisions(processed, store.path)
+    click.echo(f"{added} new decisions imported into {store.path}")
 
 
 @main.command()
 @click.argument("processed", type=click.Path(exists=True, file_okay=False))
 @click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["html", "csv", "md"]), default="html", show_default=True)
-def report(processed, output, fmt) -> None:
-    """Write the review report: open flags per document with their arithmetic and source.
+@store_option
+def report(processed, output, fmt, decisions) -> None:
+    """Write the review report: every document's coverage and every flag with its source.
 
     Example:
 
@@ -226,7 +355,7 @@ def report(processed, output, fmt) -> None:
         recount report processed/ --format csv -o flags.csv
     """
     from pipeline.review.report import write_report
-    click.echo(f"{write_report(processed, output, fmt)} open flags written to {output}")
+    click.echo(f"{write_report(processed, output, fmt, decisions)} open flags written to {output}")
 
 
 if __name__ == "__main__":

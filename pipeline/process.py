@@ -13,6 +13,7 @@ from pipeline.model import Document, DocumentResult
 from pipeline.model.settings import Settings
 from pipeline.model.vocab import DocumentStatus
 from pipeline.rules import check_document
+from pipeline.rules.settings import RuleSettings
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
     try:
         size = path.stat().st_size
     except OSError as err:
-        doc = unread(path, "error", f"unreadable: {err.strerror or err}")
+        doc = unread(path, "unreadable", f"cannot be read: {err.strerror or err}")
         return DocumentResult(doc, seconds=time.perf_counter() - started)
     if size > settings.max_bytes:
         doc = unread(path, "too_large", f"{size} bytes is over the {settings.max_bytes}-byte limit", size)
@@ -35,7 +36,9 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
         return DocumentResult(doc, seconds=time.perf_counter() - started)
     try:
         extraction = extract_facts(doc)
-        flags = check_document(doc, list(extraction.facts))
+        flags = check_document(doc, list(extraction.facts), RuleSettings.from_json(settings.rules))
+    except MemoryError:  # over the worker's memory limit: the task records it (batch/tasks.py)
+        raise
     except Exception as err:  # an extractor bug must not lose the batch: record it
         log.exception("extraction failed on %s", path)
         doc = replace(doc, status="error", reason=f"extraction failed: {type(err).__name__}: {err}")

@@ -36,14 +36,27 @@ def test_a_crashing_worker_is_replaced_while_a_single_worker_runs(tmp_path, monk
 
 
 def test_failed_documents_keep_their_content_hash_as_doc_id(tmp_path, monkeypatch):
-    """So an unchanged re-run knows it already recorded them and does not add a second row."""
+    """So a re-run knows it already recorded them and does not add a second row."""
     paths = make_corpus(tmp_path / "in", 3)
     monkeypatch.setenv(POISON_ENV, f"crash:{paths[0].name}")
     ingest([tmp_path / "in"], tmp_path / "out", jobs=1)
-    again = ingest([tmp_path / "in"], tmp_path / "out", jobs=1)
+    again = ingest([tmp_path / "in"], tmp_path / "out", jobs=1, retry=False)
     docs = pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()
-    assert again.skipped == 3
+    assert (again.skipped, again.retried) == (3, 0)
     assert len(docs) == 3 and all(len(d["doc_id"]) == 64 for d in docs)
+
+
+def test_timed_out_and_crashed_documents_are_retried_on_the_next_run(tmp_path, monkeypatch):
+    """A larger timeout or a quieter machine may do: failures are not cached as done."""
+    paths = make_corpus(tmp_path / "in", 4)
+    monkeypatch.setenv(POISON_ENV, f"crash:{paths[0].name},hang:{paths[1].name}")
+    first = ingest([tmp_path / "in"], tmp_path / "out", Settings(timeout_seconds=3), jobs=1)
+    monkeypatch.delenv(POISON_ENV)
+    again = ingest([tmp_path / "in"], tmp_path / "out", Settings(timeout_seconds=3), jobs=1)
+    statuses = {d["file_name"]: d["status"] for d in pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()}
+    assert (first.to_retry, again.skipped, again.retried, again.to_retry) == (2, 2, 2, 0)
+    assert statuses == {p.name: "ok" for p in paths}
+    assert pq.read_table(tmp_path / "out" / "pages.parquet").num_rows == 4  # no stale row doubled
 
 
 def test_files_queued_behind_a_hanging_one_are_not_blamed_for_it(tmp_path, monkeypatch):

@@ -6,7 +6,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.output.dataset import DATASET_DIR, export
+from pipeline.output.dataset import DATASET_DIR
+from pipeline.output.export import export
 from pipeline.batch.ingest import ingest
 from schemas import SCHEMAS
 from tests.corpus_factory import make_corpus

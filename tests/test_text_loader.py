@@ -65,7 +65,7 @@ def test_unsupported_and_missing_files(tmp_path):
     other.write_bytes(b"PK\x03\x04")
     assert load_document(other).status == "unsupported"
     missing = load_document(tmp_path / "gone.txt")
-    assert missing.status == "error" and "unreadable" in missing.reason
+    assert missing.status == "unreadable" and "cannot be read" in missing.reason
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read a file without read permission")

@@ -20,6 +20,7 @@ from typing import Iterable, Iterator, Optional, Protocol
 
 from pipeline.model.settings import Settings
 from pipeline.batch.tasks import DocumentOutput, Task, failed_output, run_document, warm_up
+from pipeline.batch.worker import LOG, Channel, set_up
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,12 @@ def default_jobs() -> int:
 
 
 def _worker_main(conn: Connection, settings: Settings) -> None:
-    """A worker's life: warm up, then answer tasks until told to stop or the parent goes."""
+    """A worker's life: set up (worker.py), warm up, then answer tasks until told to stop or
+    the parent goes."""
+    channel = Channel(conn)
+    set_up(channel, settings.max_memory_mb)
     warm_up()
-    conn.send(READY)
+    channel.send(READY)
     while True:
         try:
             task = conn.recv()
@@ -46,7 +50,8 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
             return
         if task is None:
             return
-        conn.send(run_document(task, settings))
+        channel.next_document()
+        channel.send(run_document(task, settings))
 
 
 @dataclass
@@ -130,6 +135,10 @@ class LocalExecutor:
                 message = worker.conn.recv()
                 if message == READY:
                     worker.ready = True
+                    continue
+                if isinstance(message, tuple) and message[0] == LOG:
+                    _, level, name, text = message
+                    logging.getLogger(name).log(level, "%s", text)
                     continue
                 worker.queue.popleft()
                 worker.started = time.monotonic()  # the next queued task starts now

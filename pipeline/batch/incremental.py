@@ -20,6 +20,8 @@ from pipeline.output.manifest import DocEntry, Manifest
 
 log = logging.getLogger(__name__)
 
+RESOURCE_LIMITS = {"timeout_seconds", "max_memory_mb"}
+
 
 def code_digest() -> str:
     """A hash of recount's own source, so a changed extractor or rule redoes documents even
@@ -33,8 +35,9 @@ def code_digest() -> str:
 
 
 def run_version(settings: Settings) -> str:
-    """Pipeline version plus what else changes outputs: the code and the settings (not the timeout)."""
-    relevant = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name != "timeout_seconds"}
+    """Pipeline version plus what else changes outputs: the code and the settings (not the
+    resource limits: a document they stopped is retried anyway)."""
+    relevant = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name not in RESOURCE_LIMITS}
     relevant["code"] = code_digest()
     digest = hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:12]
     return f"{PIPELINE_VERSION}+{digest}"
@@ -44,9 +47,16 @@ def run_version(settings: Settings) -> str:
 class Plan:
     tasks: list[Task] = field(default_factory=list)
     skipped: int = 0  # unchanged documents
-    stale: set[str] = field(default_factory=set)  # doc_ids whose rows go before the run
+    retried: int = 0  # unchanged, but failed last time for a reason that may not recur
+    supersedes: dict[str, set[str]] = field(default_factory=dict)  # path -> doc_ids its commit replaces
+    orphans: set[str] = field(default_factory=set)  # doc_ids replaced by content processed elsewhere
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, same bytes as path)
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (size, mtime_ns)
+
+    @property
+    def stale(self) -> set[str]:
+        """Every doc_id this run replaces or removes."""
+        return self.orphans.union(*self.supersedes.values())
 
 
 def file_sha(path: Path, known: DocEntry | None) -> tuple[str, int, int] | None:
@@ -64,30 +74,42 @@ def file_sha(path: Path, known: DocEntry | None) -> tuple[str, int, int] | None:
         return None
 
 
-def plan_run(files: list[Path], manifest: Manifest, version: str, force: bool = False) -> Plan:
-    """Which files to process, which to skip and whose old rows must be removed first."""
+def plan_run(files: list[Path], manifest: Manifest, version: str, force: bool = False,
+             retry: bool = True) -> Plan:
+    """Which files to process, which to skip, and which old rows each new commit replaces.
+
+    Old rows are never removed up front: a document's commit names what it supersedes (its
+    own earlier entry, the earlier content of its path), so the swap is one atomic line.
+    """
     by_path = {e.path: e for e in manifest.docs.values()}
     plan, first_path, replaced = Plan(), {}, set()
     for path in files:
         known = by_path.get(str(path.resolve()))
         hashed = file_sha(path, known)
         if hashed is None or hashed[1] == 0:  # unreadable or empty: keyed by path, never a duplicate
-            plan.stale |= {f"path:{path}"} & set(manifest.docs)
-            plan.tasks.append(Task(str(path)))
+            add_task(plan, manifest, Task(str(path)), {f"path:{path}"})
             continue
         sha, size, mtime = hashed
-        if known and known.doc_id != sha:
-            replaced.add(known.doc_id)
+        old = {known.doc_id} if known and known.doc_id != sha else set()
+        replaced |= old
         if sha in first_path:
             plan.duplicates.append((str(path), first_path[sha]))
             continue
         first_path[sha] = str(path)
         entry = manifest.docs.get(sha)
         if entry and entry.version == version and not force:
-            plan.skipped += 1
-            continue
-        plan.stale |= {sha, f"path:{path}"} & set(manifest.docs)
+            if not (retry and entry.retry):
+                plan.skipped += 1
+                continue
+            plan.retried += 1
         plan.stats[str(path)] = (size, mtime)
-        plan.tasks.append(Task(str(path), sha))
-    plan.stale |= replaced - set(first_path)
+        add_task(plan, manifest, Task(str(path), sha), {sha, f"path:{path}"} | old)
+    for task in plan.tasks:  # content that moved to another path is that path's entry now
+        plan.supersedes[task.path] -= set(first_path) - {task.sha256}
+    plan.orphans = (replaced - set(first_path) - plan.stale) & set(manifest.docs)
     return plan
+
+
+def add_task(plan: Plan, manifest: Manifest, task: Task, supersedes: set[str]) -> None:
+    plan.tasks.append(task)
+    plan.supersedes[task.path] = supersedes & set(manifest.docs)

@@ -4,44 +4,28 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Iterable
 
+from pipeline.batch.discover import Note, discover
 from pipeline.batch.executors import make_executor
 from pipeline.batch.incremental import plan_run, run_version
 from pipeline.batch.progress import Progress, Silent
-from pipeline.loaders import SUPPORTED
+from pipeline.batch.tasks import Task, failed_output
 from pipeline.model import DocumentResult
 from pipeline.model.settings import Settings
-from pipeline.output.dataset import (DatasetWriter, dataset_documents, export, remove_documents,
-                                     stream_dataset_facts, sweep, write_corpus_flags)
+from pipeline.output.dataset import (DatasetWriter, compact, dataset_documents, stream_dataset_facts, sweep,
+                                     write_corpus_flags)
+from pipeline.output.export import export, export_needed, finish_export
 from pipeline.output.manifest import Manifest, locked
 from pipeline.output.parts import DocumentOutput
-from pipeline.output.reader import read_flags
-from pipeline.review.decisions import apply_decisions, default_store, load_decisions
-from pipeline.review.recheck import write_flags
+from pipeline.review.recheck import attach_decisions as attach_review
+from pipeline.output.run_rules import write_run_rules
 from pipeline.rules import check_corpus
-from schemas import SCHEMAS
+from pipeline.rules.settings import RuleSettings
 
 log = logging.getLogger(__name__)
-
-
-def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """Files to ingest (folders recursed, hidden files skipped) and problems with the paths."""
-    files, problems = [], []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file()
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            if not any(p.suffix.lower() in SUPPORTED for p in found):
-                problems.append(f"{path}: no reports found (looked for {', '.join(sorted(SUPPORTED))})")
-            files += found
-        elif path.exists():
-            files.append(path)
-        else:
-            problems.append(f"{path}: no such file or folder")
-    return files, problems
 
 
 @dataclass
@@ -51,12 +35,15 @@ class Summary:
     corpus_flags: list = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     skipped: int = 0  # unchanged since an earlier run
+    retried: int = 0  # unchanged, but redone because they timed out or crashed last time
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, same content as path)
+    to_retry: int = 0  # failures the next run tries again (timeouts, crashed workers)
     fact_count: int = 0
     flag_count: int = 0
 
     def add(self, output: DocumentOutput) -> None:
         self.results.append(output.result())
+        self.to_retry += output.retry
         self.fact_count += output.facts
         self.flag_count += output.flags
 
@@ -75,42 +62,73 @@ class Summary:
 
 def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings | dict | None = None, *,
            jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
-           force: bool = False, progress: Progress | None = None, flush_docs: int = 100) -> Summary:
+           force: bool = False, retry: bool = True, follow_symlinks: bool = False,
+           progress: Progress | None = None, flush_docs: int = 100) -> Summary:
     """Ingest files and folders into the dataset under out_dir, then the single-file tables.
 
-    Documents unchanged since an earlier run into out_dir are skipped (`force` redoes them);
-    `executor` is "local" (`jobs` worker processes, default one per core) or "dask"
-    (`scheduler` is the cluster's address, or a distributed.Client).
+    Documents unchanged since an earlier run into out_dir are skipped (`force` redoes them;
+    ones that timed out or crashed are redone unless `retry` is off); `executor` is "local"
+    (`jobs` worker processes, default one per core) or "dask" (`scheduler` is the cluster's
+    address, or a distributed.Client). The output folder is never read as input.
     """
     settings, out, progress = Settings.resolve(settings), Path(out_dir), progress or Silent()
-    files, problems = discover(paths)
-    with locked(out):
-        manifest = Manifest(out)
-        sweep(out, manifest)
+    found = discover(paths, out, follow_symlinks)
+    with locked(out, "ingest"):
+        manifest = recover(out)
         version = run_version(settings)
-        plan = plan_run(files, manifest, version, force)
-        remove_documents(out, manifest, plan.stale)
-        summary = Summary(problems=problems, skipped=plan.skipped, duplicates=plan.duplicates)
-        writer = DatasetWriter(out, manifest, version, plan.stats, flush_docs=flush_docs)
-        progress.start(len(plan.tasks), plan.skipped)
+        plan = plan_run(found.files, manifest, version, force, retry)
+        manifest.remove(plan.orphans)
+        summary = Summary(problems=found.problems, skipped=plan.skipped, retried=plan.retried,
+                          duplicates=plan.duplicates)
+        writer = DatasetWriter(out, manifest, version, plan.stats, flush_docs=flush_docs,
+                               supersedes=plan.supersedes)
+        notes = [note_output(n) for n in found.notes if not recorded(manifest, n, version)]
+        progress.start(len(plan.tasks) + len(notes), plan.skipped)
         try:
-            for output in make_executor(executor, jobs, settings, scheduler).map(plan.tasks):
+            for output in chain(notes, make_executor(executor, jobs, settings, scheduler).map(plan.tasks)):
                 writer.add(output)
                 summary.add(output)
                 progress.update(output)
         finally:
             writer.flush()
             progress.close()
-        if plan.tasks or plan.stale or not all((out / f"{n}.parquet").exists() for n in SCHEMAS):
-            summary.corpus_flags = check_corpus(stream_dataset_facts(out), documents=dataset_documents(out))
-            write_corpus_flags(out, summary.corpus_flags)
-            export(out)
-        attach_decisions(out)
+        publish(out, manifest, summary, settings.rules)
     return summary
+
+
+def recover(out: Path) -> Manifest:
+    """What an interrupted run left: a half-switched export finished, leftover files swept."""
+    finish_export(out)
+    manifest = Manifest(out)
+    sweep(out, manifest)
+    return manifest
+
+
+def publish(out: Path, manifest: Manifest, summary: Summary, rules_json: str = "") -> None:
+    """Dead rows compacted away, corpus rules, then the single files as one generation; skipped
+    when the single files already show this manifest (an unchanged re-run)."""
+    if manifest.dirty_parts():
+        compact(out, manifest)
+    if export_needed(out, manifest):
+        write_run_rules(out, rules_json)
+        summary.corpus_flags = check_corpus(stream_dataset_facts(out, manifest), RuleSettings.from_json(rules_json),
+                                            documents=dataset_documents(out, manifest))
+        write_corpus_flags(out, summary.corpus_flags)
+        export(out, manifest)
+    attach_decisions(out)
+
+
+def note_output(note: Note) -> DocumentOutput:
+    """A row for an entry that was not read (a folder that cannot be listed, a link out)."""
+    return failed_output(Task(str(note.path)), note.status, note.reason, retry=False)
+
+
+def recorded(manifest: Manifest, note: Note, version: str) -> bool:
+    entry = manifest.docs.get(f"path:{note.path}")
+    return bool(entry and entry.status == note.status and entry.version == version)
 
 
 def attach_decisions(out: Path) -> None:
     """Review decisions live apart from the regenerated outputs; re-attach them on every run."""
-    decisions = load_decisions(default_store(out))
-    if decisions and (out / "flags.parquet").exists():
-        write_flags(out, apply_decisions(read_flags(out), decisions))
+    if (out / "flags.parquet").exists():
+        attach_review(out)

@@ -11,6 +11,7 @@ import sys
 import time
 from typing import Protocol, TextIO
 
+from pipeline.model.names import printable
 from pipeline.output.parts import DocumentOutput
 
 
@@ -91,11 +92,34 @@ class JsonLines:
 
 
 class JsonFormatter(logging.Formatter):
-    """Log records as JSON lines, so warnings interleave cleanly with the progress events."""
+    """Log records as JSON lines, so warnings interleave cleanly with the progress events; a
+    traceback only with `debug`, as a field of the same line."""
+
+    def __init__(self, debug: bool = False):
+        super().__init__()
+        self.debug = debug
 
     def format(self, record: logging.LogRecord) -> str:
-        return json.dumps({"time": round(record.created, 3), "event": "log", "level": record.levelname,
-                           "logger": record.name, "message": record.getMessage()})
+        line = {"time": round(record.created, 3), "event": "log", "level": record.levelname,
+                "logger": record.name, "message": record.getMessage()}
+        if self.debug and record.exc_info:
+            line["traceback"] = self.formatException(record.exc_info)
+        return json.dumps(line)
+
+
+class TextFormatter(logging.Formatter):
+    """Plain log lines with what a file name could smuggle in (newlines, terminal escapes)
+    shown escaped, so one line is one record; tracebacks only with `debug`."""
+
+    def __init__(self, fmt: str, debug: bool = False):
+        super().__init__(fmt)
+        self.debug = debug
+
+    def format(self, record: logging.LogRecord) -> str:
+        record = logging.makeLogRecord({**record.__dict__, "msg": printable(record.getMessage()), "args": None,
+                                        "exc_info": record.exc_info if self.debug else None,
+                                        "exc_text": None})
+        return super().format(record)
 
 
 def make_progress(quiet: bool, log_format: str, stream: TextIO | None = None) -> Progress:

@@ -3,8 +3,9 @@ inside the worker, so loading, extraction and the conversion to Arrow run in par
 from __future__ import annotations
 
 import os
+import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.model import Document, DocumentResult
@@ -13,7 +14,8 @@ from pipeline.output.parts import DocumentOutput, to_output
 from pipeline.process import process_document
 
 # Test-only fault injection: "hang:<file name>,crash:<file name>" makes the task for that
-# file sleep forever or kill its own process, to prove executors survive both. Unset in use.
+# file sleep forever or kill its own process, to prove executors survive both; "noise:" makes
+# it write to stderr the ways libraries do, "hog:" allocate memory until it fails. Unset in use.
 POISON_ENV = "RECOUNT_TEST_POISON"
 
 
@@ -23,19 +25,25 @@ class Task:
     sha256: str = ""  # known from planning; used for the doc_id of a document that never returns
 
 
-def failed_output(task: Task, status: str, reason: str, seconds: float = 0.0) -> DocumentOutput:
-    """The record for a document whose worker hung or died: it is failed, not lost."""
+def failed_output(task: Task, status: str, reason: str, seconds: float = 0.0,
+                  retry: bool = True) -> DocumentOutput:
+    """The record for a document whose worker hung or died: it is failed, not lost, and by
+    default tried again on the next run (a larger timeout or a quieter machine may do)."""
     path = Path(task.path)
     doc = Document(doc_id=task.sha256 or f"path:{path}", file_name=path.name, path=str(path),
                    sha256=task.sha256, format=path.suffix.lower().lstrip("."), status=status,
                    reason=reason)
-    return to_output(DocumentResult(doc, seconds=seconds))
+    return replace(to_output(DocumentResult(doc, seconds=seconds)), retry=retry)
 
 
 def run_document(task: Task, settings: Settings) -> DocumentOutput:
     """The unit of work: process one document and convert it to Arrow (in the worker)."""
     _poison(task.path)
-    return to_output(process_document(task.path, settings))
+    try:
+        return to_output(process_document(task.path, settings))
+    except MemoryError:
+        return failed_output(task, "too_large", f"needed more than the {settings.max_memory_mb} MB memory "
+                             "limit (max_memory_mb); stopped")
 
 
 def warm_up() -> None:
@@ -55,3 +63,25 @@ def _poison(path: str) -> None:
                 os._exit(13)
             if action == "hang":
                 time.sleep(3600)
+            if action == "noise":
+                _noise()
+            if action == "hog":
+                hoard = [bytearray(64 << 20) for _ in range(1 << 12)]  # MemoryError long before 256 GB
+                del hoard
+
+
+def _noise() -> None:
+    """What libraries do to stderr: raw writes to fd 2, print, warnings, logging, a traceback."""
+    import logging
+    import traceback
+    import warnings
+    os.write(2, b"raw C-level write \x1b[2J to fd 2\n")
+    print("a print to sys.stderr", file=sys.stderr, flush=True)
+    warnings.warn("a library warning")
+    logging.getLogger("pdfminer.noise").warning("a library log record")
+    for number in range(500):
+        logging.getLogger("pdfminer.noise").warning("repeated warning %d", number)
+    try:
+        raise ValueError("a handled error")
+    except ValueError:
+        traceback.print_exc()

@@ -75,8 +75,8 @@ def load_document(path: str | Path, settings: Settings | None = None) -> Documen
     try:
         data = path.read_bytes()
     except OSError as err:
-        return Document(doc_id=f"path:{path}", sha256="", status="error",
-                        reason=f"unreadable: {err.strerror or err}", **base)
+        return Document(doc_id=f"path:{path}", sha256="", status="unreadable",
+                        reason=f"cannot be read: {err.strerror or err}", **base)
     sha = content_hash(data)
     if not data:  # every empty file has the same hash: identify it by its path instead
         return Document(doc_id=f"path:{path}", sha256=sha, status="empty", reason="the file is empty", **base)
@@ -87,6 +87,8 @@ def load_document(path: str | Path, settings: Settings | None = None) -> Documen
         pages, tables = PARSERS[fmt](sha, data, str(path), settings)
     except LoadError as err:
         return Document(status=err.status, reason=err.reason, **base)
+    except MemoryError:  # over the worker's memory limit: the task records it
+        raise
     except Exception as err:  # a parser library's own failure on a bad file
         log.debug("loader failed on %s", path, exc_info=True)
         return Document(status="error", reason=f"{type(err).__name__}: {err}", **base)

@@ -10,13 +10,16 @@ A part file holds one flush (many documents), never one document, so file counts
 small. Every file is written under a hidden temporary name and renamed into place, and a
 flush writes its documents part last, then commits to the manifest; readers such as
 DuckDB (`read_parquet('dataset/facts/*/*.parquet', hive_partitioning=true,
-union_by_name=true)`) never see half-written files.
+union_by_name=true)`) never see half-written files. Parts are never edited: a redone
+document's old rows stay in their part, dead, until `compact` (run at the end of every
+ingest) rewrites that part without them; `batches` drops dead rows the manifest names.
 """
 from __future__ import annotations
 
 import logging
 import os
 import re
+import secrets
 import time
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -46,15 +49,23 @@ def partition_of(doc: Document) -> str:
     return match.group(1) if match else "unknown"
 
 
+def run_stamp() -> str:
+    """A new name for every writer, so part names never collide, not even between two runs
+    of one process within a second (a colliding name would overwrite committed rows)."""
+    return f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
+
+
 class DatasetWriter:
     """Buffers document outputs and writes each flush as one part per table and year."""
 
     def __init__(self, out_dir: Path, manifest: Manifest, version: str,
                  stats: dict[str, tuple[int, int]], flush_docs: int = 100,
-                 flush_bytes: int = 64 << 20, flush_seconds: float = 30.0):
+                 flush_bytes: int = 64 << 20, flush_seconds: float = 30.0,
+                 supersedes: dict[str, set[str]] | None = None):
         self.root, self.manifest, self.version, self.stats = Path(out_dir) / DATASET_DIR, manifest, version, stats
+        self.supersedes = supersedes or {}  # path -> doc_ids its new rows replace
         self.flush_docs, self.flush_bytes, self.flush_seconds = flush_docs, flush_bytes, flush_seconds
-        self.run_id = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+        self.run_id = run_stamp()
         self.buffer: list[DocumentOutput] = []
         self.nbytes, self.seq, self.last = 0, 0, time.monotonic()
 
@@ -73,11 +84,12 @@ class DatasetWriter:
         by_year: dict[str, list[DocumentOutput]] = {}
         for output in self.buffer:
             by_year.setdefault(partition_of(output.document), []).append(output)
-        entries = []
+        entries, gone = [], set()
         for year, outputs in by_year.items():
             parts = self._write_parts(year, outputs)
-            entries += [self._entry(output.document, year, parts) for output in outputs]
-        self.manifest.commit(entries)
+            entries += [self._entry(output, year, parts) for output in outputs]
+            gone.update(*(self.supersedes.get(output.document.path, ()) for output in outputs))
+        self.manifest.commit(entries, gone)
         self.buffer, self.nbytes, self.last = [], 0, time.monotonic()
         pa.default_memory_pool().release_unused()
 
@@ -91,27 +103,26 @@ class DatasetWriter:
                 parts.append(rel)
         return tuple(parts)
 
-    def _entry(self, doc: Document, year: str, parts: tuple[str, ...]) -> DocEntry:
+    def _entry(self, output: DocumentOutput, year: str, parts: tuple[str, ...]) -> DocEntry:
+        doc = output.document
         size, mtime = self.stats.get(doc.path, (0, 0))
         return DocEntry(doc.doc_id, str(Path(doc.path).resolve()), size, mtime, self.version,
-                        doc.status, year, parts)
+                        doc.status, year, parts, output.retry)
 
 
-def remove_documents(out_dir: Path, manifest: Manifest, doc_ids: set[str]) -> None:
-    """Filter documents' rows out of the parts holding them (parts left empty are deleted)."""
-    doomed = {doc_id for doc_id in doc_ids if doc_id in manifest.docs}
-    root = Path(out_dir) / DATASET_DIR
-    for rel in sorted({part for doc_id in doomed for part in manifest.docs[doc_id].parts}):
-        path = root / rel
-        if not path.exists():
-            continue
-        table = pq.read_table(path, partitioning=None)
-        kept = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(sorted(doomed)))))
+def compact(out_dir: Path, manifest: Manifest) -> None:
+    """Rewrite the parts holding dead rows without them, each under a new name switched to by
+    one manifest line; the old part is swept. A kill leaves either part valid, never neither."""
+    root, live, stamp = Path(out_dir) / DATASET_DIR, manifest.live_docs(), run_stamp()
+    for seq, rel in enumerate(sorted(manifest.dirty_parts()), 1):
+        table = pq.read_table(root / rel, partitioning=None)
+        kept = table.filter(pc.is_in(table["doc_id"], pa.array(sorted(live[rel]), pa.string())))
+        new = None
         if kept.num_rows:
-            write_table_atomic(kept, path)
-        else:
-            path.unlink()
-    manifest.remove(doomed)
+            new = f"{rel.rsplit('/', 1)[0]}/part-{stamp}-c{seq:05d}.parquet"
+            write_table_atomic(kept, root / new)
+        manifest.rewrite(rel, new)
+    sweep(out_dir, manifest)
 
 
 def sweep(out_dir: Path, manifest: Manifest) -> None:
@@ -130,38 +141,34 @@ def write_corpus_flags(out_dir: Path, flags: list[Flag]) -> None:
     write_table_atomic(to_arrow("flags", flag_rows(flags)), path)
 
 
-def batches(out_dir: Path, name: str) -> Iterator[pa.RecordBatch]:
-    """One table's rows across all partitions, one part file at a time (no read-ahead, so
-    memory stays at about one part), with exactly the declared columns."""
-    folder = Path(out_dir) / DATASET_DIR / name
+def batches(out_dir: Path, name: str, manifest: Manifest) -> Iterator[pa.RecordBatch]:
+    """One table's live rows across all partitions, one part file at a time (no read-ahead,
+    so memory stays at about one part), with exactly the declared columns. Only parts the
+    manifest lists are read (plus the corpus flags), and in them only current documents' rows."""
+    root, live = Path(out_dir) / DATASET_DIR, manifest.live_docs()
+    folder = root / name
     for path in sorted(folder.glob(f"{PARTITION}=*/*.parquet")) if folder.exists() else ():
+        rel = path.relative_to(root).as_posix()
+        corpus = path.parent.name == f"{PARTITION}={CORPUS}"
+        if not corpus and rel not in live:
+            continue
+        keep = None if corpus else pa.array(sorted(live[rel]), pa.string())
         for batch in pq.ParquetFile(path).iter_batches(batch_size=8192):
-            yield pa.RecordBatch.from_arrays([batch.column(f.name) for f in SCHEMAS[name]],
-                                             schema=SCHEMAS[name])
+            batch = pa.RecordBatch.from_arrays([batch.column(f.name) for f in SCHEMAS[name]],
+                                               schema=SCHEMAS[name])
+            yield batch if keep is None else batch.filter(pc.is_in(batch.column("doc_id"), keep))
         pa.default_memory_pool().release_unused()  # mimalloc otherwise keeps every freed page
 
 
-def stream_dataset_facts(out_dir: Path) -> Iterable[Fact]:
+def stream_dataset_facts(out_dir: Path, manifest: Manifest) -> Iterable[Fact]:
     """Facts back as records, for corpus-level rules run after every document is written."""
-    for batch in batches(out_dir, "facts"):
+    for batch in batches(out_dir, "facts", manifest):
         yield from map(fact_from_row, batch.to_pylist())
 
 
-def dataset_documents(out_dir: Path) -> dict[str, dict]:
+def dataset_documents(out_dir: Path, manifest: Manifest) -> dict[str, dict]:
     """Each document's title block (file name, title, organisation, period), for corpus rules
     that pair reports by recipient and year: a few fields per document, not its pages."""
     keep = ("file_name", "title", "organisation", "period")
     return {row["doc_id"]: {k: row.get(k) for k in keep}
-            for batch in batches(out_dir, "documents") for row in batch.to_pylist()}
-
-
-def export(out_dir: Path) -> dict[str, Path]:
-    """Compact each table's dataset into `<out>/<table>.parquet`, streaming, atomically."""
-    paths = {}
-    for name in SCHEMAS:
-        paths[name] = Path(out_dir) / f"{name}.parquet"
-        schema = to_arrow(name, []).schema  # the declared schema with recount's metadata
-        with atomic_path(paths[name]) as tmp, pq.ParquetWriter(tmp, schema) as sink:
-            for batch in batches(out_dir, name):
-                sink.write_batch(batch)
-    return paths
+            for batch in batches(out_dir, "documents", manifest) for row in batch.to_pylist()}

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 import pyarrow as pa
 
 from pipeline.model import Document, DocumentResult
+from pipeline.model.names import storable
 from pipeline.output.writer import rows_for, to_arrow
 
 
@@ -22,6 +23,7 @@ class DocumentOutput:
     facts: int
     flags: int
     seconds: float
+    retry: bool = False  # a failure that may not recur (timeout, crashed worker): redo next run
 
     def result(self) -> DocumentResult:
         """A slim DocumentResult (no facts or flags kept) for the run summary."""
@@ -29,8 +31,12 @@ class DocumentOutput:
 
 
 def to_output(result: DocumentResult) -> DocumentOutput:
-    rows = rows_for([result])
+    """Rows for Parquet, where text must be UTF-8: a name with undecodable bytes is stored in
+    its escaped form (the manifest keeps the exact name); the record keeps the exact name."""
     doc = result.document
+    storable_doc = replace(doc, file_name=storable(doc.file_name), path=storable(doc.path),
+                           reason=storable(doc.reason))
+    rows = rows_for([replace(result, document=storable_doc)])
     return DocumentOutput(replace(doc, pages=(), tables=()),
                           {name: to_arrow(name, table_rows) for name, table_rows in rows.items()},
                           len(doc.pages), len(result.facts), len(result.flags), result.seconds)

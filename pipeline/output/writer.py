@@ -1,6 +1,7 @@
 """The one boundary where records become Arrow tables, and the atomic Parquet writer."""
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from contextlib import contextmanager
@@ -80,6 +81,24 @@ def to_arrow(name: str, rows: list[dict]) -> pa.Table:
         "recount.schema_version": SCHEMA_VERSION, "recount.pipeline_version": PIPELINE_VERSION})
 
 
+class DiskFull(RuntimeError):
+    """The output device is full: a clear message for the user, never a traceback."""
+
+
+def is_disk_full(err: OSError) -> bool:
+    """Arrow's IO errors carry no errno, only the system's message."""
+    return err.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left on device" in str(err)
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a written file to the disk before it is renamed into place."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A hidden temporary name next to `path`, renamed over it on success: a crash leaves
@@ -91,6 +110,12 @@ def atomic_path(path: Path) -> Iterator[Path]:
     try:
         yield Path(tmp)
         os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        if is_disk_full(err):
+            raise DiskFull(f"no space left on the device while writing {path}; what was written "
+                           "before is unchanged: free some space and run the command again") from err
+        raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -100,6 +125,7 @@ def write_table_atomic(table: pa.Table, path: Path) -> None:
     """Write next to the target and rename over it: a crash leaves the old file intact."""
     with atomic_path(path) as tmp:
         pq.write_table(table, tmp)
+        fsync_path(tmp)
 
 
 def rows_for(results: Iterable[DocumentResult]) -> dict[str, list[dict]]:

@@ -1,100 +1,128 @@
-"""Review decisions, kept apart from the regenerated outputs so re-runs never lose them.
+"""Review decisions in SQLite, beside the output folder they are about, so re-runs never lose them.
 
-The store is an append-only JSON Lines file, by default `review/decisions.jsonl` beside the
-output folder (`processed/` -> `review/decisions.jsonl`), since `processed/` is rewritten
-on every run. The last line for a flag wins. A decision attaches to its flag by flag id,
-which covers the rule, the facts and the numbers; when a re-run gives the same rule and
-facts with other numbers, the flag is `reopened`, carrying the old decision for context.
+`processed/` gets `processed.review.sqlite` in the same parent: a store per output folder (two
+folders in one parent never share one), outside the folder so that regenerating or deleting
+the tables leaves it alone. SQLite (stdlib, WAL) because the review app, `recount review`,
+`check` and `ingest` may touch it at once, and a crash mid-write must not cost a decision.
+
+The table is a history: every decision is a row and the latest row for a flag's identity
+(`pipeline.review.identity`: the document's organisation, title, period and file name, and the
+flag's rule and facts' measures and periods) wins; undoing one writes a row with status
+`open`. A decision made on other numbers than the flag now shows comes back `reopened`.
 """
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, replace
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
 
-from pipeline.model import Flag
-from pipeline.rules.flags import flag_key
-from pipeline.rules.rounding import plain
+from pipeline.review.identity import FlagIdentity
 
 REASONS = ("rounding", "different-measure", "restated", "extraction-error", "other")
 DECISIONS = ("confirmed", "dismissed")
+STATUSES = DECISIONS + ("open",)  # open: a decision undone
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS decisions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_key TEXT NOT NULL, meaning_key TEXT NOT NULL, status TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+    numbers TEXT NOT NULL DEFAULT '', flag_id TEXT NOT NULL DEFAULT '',
+    rule_id TEXT NOT NULL DEFAULT '', doc_label TEXT NOT NULL DEFAULT '',
+    meaning TEXT NOT NULL DEFAULT '', decided_at TEXT NOT NULL,
+    UNIQUE (doc_key, meaning_key, decided_at, status, reason, note, numbers));
+CREATE INDEX IF NOT EXISTS by_identity ON decisions (doc_key, meaning_key, seq);
+CREATE TABLE IF NOT EXISTS imported (source TEXT PRIMARY KEY, imported_at TEXT NOT NULL);
+"""
 
 
 @dataclass(frozen=True)
 class Decision:
-    flag_id: str
-    key: str  # the rule and facts without the numbers: finds a flag whose numbers changed
-    status: str  # confirmed or dismissed
+    doc_key: str
+    meaning_key: str
+    status: str  # confirmed, dismissed, or open (undone)
     reason: str = ""
     note: str = ""
-    expected: float | None = None  # the numbers decided on, shown when a flag reopens
-    observed: float | None = None
+    numbers: str = ""  # the figures decided on (FlagIdentity.numbers)
+    flag_id: str = ""  # the flag as it was when decided, for people reading the store
+    rule_id: str = ""
+    doc_label: str = ""
+    meaning: str = ""
     decided_at: str = ""
 
     def __post_init__(self) -> None:
-        if self.status not in DECISIONS:
-            raise ValueError(f"decision must be one of {DECISIONS}, got {self.status!r}")
+        if self.status not in STATUSES:
+            raise ValueError(f"decision must be one of {', '.join(STATUSES)}, got {self.status!r}")
         if self.reason and self.reason not in REASONS:
             raise ValueError(f"reason must be one of {', '.join(REASONS)}, got {self.reason!r}")
         if self.status == "dismissed" and not self.reason:
             raise ValueError(f"dismissing a flag needs a reason: one of {', '.join(REASONS)}")
 
+    @property
+    def identity(self) -> tuple[str, str]:
+        return (self.doc_key, self.meaning_key)
+
+
+COLUMNS = tuple(f.name for f in fields(Decision))
+
 
 def default_store(out_dir: str | Path) -> Path:
-    return Path(out_dir).resolve().parent / "review" / "decisions.jsonl"
+    """`<parent>/<name>.review.sqlite` for the output folder `<parent>/<name>`."""
+    out = Path(out_dir).resolve()
+    return out.parent / f"{out.name}.review.sqlite"
 
 
-def load_decisions(path: str | Path) -> list[Decision]:
-    """Every decision in the store, oldest first (a missing store is an empty one)."""
-    path = Path(path)
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [Decision(**json.loads(line)) for line in lines if line.strip()]
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
-def record_decision(path: str | Path, flag: Flag, status: str, reason: str = "",
-                    note: str = "") -> Decision:
-    """Append a decision on a flag to the store."""
-    decision = Decision(flag.flag_id, flag_key(flag.rule_id, flag.fact_ids), status, reason, note,
-                        flag.expected, flag.observed,
-                        datetime.now(timezone.utc).isoformat(timespec="seconds"))
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as out:
-        out.write(json.dumps(asdict(decision)) + "\n")
-    return decision
+class DecisionStore:
+    """One output folder's decisions; every method opens, commits and closes its own
+    connection, so an app thread, a CLI and an ingest can share the file."""
 
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(self.connect()) as db, db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(SCHEMA)
 
-def apply_decisions(flags: Iterable[Flag], decisions: list[Decision]) -> list[Flag]:
-    """Flags with their review status: decided, reopened (numbers changed) or open."""
-    by_id = {d.flag_id: d for d in decisions}
-    by_key = {d.key: d for d in decisions}
-    out = []
-    for flag in flags:
-        decision = by_id.get(flag.flag_id)
-        if decision:
-            out.append(replace(flag, status=decision.status, decision_reason=decision.reason,
-                               decision_note=decision.note))
-            continue
-        earlier = by_key.get(flag_key(flag.rule_id, flag.fact_ids))
-        out.append(reopened(flag, earlier) if earlier else replace(flag, status="open"))
-    return out
+    def connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30)
+        db.row_factory = sqlite3.Row
+        return db
 
+    def add(self, decisions: list[Decision]) -> int:
+        """Insert decisions (an exact repeat is ignored); returns how many were new."""
+        sql = (f"INSERT OR IGNORE INTO decisions ({', '.join(COLUMNS)}) "
+               f"VALUES ({', '.join('?' * len(COLUMNS))})")
+        with closing(self.connect()) as db, db:
+            before = db.total_changes
+            db.executemany(sql, [tuple(getattr(d, c) for c in COLUMNS) for d in decisions])
+            return db.total_changes - before
 
-def reopened(flag: Flag, earlier: Decision) -> Flag:
-    was = f"expected {plain(earlier.expected or 0, 2)}, observed {plain(earlier.observed or 0, 2)}"
-    return replace(flag, status="reopened", decision_reason=earlier.reason,
-                   decision_note=f"{earlier.status} when the numbers were {was}; they changed. "
-                                 f"{earlier.note}".strip())
+    def record(self, flag_id: str, rule_id: str, who: FlagIdentity, status: str,
+               reason: str = "", note: str = "") -> Decision:
+        """Record a decision on a flag (status `open` undoes the last one)."""
+        decision = Decision(who.doc_key, who.meaning_key, status, reason, note, who.numbers,
+                            flag_id, rule_id, who.doc_label, who.meaning, now())
+        self.add([decision])
+        return decision
 
+    def history(self) -> list[Decision]:
+        """Every decision, oldest first."""
+        with closing(self.connect()) as db:
+            rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM decisions ORDER BY seq").fetchall()
+        return [Decision(**dict(row)) for row in rows]
 
-def find_flag(flags: list[Flag], flag_id: str) -> Flag:
-    """The flag with this id or unique id prefix."""
-    exact = [f for f in flags if f.flag_id == flag_id]
-    found = exact or [f for f in flags if f.flag_id.startswith(flag_id)]
-    if len(found) != 1:
-        raise KeyError(f"{'no' if not found else len(found)} flags match {flag_id!r}")
-    return found[0]
+    def latest(self) -> dict[tuple[str, str], Decision]:
+        """The decision in force for each flag identity."""
+        return {d.identity: d for d in self.history()}
+
+    def mark_imported(self, source: str) -> bool:
+        """Note a one-off import; False when it was done before."""
+        with closing(self.connect()) as db, db:
+            cursor = db.execute("INSERT OR IGNORE INTO imported VALUES (?, ?)", (source, now()))
+            return cursor.rowcount == 1

@@ -12,18 +12,22 @@ from pathlib import Path
 
 from pipeline.model import Flag
 from pipeline.output.reader import read_documents, read_facts, read_flags, read_pages
-from pipeline.review.decisions import (apply_decisions, default_store, find_flag,
-                                       load_decisions, record_decision)
+from pipeline.output.run_rules import read_run_rules
+from pipeline.output.writer import flag_rows, to_arrow, write_table_atomic
+from pipeline.review.decisions import DecisionStore, default_store
+from pipeline.review.outputs import Outputs, load, open_store
+from pipeline.review.transfer import import_legacy, legacy_path
 from pipeline.rules import check_corpus, run_rules
 from pipeline.rules.settings import RuleSettings
-from pipeline.output.writer import flag_rows, to_arrow, write_table_atomic
 
 log = logging.getLogger(__name__)
 
 
 def recheck(out_dir: str | Path, settings: RuleSettings | None = None,
             store: str | Path | None = None) -> list[Flag]:
-    """New flags.parquet from facts.parquet; returns the flags written."""
+    """New flags.parquet from facts.parquet; returns the flags written. Without settings, the
+    rules the output was made with (rules.json), so `check` reproduces `ingest`."""
+    settings = settings or RuleSettings.from_json(read_run_rules(out_dir))
     facts, pages = read_facts(out_dir), read_pages(out_dir)
     by_doc = defaultdict(list)
     for fact in facts:
@@ -31,10 +35,26 @@ def recheck(out_dir: str | Path, settings: RuleSettings | None = None,
     flags = [flag for doc_facts in by_doc.values()
              for flag in run_rules(doc_facts, "document", settings, pages)]
     flags += check_corpus(facts, settings, pages, read_documents(out_dir))
-    flags = apply_decisions(flags, load_decisions(store or default_store(out_dir)))
-    write_flags(out_dir, flags)
+    flags = attach_decisions(out_dir, store, flags)
     log.info("%d flags from %d facts in %d documents", len(flags), len(facts), len(by_doc))
     return flags
+
+
+def attach_decisions(out_dir: str | Path, store: str | Path | None = None,
+                     flags: list[Flag] | None = None) -> list[Flag]:
+    """Write flags.parquet with the store's decisions (an old decisions.jsonl is imported
+    the first time); returns the flags written."""
+    path = Path(store or default_store(out_dir))
+    if not path.exists() and not legacy_path(Path(out_dir)).exists():
+        if flags is not None:  # nothing decided yet: no store to create
+            write_flags(out_dir, flags)
+        return flags if flags is not None else read_flags(out_dir)
+    decisions = open_store(out_dir, path)
+    outputs = load(out_dir, decisions, flags)
+    if import_legacy(outputs, decisions):
+        outputs = load(out_dir, decisions, flags)
+    write_flags(out_dir, outputs.flags)
+    return outputs.flags
 
 
 def write_flags(out_dir: str | Path, flags: list[Flag]) -> None:
@@ -43,10 +63,16 @@ def write_flags(out_dir: str | Path, flags: list[Flag]) -> None:
 
 def review(out_dir: str | Path, flag_id: str, status: str, reason: str = "", note: str = "",
            store: str | Path | None = None) -> Flag:
-    """Record a decision on one flag and show it in flags.parquet straight away."""
-    store = store or default_store(out_dir)
-    flags = read_flags(out_dir)
-    record_decision(store, find_flag(flags, flag_id), status, reason, note)
-    flags = apply_decisions(flags, load_decisions(store))
-    write_flags(out_dir, flags)
-    return find_flag(flags, flag_id)
+    """Record a decision on one flag (an id or unique prefix) and show it in flags.parquet."""
+    decisions = open_store(out_dir, store)
+    outputs = load(out_dir, decisions)
+    flag = outputs.flag(flag_id)
+    decisions.record(flag.flag_id, flag.rule_id, outputs.identities[flag.flag_id], status,
+                     reason, note)
+    return load_and_write(out_dir, decisions).flag(flag.flag_id)
+
+
+def load_and_write(out_dir: str | Path, decisions: DecisionStore) -> Outputs:
+    outputs = load(out_dir, decisions)
+    write_flags(out_dir, outputs.flags)
+    return outputs

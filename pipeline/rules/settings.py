@@ -74,6 +74,18 @@ class RuleSettings:
         params = {**data.pop("params", {}), **data.pop("rule", {})}
         return cls(params=params, **data)
 
+    def to_json(self) -> str:
+        """Canonical JSON (sorted, defaults included): recorded with the output and hashed
+        into the run version, so a changed rule setting redoes the documents it affects."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["params"] = {k: dict(v) for k, v in sorted(self.params.items())}
+        data["enable"], data["disable"] = list(self.enable), list(self.disable)
+        return json.dumps(data, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "RuleSettings":
+        return cls.from_dict(json.loads(text)) if text else cls()
+
     @classmethod
     def from_file(cls, path: str | Path) -> "RuleSettings":
         """Read a .toml or .json rules config."""
