@@ -1,7 +1,7 @@
 """Every rule, by its stable id. Add a rule here to have it run."""
 from __future__ import annotations
 
-from pipeline.rules import changes, corpus, cross_reference, kpi_commentary, multipliers, parts, shares, spend, spend_variance, table_arithmetic
+from pipeline.rules import changes, corpus, cross_reference, kpi_commentary, multipliers, parts, restated, shares, spend, spend_variance, table_arithmetic
 from pipeline.rules.rule import Rule
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
@@ -19,5 +19,6 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     spend_variance.VARIANCE,
     table_arithmetic.TABLE_TOTAL,
     table_arithmetic.YTD,
+    restated.RESTATED_IN_REPORT,
     corpus.ACROSS_REPORTS,
 )}
