@@ -42,3 +42,7 @@ new current previous last this so far during over under about around approximate
 NOT_PLURAL = frozenset("""
 analysis basis bus business chess class gas less loss press process series species status
 this us yes across always its has was is plus thus campus census crisis diagnosis""".split())
+
+# A note saying a measure was redefined: a figure restated under a new definition may differ.
+DEFINITION_CHANGE = (r"\b(?:definition|defined|counting rules?|methodology|method of counting|re-?based|"
+                     r"recalculated|revised|restated|not (?:directly )?comparable|new (?:measure|system|recording))\b")

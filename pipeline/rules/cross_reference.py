@@ -93,6 +93,9 @@ def restatement_key(fact: Fact) -> tuple | None:
             fact.area.lower(), fact.role == "share")
 
 
+PAIRED_ELSEWHERE = ("allocation", "kpi_value", "kpi_baseline")
+
+
 def check_restated(ctx: RuleContext, p: Params) -> Iterator[Flag]:
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in ctx.facts:
@@ -103,9 +106,10 @@ def check_restated(ctx: RuleContext, p: Params) -> Iterator[Flag]:
         places = {(f.doc_id, f.table_id) for f in facts}
         across_docs = len({f.doc_id for f in facts}) > 1
         values = sorted({f.value for f in facts})
-        if len(places) < 2 or len(values) != 2 or (across_docs and (not key[6] or key[0] == "allocation")):
+        if len(places) < 2 or len(values) != 2 or (across_docs and (not key[6] or key[0] in PAIRED_ELSEWHERE)):
             continue  # one place, 3+ values (a different quantity), two bodies we cannot tell
-            # apart, or allocations across reports (same-allocation-across-reports pairs those)
+            # apart, or figures across reports that same-allocation-across-reports and
+            # previous-year-agrees pair by recipient and year
         low = next(f for f in facts if f.value == values[0])
         high = next(f for f in facts if f.value == values[1])
         if ctx.interval(low).meets(ctx.interval(high)):

@@ -1,7 +1,7 @@
 """Every rule, by its stable id. Add a rule here to have it run."""
 from __future__ import annotations
 
-from pipeline.rules import changes, corpus, cross_reference, kpi_commentary, multipliers, parts, restated, shares, spend, spend_variance, table_arithmetic
+from pipeline.rules import changes, corpus, cross_reference, kpi_commentary, multipliers, parts, restated, shares, spend, spend_variance, table_arithmetic, year_on_year
 from pipeline.rules.rule import Rule
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
@@ -21,4 +21,5 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     table_arithmetic.YTD,
     restated.RESTATED_IN_REPORT,
     corpus.ACROSS_REPORTS,
+    year_on_year.YEAR_ON_YEAR,
 )}
