@@ -1,5 +1,7 @@
 """Table arithmetic from structure: total rows, county totals above districts, subtotals,
 year to date against quarters (never rates, never running totals)."""
+from dataclasses import replace
+
 import pytest
 
 from pipeline.rules import check_document
@@ -109,3 +111,42 @@ def test_a_target_for_the_year_is_not_a_year_total():
     text = "Indicator\tTarget\tApr-Jun\tJul-Sep\tOct-Dec\tJan-Mar\nOffences\t540\t139\t128\t151\t117\n"
     page = table(text, ["", "Target", *QUARTERS[1:5]], ["", "2017-18", *Q_PERIODS[1:5]], kinds={1: "kpi_target"})
     assert rules(page) == []
+
+
+CHANGES = "Indicator\t2022/23\t2023/24\t% change\nVWI\t715\t930\t{pct}\nWeapons\t66\t94\t42.4%\n"
+
+
+@pytest.mark.parametrize("pct", ["30.1%", "30%", "+30.1%"])
+def test_a_percent_change_column_agreeing_with_its_periods(pct):
+    page = table(CHANGES.format(pct=pct), ["", "2022/23", "2023/24", "% change"], ["", "2022-23", "2023-24", "2023-24"],
+                 units={3: "percent"}, kinds={3: "change"})
+    assert rules(page) == []
+
+
+def test_a_percent_change_column_against_its_periods_is_flagged():
+    page = table(CHANGES.format(pct="26.3%"), ["", "2022/23", "2023/24", "% change"],
+                 ["", "2022-23", "2023-24", "2023-24"], units={3: "percent"}, kinds={3: "change"})
+    assert rules(page) == [("table-change-matches-columns", 26.3, 30.07)]
+
+
+def test_a_signed_change_of_the_wrong_sign_is_flagged():
+    text = "Indicator\t2022/23\t2023/24\tChange\nVWI\t715\t930\t-215\n"
+    page = table(text, ["", "2022/23", "2023/24", "Change"], ["", "2022-23", "2023-24", "2023-24"], kinds={3: "change"})
+    page.made[-1] = replace(page.made[-1], value=-215.0)  # as a reader stores a signed cell
+    assert [r[0] for r in rules(page)] == ["table-change-matches-columns"]
+    page = table(text.replace("-215", "215"), ["", "2022/23", "2023/24", "Change"],
+                 ["", "2022-23", "2023-24", "2023-24"], kinds={3: "change"})
+    assert rules(page) == []
+
+
+SHARES = "Source\tReferrals\t% of total\nPolice\t702\t{a}\nSelf\t484\t40.8%\nTotal\t1,186\t100%\n"
+
+
+def test_a_share_of_the_total_agreeing_with_the_counts():
+    page = table(SHARES.format(a="59.2%"), ["", "Referrals", "% of total"], units={2: "percent"})
+    assert rules(page) == []
+
+
+def test_a_share_of_the_total_against_the_counts_is_flagged():
+    page = table(SHARES.format(a="52.9%"), ["", "Referrals", "% of total"], units={2: "percent"})
+    assert rules(page) == [("share-of-total-matches-counts", 52.9, 59.19)]
