@@ -96,16 +96,36 @@ def restatement_key(fact: Fact) -> tuple | None:
 PAIRED_ELSEWHERE = ("allocation", "kpi_value", "kpi_baseline")
 
 
+def loose_key(fact: Fact) -> tuple | None:
+    """The restatement key without the label and section: what corpus streaming groups by,
+    and what tells a thin name (one report giving it three or more figures, one per
+    district table) from one quantity."""
+    key = restatement_key(fact)
+    return None if key is None else key[:4] + key[6:]
+
+
+def thin_names(facts: list[Fact]) -> set[tuple]:
+    values: dict[tuple, set[float]] = defaultdict(set)
+    for fact in facts:
+        key = loose_key(fact)
+        if key is not None:
+            values[(fact.doc_id, key)].add(fact.value)
+    return {k for k, v in values.items() if len(v) >= 3}
+
+
 def check_restated(ctx: RuleContext, p: Params) -> Iterator[Flag]:
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in ctx.facts:
         key = restatement_key(fact)
         if key:
             groups[key].append(fact)
+    thin = thin_names(ctx.facts)
     for key, facts in groups.items():
         places = {(f.doc_id, f.table_id) for f in facts}
         across_docs = len({f.doc_id for f in facts}) > 1
         values = sorted({f.value for f in facts})
+        if any((f.doc_id, loose_key(f)) in thin for f in facts):
+            continue
         if len(places) < 2 or len(values) != 2 or (across_docs and (not key[6] or key[0] in PAIRED_ELSEWHERE)):
             continue  # one place, 3+ values (a different quantity), two bodies we cannot tell
             # apart, or figures across reports that same-allocation-across-reports and
@@ -131,4 +151,4 @@ RESTATED = Rule(
     id="same-quantity-agrees", severity="warning",
     description="The same quantity stated twice (in one report, or in two for the same body "
                 "and year) has the same value.",
-    check=check_restated, scope="corpus", group=lambda fact, documents: restatement_key(fact))
+    check=check_restated, scope="corpus", group=lambda fact, documents: loose_key(fact))
