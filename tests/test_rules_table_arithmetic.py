@@ -150,3 +150,19 @@ def test_a_share_of_the_total_agreeing_with_the_counts():
 def test_a_share_of_the_total_against_the_counts_is_flagged():
     page = table(SHARES.format(a="52.9%"), ["", "Referrals", "% of total"], units={2: "percent"})
     assert rules(page) == [("share-of-total-matches-counts", 52.9, 59.19)]
+
+
+RATES = "Area\tOffences\tPopulation\tRate per 1,000 population\nAdur\t469\t64,500\t{rate}\n"
+
+
+@pytest.mark.parametrize("rate", ["7.3", "7.27", "7"])
+def test_a_rate_agreeing_with_its_count_and_population(rate):
+    page = table(RATES.format(rate=rate), ["", "Offences", "Population", "Rate per 1,000 population"],
+                 units={3: "rate"})
+    assert rules(page) == []
+
+
+def test_a_rate_against_its_count_and_population_is_flagged():
+    page = table(RATES.format(rate="8.3"), ["", "Offences", "Population", "Rate per 1,000 population"],
+                 units={3: "rate"})
+    assert rules(page) == [("rate-matches-count-and-population", 8.3, 7.27)]

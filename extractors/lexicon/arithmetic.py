@@ -16,3 +16,6 @@ PERCENT_CHANGE = re.compile(r"%\s*(?:change|difference|increase|decrease|reducti
                             r"(?:change|difference|increase|decrease|reduction)\s*\(?%|"
                             r"\bper ?cent(?:age)? (?:change|difference)\b", re.I)
 SHARE_OF_TOTAL = re.compile(r"%\s*of\s*(?:the\s*)?(?:total|all)|\bshare\b|\bproportion\b", re.I)
+# 'Rate per 1,000 population', 'per 100k': the base a rate is stated per.
+PER_BASE = re.compile(r"\bper\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<k>k\b|thousand\b)?", re.I)
+POPULATION = re.compile(r"\b(?:population|residents|households|head ?count)\b", re.I)

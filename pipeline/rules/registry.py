@@ -21,6 +21,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     table_arithmetic.YTD,
     table_relations.CHANGE_COLUMNS,
     table_relations.SHARE_COLUMNS,
+    table_relations.RATE_COLUMNS,
     restated.RESTATED_IN_REPORT,
     prose_levels.PROSE_LEVELS,
     corpus.ACROSS_REPORTS,

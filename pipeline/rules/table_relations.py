@@ -5,6 +5,8 @@
   names as its comparison (compared_period) and the latest.
 - `share-of-total-matches-counts`: a '% of total' (share, proportion) cell agrees with its
   row's count over the total row's count in the same column.
+- `rate-matches-count-and-population`: a 'rate per N' cell agrees with its row's count over
+  its row's population, times N.
 
 Both read the facts' grid (grid.py): periods, units, roles and column labels, never prose.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from extractors.lexicon.arithmetic import PERCENT_CHANGE, SHARE_OF_TOTAL
+from extractors.lexicon.arithmetic import PER_BASE, PERCENT_CHANGE, POPULATION, SHARE_OF_TOTAL
 from pipeline.model import Fact, Flag
 from pipeline.rules.changes import CHANGE_ROLES, agrees, change_flag, measures
 from pipeline.rules.context import RuleContext
@@ -94,6 +96,40 @@ def check_shares(ctx: RuleContext, p: Params) -> Iterator[Flag]:
                          f"{plain(part.value)} / {plain(whole.value)} = {fixed(computed)}%"))
 
 
+def per_base(label: str) -> float | None:
+    m = PER_BASE.search(label or "")
+    return float(m.group("n").replace(",", "")) * (1000 if m.group("k") else 1) if m else None
+
+
+def rate_rows(grid: Grid) -> Iterator[tuple[Fact, Fact, Fact, float]]:
+    """(rate, count, population, N) for each row stating one of each."""
+    for r in grid.rows:
+        cells = list(grid.row(r).values())
+        rates = [f for f in cells if per_base(column_label(f)) and not POPULATION.match(column_label(f))]
+        people = [f for f in cells if POPULATION.search(column_label(f)) and not per_base(column_label(f))]
+        counts = [f for f in cells if f.unit == "count" and f not in rates and f not in people]
+        if len(rates) == len(people) == len(counts) == 1:
+            yield rates[0], counts[0], people[0], per_base(column_label(rates[0]))
+
+
+def check_rates(ctx: RuleContext, p: Params) -> Iterator[Flag]:
+    for grid in grids(ctx.facts):
+        for rate, count, population, base in rate_rows(grid):
+            ratio = ctx.interval(count).divided_by(ctx.interval(population))
+            if ratio is None or ratio.scaled(base).meets(ctx.interval(rate)):
+                continue
+            computed = count.value / population.value * base
+            step = ctx.step(rate)
+            yield make_flag(
+                ctx, RATE_COLUMNS.id, grade(ratio.scaled(base).distance(ctx.interval(rate)), step,
+                                           abs(computed - rate.value) >= p.error_share * computed),
+                [rate, count, population], focus=rate, expected=round(computed, 2), observed=rate.value,
+                arithmetic=f"{plain(count.value)} / {plain(population.value)} x {plain(base)} = {fixed(computed, 2)}",
+                tolerance=tolerance_text(step, ctx.truncation),
+                message=(f"{rate.subject[:80]}: stated rate {ctx.shown(rate)} per {plain(base)}, but "
+                         f"{plain(count.value)} / {plain(population.value)} x {plain(base)} = {fixed(computed, 2)}"))
+
+
 CHANGE_COLUMNS = Rule(
     id="table-change-matches-columns", severity="error",
     description="A table's change or % change cell agrees with the row's two period columns.",
@@ -102,3 +138,7 @@ SHARE_COLUMNS = Rule(
     id="share-of-total-matches-counts", severity="error",
     description="A table's '% of total' cell agrees with its row's count over the total row's.",
     check=check_shares, params={"error_points": 1.0})
+RATE_COLUMNS = Rule(
+    id="rate-matches-count-and-population", severity="error",
+    description="A table's rate per N agrees with its row's count and population.",
+    check=check_rates, params={"error_share": 0.05})
