@@ -39,6 +39,17 @@ def test_without_areas_several_tables_under_one_name_are_not_compared():
     assert rules(review("903", areas=False)) == []
 
 
+def test_without_areas_the_sections_table_is_the_levels_and_a_thin_name_finds_its_row():
+    page = review("903", areas=False)
+    page.made = [replace(f, theme=f.claim_id or f.table_id,
+                         measure="violence" if f.source == "narrative" else f.measure) for f in page.made]
+    assert rules(page) == [("prose-level-matches-table", 903, 930)]
+    weapons = [replace(f, measure="violence weapon", fact_id=f.fact_id + "w", row=2, value=f.value + 1)
+               for f in page.made if f.source == "table"]
+    page.made += weapons  # a second row the thin name also fits: which one is unclear
+    assert rules(page) == []
+
+
 def test_rounded_prose_levels_agree():
     page = review("930")
     page.made = [replace(f, qualifier="about") if f.value == 1534 and f.source == "narrative" else f
