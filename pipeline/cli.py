@@ -297,9 +297,14 @@ def serve(processed, port, decisions) -> None:
 
         recount review serve processed/ --port 8765
     """
-    from pipeline.review.app import serve as run
+    from pipeline.output.reader import OutputMissing
+    from pipeline.review.app import create_app, run
+    try:
+        app = create_app(processed, decisions)
+    except OutputMissing as err:
+        raise click.ClickException(str(err)) from err
     click.echo(f"reviewing {processed} at http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-    run(processed, port=port, store=decisions)
+    run(app, port=port)
 
 
 @review.command("export")
@@ -334,10 +339,11 @@ def import_decisions(processed, source, decisions) -> None:
     from pipeline.review.transfer import import_jsonl
     store = open_store(processed, decisions)
     try:
-        added = import_jsonl(store, source, load(processed, store))
+        with writing(processed, "review"):
+            added = import_jsonl(store, source, load(processed, store))
+            attach_decisions(processed, store.path)
     except ValueError as err:
         raise click.ClickException(str(err)) from err
-    attach_decisions(processed, store.path)
     click.echo(f"{added} new decisions imported into {store.path}")
 
 
@@ -354,8 +360,12 @@ def report(processed, output, fmt, decisions) -> None:
         recount report processed/ -o report.html
         recount report processed/ --format csv -o flags.csv
     """
+    from pipeline.output.reader import OutputMissing
     from pipeline.review.report import write_report
-    click.echo(f"{write_report(processed, output, fmt, decisions)} open flags written to {output}")
+    try:
+        click.echo(f"{write_report(processed, output, fmt, decisions)} open flags written to {output}")
+    except OutputMissing as err:
+        raise click.ClickException(str(err)) from err
 
 
 if __name__ == "__main__":

@@ -188,3 +188,10 @@ def test_cli_commands(processed, tmp_path):
     assert result.exit_code != 0 and "available: change-matches-levels" in result.output
     assert "spend-within-allocation" in runner.invoke(main, ["rules"]).output
     assert "serve" in runner.invoke(main, ["review", "--help"]).output
+
+
+def test_reading_decisions_makes_no_store(processed, tmp_path):
+    recheck(processed)
+    load(processed)
+    assert not default_store(processed).exists()
+    assert DecisionStore(tmp_path / "none.sqlite").latest() == {}

@@ -175,3 +175,25 @@ def test_pdf_flags_show_the_page_region(shared, tmp_path, page):
         image = page.locator(".source img").first
         image.wait_for()
         assert page.evaluate("(img) => img.complete && img.naturalWidth", image.element_handle()) > 500
+
+
+def test_only_the_apps_own_pages_on_this_machine_can_decide(tmp_path):
+    out = write_processed(tmp_path / "out")
+    flag = recheck(out)[0]
+    client = create_app(out).test_client()
+    form = {"flag_id": flag.flag_id, "status": "confirmed"}
+    assert client.post("/decide", data=form, headers={"Origin": "http://elsewhere.example"}).status_code == 403
+    assert client.get("/", headers={"Host": "rebound.example"}).status_code == 400
+    assert client.post("/decide", data={**form, "status": "dismissed"}).status_code == 400  # no reason
+    assert client.post("/decide", data=form, headers={"Origin": "http://localhost"}).status_code == 303
+    assert load(out).flag(flag.flag_id).status == "confirmed"
+    assert "Content-Security-Policy" in client.get("/").headers
+
+
+def test_serving_a_folder_without_outputs_is_a_clear_error(tmp_path):
+    from click.testing import CliRunner
+    from pipeline.cli import main
+    result = CliRunner().invoke(main, ["review", "serve", str(tmp_path)])
+    assert result.exit_code == 1 and "run `recount ingest" in result.output
+    result = CliRunner().invoke(main, ["report", str(tmp_path), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 1 and "run `recount ingest" in result.output

@@ -3,16 +3,22 @@ import csv
 import io
 from dataclasses import replace
 
+import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
 from PIL import Image
 
 from pipeline.batch.ingest import ingest
-from pipeline.model import Fact, Flag
+from pipeline.model import DocumentResult, Fact, Flag, SkippedNumber
+from pipeline.output.writer import rows_for, write_outputs
 from pipeline.review.headline import headline
+from pipeline.review.outputs import load
+from pipeline.review.pages import page_view
 from pipeline.review.recheck import recheck, review
 from pipeline.review.report import md, write_report
+from pipeline.review.locate import Spot, locate
 from pipeline.review.source import page_crop, paragraph
+from tests.inline_facts import Page1
 from tests.test_review import write_processed
 from tests.test_rules_spend import ITEMS
 
@@ -44,7 +50,8 @@ def test_confirmed_flags_stay_in_the_counts(processed, tmp_path):
     assert write_report(processed, target) == 1
     page = target.read_text()
     assert "flags: 1 open, 1 confirmed" in page
-    assert '<td class="n">1</td><td class="n">0</td><td class="n">1</td><td class="n">0</td><td class="n">2</td>' in page
+    cells = "".join(f'<td class="n">{n}</td>' for n in (1, 0, 1, 0, 2))  # open .. dismissed, all
+    assert cells in page
 
 
 def test_documents_not_read_are_listed_not_implied_clean(tmp_path):
@@ -114,8 +121,10 @@ def fact(value, unit):
 
 @pytest.mark.parametrize("rule_id, expected, observed, units, line", [
     ("spend-within-allocation", 492495, 571024, ["gbp"], "Spend £571,024 is £78,529 over the £492,495 allocation"),
-    ("spend-lines-sum-to-total", 350000, 360000, ["gbp"], "Stated total £360,000 is £10,000 above its lines' sum of £350,000"),
+    ("spend-lines-sum-to-total", 350000, 360000, ["gbp"],
+     "Stated total £360,000 is £10,000 above its lines' sum of £350,000"),
     ("percent-matches-counts", 55.56, 57.0, ["percent", "count"], "Stated 57% but its own counts give 55.6%"),
+    ("percent-matches-counts", 80.85, 81.0, ["percent", "count"], "Stated 81% but its own counts give 80.9%"),
     ("parts-sum-to-whole", 304, 295, ["count"], "Parts add up to 295, 9 less than the whole of 304"),
     ("change-matches-levels", 7.81, 4.7, ["percent", "count"], "Stated change of 4.7% but the levels give 7.8%"),
     ("multiplier-matches-levels", 1.5, 2.0, ["count"], "Words say x2 but the levels give x1.5"),
@@ -149,9 +158,54 @@ def test_page_crop_draws_the_box_on_the_band_of_the_page(tmp_path):
     path = tmp_path / "one.pdf"
     pdf.output(str(path))
     box = (140.0, 290.0, 190.0, 302.0)
-    image = Image.open(io.BytesIO(page_crop(path, 1, [box], scale=2.0)))
+    image = Image.open(io.BytesIO(page_crop(path, 1, [Spot(box)], scale=2.0)))
     assert image.size == (800, int((302 + 40) * 2) - int((290 - 40) * 2))
     inside = image.getpixel((int(165 * 2), int((291 - 250) * 2)))
     assert inside[2] < 200 and inside[0] > 200  # yellow wash over white
-    assert page_crop(tmp_path / "missing.pdf", 1, [box]) is None
-    assert page_crop(path, 2, [box]) is None
+    assert page_crop(tmp_path / "missing.pdf", 1, [Spot(box)]) is None
+    assert page_crop(path, 2, [Spot(box)]) is None
+
+
+def test_document_view_tells_facts_skipped_and_unread_numbers_apart(tmp_path):
+    text = "Section 4. Burglary fell from 412 to 380 (call 0800 555 123), and 17 other things."
+    page = Page1(text)
+    page.fact("412", role="from", subject="burglary")
+    page.fact("380", role="to", subject="burglary")
+    start = text.index("0800")
+    skipped = (SkippedNumber("doc_a", 1, start, start + 12, "0800 555 123", "phone", "narrative"),)
+    results = [DocumentResult(page.document, tuple(page.made), skipped=skipped)]
+    write_outputs(tmp_path / "out", rows_for(results))
+    outputs = load(tmp_path / "out")
+    view = page_view(outputs, {("doc_a", 1): text}, "doc_a", 1)
+    assert [(s.text, s.kind, s.title) for s in view["segments"] if s.kind] == [
+        ("4", "unread", "not read, and no reason recorded"),
+        ("412", "fact", "count · burglary"), ("380", "fact", "count · burglary"),
+        ("0800", "skipped", "skipped: phone"), ("555", "skipped", "skipped: phone"),
+        ("123", "skipped", "skipped: phone"), ("17", "unread", "not read, and no reason recorded")]
+
+
+def test_a_number_without_a_bbox_is_found_by_the_words_before_it(tmp_path):
+    pdf = FPDF(unit="pt", format=(400, 600))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.text(50, 100, "Referrals rose to 304 in the year.")
+    pdf.text(50, 400, "After review the caseload became 304 cases.")
+    path = tmp_path / "two.pdf"
+    pdf.output(str(path))
+    document = pdfium.PdfDocument(str(path))
+    try:
+        (x0, top, x1, bottom), = locate(document[0], [Spot(None, "304", "review the caseload became ")])
+        (_, first_top, _, _), = locate(document[0], [Spot(None, "304", "Referrals rose to ")])
+        assert locate(document[0], [Spot(None, "999", "nowhere ")]) == []
+    finally:
+        document.close()
+    assert 385 < top < bottom < 405 and x1 - x0 < 25  # the second 304, on its line
+    assert 85 < first_top < 100
+
+
+def test_the_html_report_embeds_the_pdf_page_region(shared, tmp_path):
+    out = tmp_path / "out"
+    ingest([shared / "corpus" / "pdf" / "swp-pcc-end-of-year-report-2013-14.pdf"], out, jobs=1)
+    write_report(out, tmp_path / "r.html")
+    page = (tmp_path / "r.html").read_text()
+    assert page.count('<img src="data:image/png;base64,') == 1 and "http" not in page.split("<body>")[0]

@@ -9,19 +9,20 @@ decisions store, which the report, `recount check` and `recount review` read too
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
 from flask import Blueprint, Flask, Response, abort, current_app, redirect, render_template, request
+from flask.typing import ResponseReturnValue
+from werkzeug.serving import make_server
 
 from pipeline.output.reader import read_pages
 from pipeline.review.cards import OPEN, Card, card, cards, coverage
 from pipeline.review.decisions import REASONS, DecisionStore
 from pipeline.review.outputs import Outputs, load, open_store, with_decisions
 from pipeline.review.pages import page_view
-from pipeline.review.source import page_crop
+from pipeline.review.source import READ, page_crop, spots
 from pipeline.rules.rounding import plain
 
 FILTERS = ("doc", "rule", "severity", "status")
@@ -41,10 +42,12 @@ class Review:
     """The folder and store the app serves; re-reads the tables when a run has changed them."""
 
     def __init__(self, out_dir: Path, store: DecisionStore) -> None:
-        self.out_dir, self.store, self.snapshot = out_dir, store, None
+        self.out_dir, self.store = out_dir, store
+        self.snapshot: Snapshot | None = None
 
     def stamp(self) -> tuple:
-        return tuple(os.stat(self.out_dir / f"{name}.parquet").st_mtime_ns for name in TABLES)
+        paths = [self.out_dir / f"{name}.parquet" for name in TABLES]
+        return tuple(p.stat().st_mtime_ns if p.exists() else None for p in paths)
 
     def current(self) -> Snapshot:
         stamp = self.stamp()
@@ -70,9 +73,14 @@ bp = Blueprint("review", __name__, template_folder="templates", static_folder="s
 
 
 def create_app(out_dir: str | Path, store: str | Path | None = None) -> Flask:
-    """The app over one output folder and its decisions store."""
+    """The app over one output folder and its decisions store; raises OutputMissing when the
+    folder holds no recount output. Only requests naming this machine are served (a page
+    elsewhere cannot reach it through DNS rebinding) and decisions only from its own pages."""
+    review = Review(Path(out_dir), open_store(out_dir, store))
+    review.current()
     app = Flask(__name__, static_folder=None)
-    app.extensions["recount"] = Review(Path(out_dir), open_store(out_dir, store))
+    app.config["TRUSTED_HOSTS"] = ["127.0.0.1", "localhost"]
+    app.extensions["recount"] = review
     app.jinja_env.globals.update(plain=plain, reasons=REASONS)
     app.register_blueprint(bp)
     return app
@@ -106,8 +114,11 @@ def flags() -> str:
 
 
 @bp.post("/decide")
-def decide() -> Response:
+def decide() -> ResponseReturnValue:
     """Record the form's decision, then go where the form says (the next flag)."""
+    origin = request.headers.get("Origin")
+    if origin and origin.rstrip("/") != request.host_url.rstrip("/"):
+        abort(403, "decisions are taken only from the review app's own pages")
     now, form = current(), request.form
     try:
         flag = now.outputs.flag(form["flag_id"])
@@ -130,7 +141,7 @@ def crop(flag_id: str, page: int) -> Response:
         abort(404)
     view = next((s for s in card(now.outputs, flag, now.pages).sources if s.page == page), None)
     path = now.outputs.documents.get(flag.doc_id, {}).get("path", "")
-    png = page_crop(path, page, list(view.boxes)) if view and path else None
+    png = page_crop(path, page, list(view.spots)) if view and path else None
     return Response(png, mimetype="image/png") if png else abort(404)
 
 
@@ -155,9 +166,9 @@ def page_image(doc_id: str, page: int) -> Response:
     """The whole page with every fact read from it boxed."""
     now = current()
     doc = now.outputs.documents.get(doc_id) or abort(404)
-    boxes = [f.bbox for f in now.outputs.facts.values()
-             if f.doc_id == doc_id and f.page == page and f.bbox]
-    png = page_crop(doc.get("path", ""), page, boxes, scale=1.5, whole=True)
+    mine = [f for f in now.outputs.facts.values() if f.doc_id == doc_id and f.page == page]
+    png = page_crop(doc.get("path", ""), page, list(spots(mine, now.pages.get((doc_id, page), ""))),
+                    scale=1.5, whole=True, tint=READ)
     return Response(png, mimetype="image/png") if png else abort(404)
 
 
@@ -170,9 +181,12 @@ def options(items: list[Card]) -> dict[str, list[tuple[str, str]]]:
             "status": [(s, s) for s in ("open", "confirmed", "dismissed", "reopened")]}
 
 
-def serve(out_dir: str | Path, host: str = "127.0.0.1", port: int = 8765,
-          store: str | Path | None = None) -> None:
-    """Serve the app until interrupted."""
-    from werkzeug.serving import make_server
-    server = make_server(host, port, create_app(out_dir, store), threaded=True)
-    server.serve_forever()
+def run(app: Flask, port: int = 8765) -> None:
+    """Serve the app on this machine only until interrupted."""
+    server = make_server("127.0.0.1", port, app, threaded=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

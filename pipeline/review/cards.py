@@ -9,10 +9,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping
 
-from pipeline.model import BBox, Fact, Flag
+from pipeline.model import Fact, Flag
 from pipeline.review.headline import headline
 from pipeline.review.outputs import Outputs
-from pipeline.review.source import Segment, by_page, paragraph
+from pipeline.review.locate import Spot
+from pipeline.review.source import Segment, by_page, paragraph, spots
 from pipeline.rules.registry import RULES
 
 OPEN = ("open", "reopened")
@@ -25,7 +26,7 @@ class SourceView:
     doc_id: str
     page: int
     is_pdf: bool
-    boxes: tuple[BBox, ...]  # the numbers' boxes on a PDF page
+    spots: tuple[Spot, ...]  # the numbers to box on a PDF page
     segments: tuple[Segment, ...]  # the paragraph, the numbers marked
 
 
@@ -64,7 +65,7 @@ def card(outputs: Outputs, flag: Flag, pages: Mapping[tuple[str, int], str]) -> 
     facts = outputs.facts_of(flag)
     is_pdf = doc.get("format") == "pdf"
     sources = tuple(
-        SourceView(flag.doc_id, page, is_pdf, tuple(f.bbox for f in mine if f.bbox),
+        SourceView(flag.doc_id, page, is_pdf, spots(mine, pages.get((flag.doc_id, page), "")),
                    tuple(paragraph(pages.get((flag.doc_id, page), ""), mine)))
         for page, mine in by_page(facts).items())
     rule = RULES.get(flag.rule_id)
@@ -81,7 +82,7 @@ def cards(outputs: Outputs, pages: Mapping[tuple[str, int], str]) -> list[Card]:
 
 def coverage(outputs: Outputs) -> list[Coverage]:
     """Every document, unread ones first: none is implied clean by being left out."""
-    flags = Counter((f.doc_id, f.status) for f in outputs.flags)
+    flags: Counter[tuple[str, str]] = Counter((f.doc_id, f.status) for f in outputs.flags)
     rows = [Coverage(doc_id, str(d.get("file_name", "")), str(d.get("format", "")),
                      str(d.get("status", "")), str(d.get("reason") or ""), str(d.get("title") or ""),
                      int(d.get("fact_count") or 0),
@@ -92,6 +93,6 @@ def coverage(outputs: Outputs) -> list[Coverage]:
 
 def counts(items: list[Card]) -> list[tuple[str, dict[str, int]]]:
     """Flags per rule by review status, confirmed and dismissed kept in: [(rule, {status: n})]."""
-    table = Counter((c.flag.rule_id, c.flag.status) for c in items)
+    table: Counter[tuple[str, str]] = Counter((c.flag.rule_id, c.flag.status) for c in items)
     rules = sorted({rule for rule, _ in table})
     return [(rule, {s: table[(rule, s)] for s in STATUS_ORDER}) for rule in rules]

@@ -80,16 +80,18 @@ def now() -> str:
 
 class DecisionStore:
     """One output folder's decisions; every method opens, commits and closes its own
-    connection, so an app thread, a CLI and an ingest can share the file."""
+    connection, so an app thread, a CLI and an ingest can share the file. Reading a store
+    that does not exist finds no decisions; the file is made by the first decision."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self.connect()) as db, db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(SCHEMA)
 
     def connect(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with closing(sqlite3.connect(self.path)) as db, db:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(SCHEMA)
         db = sqlite3.connect(self.path, timeout=30)
         db.row_factory = sqlite3.Row
         return db
@@ -113,6 +115,8 @@ class DecisionStore:
 
     def history(self) -> list[Decision]:
         """Every decision, oldest first."""
+        if not self.path.exists():
+            return []
         with closing(self.connect()) as db:
             rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM decisions ORDER BY seq").fetchall()
         return [Decision(**dict(row)) for row in rows]

@@ -8,6 +8,7 @@ its message up to the first colon.
 """
 from __future__ import annotations
 
+import math
 from typing import Callable, Iterable
 
 from pipeline.model import Fact, Flag
@@ -15,7 +16,9 @@ from pipeline.rules.rounding import plain
 
 
 def amount(value: float, unit: str) -> str:
-    """A figure as a report would print it in its unit."""
+    """A figure as a report would print it in its unit, halves rounded away from zero (the
+    rules' messages print 80.85 as 80.9; a float's 80.8499... must not print 80.8)."""
+    value += math.copysign(1e-9, value)
     if unit == "gbp":
         return f"-£{plain(-value, 2)}" if value < 0 else f"£{plain(value, 2)}"
     if unit == "percent":

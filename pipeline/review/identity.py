@@ -40,7 +40,7 @@ def doc_identity(document: Mapping) -> tuple[str, str]:
 
 
 def fact_meaning(fact: Fact) -> tuple[str, ...]:
-    measure = getattr(fact, "measure", "") or fact.subject
+    measure = fact.measure or fact.subject
     return (measure, fact.period, fact.kind, fact.role, fact.area)
 
 

@@ -7,9 +7,11 @@ decision shows the same everywhere the moment it is stored, whatever flags.parqu
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import cast
 from pathlib import Path
 
 from pipeline.model import Fact, Flag
+from pipeline.model.vocab import FlagStatus
 from pipeline.output.reader import OutputMissing, read_documents, read_facts, read_flags, read_rows
 from pipeline.review.decisions import Decision, DecisionStore, default_store
 from pipeline.review.identity import FlagIdentity, identify
@@ -62,7 +64,7 @@ def apply_decision(flag: Flag, who: FlagIdentity,
     if decision is None or decision.status == "open":
         return replace(flag, status="open", decision_reason="", decision_note="")
     if decision.numbers == who.numbers:
-        return replace(flag, status=decision.status, decision_reason=decision.reason,
+        return replace(flag, status=cast(FlagStatus, decision.status), decision_reason=decision.reason,
                        decision_note=decision.note)
     note = (f"{decision.status} on {decision.decided_at[:10]} when the numbers were "
             f"{decision.numbers}; they are now {who.numbers}. {decision.note}")

@@ -1,6 +1,6 @@
 """The document view: one page with every fact read from it marked (kind, measure, period and
-area on hover) and every other number on it marked as not read, with the extractor's reason
-where `skipped.parquet` records one, so a reviewer can see what was read and trust it.
+area on hover) and every other number on it marked: skipped with the extractor's reason where
+`skipped.parquet` records one, else not read, so a reviewer can see what was read and trust it.
 """
 from __future__ import annotations
 
@@ -9,26 +9,29 @@ from pipeline.review.outputs import Outputs, read_optional
 from pipeline.review.source import Mark, fact_title, segments
 
 
-def skip_reasons(outputs: Outputs, doc_id: str, page: int) -> dict[tuple[int, int], str]:
-    """(char_start, char_end) -> reason, for the numbers the extractors chose not to read."""
+def skip_reasons(outputs: Outputs, doc_id: str, page: int) -> list[tuple[int, int, str]]:
+    """(char_start, char_end, reason) of the numbers the extractors chose not to read."""
     rows = read_optional(outputs.out_dir, "skipped")
-    return {(r["char_start"], r["char_end"]): str(r.get("reason") or "")
-            for r in rows if r.get("doc_id") == doc_id and r.get("page") == page
-            and r.get("char_start") is not None}
+    return [(r["char_start"], r["char_end"], str(r.get("reason") or ""))
+            for r in rows if r.get("doc_id") == doc_id and r.get("page") == page]
+
+
+def overlapping(start: int, end: int, spans) -> list:
+    return [span for span in spans if span[0] < end and start < span[1]]
 
 
 def page_marks(outputs: Outputs, text: str, doc_id: str, page: int) -> tuple[list[Mark], int, int]:
-    """Marks for the page's facts and its unread numbers; with how many of each."""
+    """Marks for the page's facts and its other numbers; with how many of each."""
     facts = [f for f in outputs.facts.values() if f.doc_id == doc_id and f.page == page]
     marks = [Mark(f.char_start, f.char_end, "fact", fact_title(f)) for f in facts]
     covered = [(f.char_start, f.char_end) for f in facts]
     reasons = skip_reasons(outputs, doc_id, page)
-    unread = [n for n in find_numbers(text, words=False)
-              if not any(lo < n.end and n.start < hi for lo, hi in covered)]
-    marks += [Mark(n.start, n.end, "skipped",
-                   "not read: " + (reasons.get((n.start, n.end)) or "no fact or recorded reason"))
-              for n in unread]
-    return marks, len(facts), len(unread)
+    others = [n for n in find_numbers(text, words=False) if not overlapping(n.start, n.end, covered)]
+    for number in others:
+        why = overlapping(number.start, number.end, reasons)
+        marks.append(Mark(number.start, number.end, "skipped", f"skipped: {why[0][2]}") if why else
+                     Mark(number.start, number.end, "unread", "not read, and no reason recorded"))
+    return marks, len(facts), len(others)
 
 
 def page_view(outputs: Outputs, pages: dict[tuple[str, int], str], doc_id: str, page: int) -> dict:

@@ -14,7 +14,7 @@ from pipeline.model import Flag
 from pipeline.output.reader import read_documents, read_facts, read_flags, read_pages
 from pipeline.output.run_rules import read_run_rules
 from pipeline.output.writer import flag_rows, to_arrow, write_table_atomic
-from pipeline.review.decisions import DecisionStore, default_store
+from pipeline.review.decisions import DecisionStore
 from pipeline.review.outputs import Outputs, load, open_store
 from pipeline.review.transfer import import_legacy, legacy_path
 from pipeline.rules import check_corpus, run_rules
@@ -44,12 +44,11 @@ def attach_decisions(out_dir: str | Path, store: str | Path | None = None,
                      flags: list[Flag] | None = None) -> list[Flag]:
     """Write flags.parquet with the store's decisions (an old decisions.jsonl is imported
     the first time); returns the flags written."""
-    path = Path(store or default_store(out_dir))
-    if not path.exists() and not legacy_path(Path(out_dir)).exists():
-        if flags is not None:  # nothing decided yet: no store to create
+    decisions = open_store(out_dir, store)
+    if not decisions.path.exists() and not legacy_path(Path(out_dir)).exists():
+        if flags is not None:  # nothing decided yet: nothing to read
             write_flags(out_dir, flags)
         return flags if flags is not None else read_flags(out_dir)
-    decisions = open_store(out_dir, path)
     outputs = load(out_dir, decisions, flags)
     if import_legacy(outputs, decisions):
         outputs = load(out_dir, decisions, flags)

@@ -45,7 +45,7 @@ def embedded_crop(outputs: Outputs):
     """crop_src for the report: the page region as a data: URI (the report is one file)."""
     def crop_src(card: Card, source: SourceView) -> str | None:
         path = outputs.documents.get(source.doc_id, {}).get("path", "")
-        png = page_crop(path, source.page, list(source.boxes), scale=1.5) if path else None
+        png = page_crop(path, source.page, list(source.spots), scale=1.5) if path else None
         return f"data:image/png;base64,{base64.b64encode(png).decode()}" if png else None
     return crop_src
 
@@ -53,14 +53,19 @@ def embedded_crop(outputs: Outputs):
 def render_html(outputs: Outputs, items: list[Card], store: str = "",
                 title: str = "recount review") -> str:
     docs = coverage(outputs)
-    totals = Counter(c.flag.status for c in items)
+    totals: Counter[str] = Counter(c.flag.status for c in items)
     names = list(dict.fromkeys(c.file_name for c in items))
-    return environment().get_template("report.html").render(
+    return environment().get_template("static_report.html").render(
         title=title, css=stylesheet(), cards=items, coverage=docs, out_dir=str(outputs.out_dir),
         store=store, read=sum(d.checked for d in docs), fact_total=len(outputs.facts),
         status_totals={s: totals[s] for s in STATUS_ORDER if totals[s]}, statuses=STATUS_ORDER,
-        counts=counts(items), by_document=[(n, [c for c in items if c.file_name == n]) for n in names],
+        counts=counts(items), by_document=[(n, open_first([c for c in items if c.file_name == n]))
+                                           for n in names],
         crop_src=embedded_crop(outputs))
+
+
+def open_first(items: list[Card]) -> list[Card]:
+    return sorted(items, key=lambda c: not c.is_open)  # stable: severity order kept within
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -128,4 +133,5 @@ def write_report(out_dir: str | Path, target: str | Path, fmt: str = "html",
             "csv": lambda: render_csv(items), "md": lambda: render_markdown(outputs, items)}[fmt]()
     with atomic_path(Path(target)) as tmp:
         Path(tmp).write_text(text, encoding="utf-8")
+        tmp.chmod(0o644)  # a report is for reading: not the temporary file's owner-only mode
     return sum(c.is_open for c in items)

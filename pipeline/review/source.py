@@ -3,7 +3,8 @@ the numbers' boxes drawn on it, for text the paragraph with the numbers marked; 
 page when the numbers span a page break.
 
 Crops are rendered from the document's own file with PDFium (pypdfium2, already the PDF
-loader's reader) and Pillow, on demand: nothing is cached in the output folder. Text comes
+loader's reader) and Pillow, on demand; numbers read without a bbox are found on the page by
+`pipeline.review.locate`: nothing is cached in the output folder. Text comes
 from pages.parquet, which every character span points into.
 """
 from __future__ import annotations
@@ -18,11 +19,14 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
 from pipeline.model import BBox, Fact
+from pipeline.review.locate import Spot, locate
 
 log = logging.getLogger(__name__)
 
 MARGIN = 40.0  # points of context above and below the numbers
 MAX_PARAGRAPH = 1500  # characters either side of the numbers at most
+HIT = ((255, 214, 0, 90), (200, 30, 30, 255))  # a flag's numbers: yellow wash, red outline
+READ = ((60, 200, 90, 60), (30, 140, 60, 255))  # the document view's facts: green
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ class Mark:
 
 
 def fact_title(fact: Fact) -> str:
-    parts = [fact.kind, getattr(fact, "measure", "") or fact.subject, fact.period, fact.area]
+    parts = [fact.kind, fact.measure or fact.subject, fact.period, fact.area]
     return " · ".join(p for p in parts if p)
 
 
@@ -78,8 +82,10 @@ def by_page(facts: Iterable[Fact]) -> dict[int, list[Fact]]:
     return pages
 
 
-def render_page(path: str | Path, page: int, scale: float) -> Image.Image | None:
-    """A page of a PDF as an image; None when the file is gone or unreadable."""
+def page_crop(path: str | Path, page: int, spots: list[Spot], scale: float = 2.0,
+              whole: bool = False, tint: tuple = HIT) -> bytes | None:
+    """PNG of the page band holding the numbers (all the page when `whole`), each boxed;
+    None when the file is gone, unreadable or has no such page."""
     try:
         pdf = pdfium.PdfDocument(str(path))
     except (pdfium.PdfiumError, OSError) as err:
@@ -88,25 +94,35 @@ def render_page(path: str | Path, page: int, scale: float) -> Image.Image | None
     try:
         if not 1 <= page <= len(pdf):
             return None
-        return pdf[page - 1].render(scale=scale).to_pil().convert("RGB")
+        pdf_page = pdf[page - 1]
+        boxes = locate(pdf_page, spots)
+        image = pdf_page.render(scale=scale).to_pil().convert("RGB")
     finally:
         pdf.close()
+    return png(draw_boxes(image, boxes, scale, whole, tint))
 
 
-def page_crop(path: str | Path, page: int, boxes: list[BBox], scale: float = 2.0,
-              whole: bool = False) -> bytes | None:
-    """PNG of the page band holding the boxes (all the page when `whole`), boxes drawn."""
-    image = render_page(path, page, scale)
-    if image is None:
-        return None
+def draw_boxes(image: Image.Image, boxes: list[BBox], scale: float, whole: bool,
+               tint: tuple = HIT) -> Image.Image:
+    """The boxes washed and outlined in `tint`; cropped to their band unless `whole`."""
     draw = ImageDraw.Draw(image, "RGBA")
     for x0, top, x1, bottom in boxes:
         draw.rectangle([x0 * scale - 3, top * scale - 3, x1 * scale + 3, bottom * scale + 3],
-                       fill=(255, 214, 0, 90), outline=(200, 30, 30, 255), width=3)
-    if boxes and not whole:
-        top = max(0.0, min(b[1] for b in boxes) - MARGIN) * scale
-        bottom = min(image.height, (max(b[3] for b in boxes) + MARGIN) * scale)
-        image = image.crop((0, int(top), image.width, int(bottom)))
+                       fill=tint[0], outline=tint[1], width=3)
+    if not boxes or whole:
+        return image
+    top = max(0.0, min(b[1] for b in boxes) - MARGIN) * scale
+    bottom = min(image.height, (max(b[3] for b in boxes) + MARGIN) * scale)
+    return image.crop((0, int(top), image.width, int(bottom)))
+
+
+def png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
+
+
+def spots(facts: list[Fact], text: str) -> tuple[Spot, ...]:
+    """What to box for these facts of one page: their bboxes, else their printed numbers."""
+    return tuple(Spot(f.bbox, text[f.char_start:f.char_end], text[max(0, f.char_start - 40):f.char_start])
+                 for f in facts)
