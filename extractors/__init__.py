@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from extractors import narrative, tables
+from extractors.measures import normalise
 from pipeline.model import Document, Extraction
 
 Extractor = Callable[[Document], Extraction]
@@ -21,7 +22,8 @@ def registry() -> dict[str, Extractor]:
 
 
 def extract_facts(doc: Document, only: list[str] | None = None) -> Extraction:
-    """Run every extractor (or the named ones) over a document, in registry order."""
+    """Run every extractor (or the named ones) over a document, in registry order, then the
+    normalise step (every fact's measure key)."""
     unknown = set(only or []) - set(EXTRACTORS)
     if unknown:
         raise ValueError(f"unknown extractor(s) {sorted(unknown)}; available: {sorted(EXTRACTORS)}")
@@ -29,4 +31,4 @@ def extract_facts(doc: Document, only: list[str] | None = None) -> Extraction:
     for name, extract in EXTRACTORS.items():
         if only is None or name in only:
             result += extract(doc)
-    return result
+    return normalise(result)

@@ -110,7 +110,27 @@ def output_folder(output: str) -> Path:
     return path
 
 
+def rule_options(command):
+    """--rules-config FILE, --enable/--disable RULE, --set RULE.SETTING=VALUE."""
+    command = click.option("--set", "assignments", multiple=True, metavar="RULE.SETTING=VALUE",
+                           help="Tune a rule, e.g. parts-sum-to-whole.min_parts_for_shortfall=4.")(command)
+    command = click.option("--disable", multiple=True, metavar="RULE", help="Do not run this rule.")(command)
+    command = click.option("--enable", multiple=True, metavar="RULE", help="Run only these rules.")(command)
+    return click.option("--rules-config", type=click.Path(exists=True, dir_okay=False),
+                        help="TOML or JSON rules config (see `recount rules`).")(command)
+
+
+def rule_settings(rules_config, enable, disable, assignments):
+    from pipeline.rules.settings import RuleSettings
+    try:
+        base = RuleSettings.from_file(rules_config) if rules_config else RuleSettings()
+        return base.with_overrides(enable, disable, assignments)
+    except ValueError as err:
+        raise click.ClickException(str(err)) from err
+
+
 @main.command()
+@rule_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", default="processed", show_default=True, type=click.Path(),
               help="Folder for the Parquet tables.")
@@ -137,16 +157,19 @@ def output_folder(output: str) -> Path:
 @click.option("-v", "--verbose", is_flag=True, help="One summary line per document processed.")
 def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, max_memory: int, jobs: int | None,
            executor: str, scheduler: str | None, force: bool, no_retry: bool, follow_symlinks: bool,
-           quiet: bool, log_format: str, prune: bool, verbose: bool) -> None:
+           quiet: bool, log_format: str, prune: bool, verbose: bool, rules_config, enable, disable,
+           assignments) -> None:
     """Read reports (files or folders, recursing) into Parquet tables, with flags.
 
     Re-runs skip documents unchanged since the last run into the same folder, and an
     interrupted run resumes where it stopped. Files of other types (a README, images) are
     listed and skipped. Exits 1 when any document failed, after writing everything else.
+    The rule options are those of `check`; the configuration is recorded with the output
+    (rules.json) and in the run version.
 
     Example:
 
-        recount ingest raw/ ../archive/2016 -o processed/ --jobs 4
+        recount ingest raw/ ../archive/2016 -o processed/ --jobs 4 --disable same-quantity-agrees
     """
     if log_format == "json":
         use_json_logging()
@@ -155,7 +178,8 @@ def ingest(paths: tuple[str, ...], output: str, max_pages: int, timeout: float, 
     from pipeline.batch.ingest import ingest as run_ingest
     from pipeline.batch.progress import make_progress
     from pipeline.batch.summary import summary_lines
-    settings = Settings(max_pages=max_pages, timeout_seconds=timeout, max_memory_mb=max_memory)
+    rules = rule_settings(rules_config, enable, disable, assignments).to_json()
+    settings = Settings(max_pages=max_pages, timeout_seconds=timeout, max_memory_mb=max_memory, rules=rules)
     out = output_folder(output)
     try:
         summary = run_ingest(paths, out, settings, jobs=jobs, executor=executor, scheduler=scheduler,
@@ -215,25 +239,6 @@ def writing(output: str | Path, command: str) -> Iterator[None]:
 
 # --- rules, re-checking, review and the report (issue 4) ---------------------------------
 
-def rule_options(command):
-    """--rules-config FILE, --enable/--disable RULE, --set RULE.SETTING=VALUE."""
-    command = click.option("--set", "assignments", multiple=True, metavar="RULE.SETTING=VALUE",
-                           help="Tune a rule, e.g. parts-sum-to-whole.min_parts_for_shortfall=4.")(command)
-    command = click.option("--disable", multiple=True, metavar="RULE", help="Do not run this rule.")(command)
-    command = click.option("--enable", multiple=True, metavar="RULE", help="Run only these rules.")(command)
-    return click.option("--rules-config", type=click.Path(exists=True, dir_okay=False),
-                        help="TOML or JSON rules config (see `recount rules`).")(command)
-
-
-def rule_settings(rules_config, enable, disable, assignments):
-    from pipeline.rules.settings import RuleSettings
-    try:
-        base = RuleSettings.from_file(rules_config) if rules_config else RuleSettings()
-        return base.with_overrides(enable, disable, assignments)
-    except ValueError as err:
-        raise click.ClickException(str(err)) from err
-
-
 store_option = click.option("--decisions", type=click.Path(dir_okay=False), default=None,
                             help="Review decisions store [default: OUT.review.sqlite beside the output folder OUT].")
 
@@ -269,8 +274,10 @@ def check(processed, rules_config, enable, disable, assignments, decisions) -> N
         recount check processed/ --disable narrative-matches-table
     """
     from pipeline.review.recheck import recheck
+    given = rules_config or enable or disable or assignments
     with writing(processed, "check"):
-        flags = recheck(processed, rule_settings(rules_config, enable, disable, assignments), decisions)
+        flags = recheck(processed, rule_settings(rules_config, enable, disable, assignments) if given else None,
+                        decisions)
     counts = Counter(f.severity for f in flags if f.status in ("open", "reopened"))
     click.echo(f"flags: {len(flags)} ({', '.join(f'{n} {s} open' for s, n in sorted(counts.items())) or 'none open'})")
 

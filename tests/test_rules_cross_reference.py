@@ -67,4 +67,20 @@ def test_across_reports_only_for_a_named_body():
     facts = [one.fact("£100,000", **common), two.fact("£120,000", **common)]
     assert check_corpus(facts) == []
     facts = [replace(f, area="Wolverhampton") for f in facts]
-    assert projection(check_corpus(facts)) == [("same-quantity-agrees", 120000, 100000)]
+    assert projection(check_corpus(facts)) == [("same-allocation-across-reports", 120000, 100000)]
+
+
+def test_a_name_given_a_figure_in_each_district_table_is_not_one_quantity():
+    text = "".join(f"District {d}\nIndicator\t2023/24\nViolence with injury\t{v}\n" for d, v in
+                   (("Adur", "469"), ("Arun", "1,058"), ("Crawley", "1,534")))
+    page = Page1(text)
+    for i, (d, v) in enumerate((("Adur", "469"), ("Arun", "1,058"), ("Crawley", "1,534"))):
+        page.fact(v, kind="kpi_value", source="table", table_id=f"t{i}", row=1, col=1, period="2023-24",
+                  subject="Violence with injury")
+    assert check_corpus(page.made) == []
+    # two figures under one name still read as one quantity restated: the areas are unknown
+    two = Page1(text.split("District Crawley")[0])
+    for i, v in enumerate(("469", "1,058")):
+        two.fact(v, kind="kpi_value", source="table", table_id=f"t{i}", row=1, col=1, period="2023-24",
+                 subject="Violence with injury")
+    assert [f.rule_id for f in check_corpus(two.made)] == ["same-quantity-agrees"]

@@ -50,3 +50,25 @@ def test_gap_in_points_between_level_and_comparison(text, points, flagged):
     flags = check_document(page.document, page.made)
     assert [(f.rule_id, f.observed, round(f.expected, 1)) for f in flags] == (
         [("change-matches-levels", 3.1, 4.1)] if flagged else [])
+
+
+def money_reached(text: str, level: str, absolute: str, pct: str) -> Page1:
+    page = Page1(text)
+    common = dict(unit="gbp", claim_id="c1")
+    page.fact(level, kind="amount", role="to", **common)
+    page.fact(absolute, kind="change", role="change_abs", direction="increase", **common)
+    page.fact(pct, kind="change", role="change_pct", direction="increase", claim_id="c1", unit="percent")
+    return page
+
+
+def test_a_percent_beside_an_absolute_change_is_against_the_base_not_the_level_reached():
+    # £1,730,000 is £52,000 or 3.1% over last year: 52,000 / (1,730,000 - 52,000) = 3.1%
+    text = "Spending of £1,730,000, an increase of £52,000 or {pct} over last year."
+    page = money_reached(text.format(pct="3.1%"), "£1,730,000", "£52,000", "3.1%")
+    assert check_document(page.document, page.made) == []
+    # 3.0% is 52,000 / 1,730,000, the change over the level reached, not over the base 1,678,000
+    page = money_reached(text.format(pct="3.0%"), "£1,730,000", "£52,000", "3.0%")
+    assert [f.rule_id for f in check_document(page.document, page.made)] == ["change-matches-levels"]
+    # in £m the levels' own rounding (£1,730m +/- 0.5m, £52m +/- 0.5m) allows 3.0% as well
+    page = money_reached("Spending of £1,730m, an increase of £52m or 3.0%.", "£1,730m", "£52m", "3.0%")
+    assert check_document(page.document, page.made) == []

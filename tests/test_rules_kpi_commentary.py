@@ -98,3 +98,33 @@ def test_a_change_against_the_baseline_that_rounds_to_the_table_does_not_flag():
     for printed in ("2.7%", "3%"):
         page = against_baseline(printed)
         assert check_document(page.document, page.made) == [], printed
+
+
+def previous_year_page(damage_change: str) -> Page1:
+    """A table whose first column is last year's figure, not a 'baseline'."""
+    rows = [("Burglary", "191", ["39", "34", "37", "33"], "Down 25.1% (48 offences) on 2015/16"),
+            ("Theft", "200", ["50", "50", "50", "40"], "Down 5.0% (10 offences) on 2015/16"),
+            ("Vehicle crime", "298", ["70", "70", "70", "72"], "Down 5.4% (16 offences) on 2015/16"),
+            ("Criminal damage", "503", ["128", "119", "124", "114"], f"Down 3.6% ({damage_change} offences) on 2015/16")]
+    page = Page1("Crime type\t2015/16\tQ1\tQ2\tQ3\tQ4\tCommentary\n"
+                 + "".join(f"{n}\t{b}\t" + "\t".join(q) + f"\t{c}\n" for n, b, q, c in rows))
+    for r, (name, base, quarters, comment) in enumerate(rows, start=1):
+        row = dict(table_id="t1", row=r, subject=name, source="table")
+        page.fact(base, after=name, kind="kpi_value", col=1, period="2015-16", **row)
+        for q, printed in enumerate(quarters):
+            page.fact(printed, after=name + "\t" + base + "\t" + "\t".join(quarters[:q]), kind="kpi_value",
+                      col=2 + q, period=f"2016-17 Q{q + 1}", **row)
+        pct, absolute = comment.split()[1], comment.split("(")[1].split()[0]
+        for printed, role in ((pct, "change_pct"), (absolute, "change_abs")):
+            page.fact(printed.rstrip("%") + ("%" if "%" in printed else ""), after=comment.split(printed)[0],
+                      kind="change", role=role, direction="decrease", claim_id=f"r{r}", col=6,
+                      compared_period="2015-16", period="2016-17", unit="percent" if "%" in printed else "count",
+                      **{k: v for k, v in row.items() if k != "source"})
+    return page
+
+
+def test_last_years_column_serves_as_the_base_of_an_annual_change():
+    page = previous_year_page("81")
+    assert projection(check_document(page.document, page.made)) == [("kpi-commentary-matches-table", 81, 18)]
+    page = previous_year_page("18")
+    assert check_document(page.document, page.made) == []

@@ -112,3 +112,51 @@ def test_a_subtotal_covers_only_its_own_section():
     assert check_document(page.document, page.made) == []
     page.made[5] = replace(page.made[5], value=420.0)
     assert projection(check_document(page.document, page.made)) == [("spend-lines-sum-to-total", 420, 410)]
+
+
+def spend_block(text: str, items: list[str], total: str, period: str = "2014-15") -> Page1:
+    page = Page1(text)
+    common = dict(unit="gbp", source="table", claim_id="spend1", table_id="t1", period=period, col=1)
+    lines = text.split("\n")
+    for row, printed in enumerate(items, start=1):
+        after = "\n".join(lines[:len(lines) - len(items) - 3 + row])  # the last lines: items, total, ''
+        page.fact(printed, kind="spend_item", role="item", row=row, after=after, **common)
+    page.fact(total, kind="spend_total", role="total", row=len(items) + 1, after="\nTotal", **common)
+    return page
+
+
+def test_an_allocation_stated_in_a_line_above_the_table_is_held_against_its_total():
+    text = ("Grant allocated to the partnership for 2014/15: £23,924\n\nProject\tSpend\n"
+            "Youth\t11,450\nPatrols\t16,424\nTotal\t27,874\n")
+    page = spend_block(text, ["11,450", "16,424"], "27,874")
+    page.fact("£23,924", kind="allocation", role="value", period="2014-15")
+    assert projection(check_document(page.document, page.made)) == [("spend-within-allocation", 27874, 23924)]
+
+
+def test_an_allocation_in_a_sentence_that_covers_the_spend_does_not_flag():
+    text = ("The Commissioner awarded a grant of £30,000 for 2014/15, of which a £3,000 contribution "
+            "went to the county fund.\nProject\tSpend\nYouth\t11,450\nPatrols\t16,424\nTotal\t27,874\n")
+    page = spend_block(text, ["11,450", "16,424"], "27,874")
+    page.fact("£30,000", kind="allocation", role="value", period="2014-15")
+    page.fact("£3,000", kind="allocation", role="value", period="2014-15")
+    assert check_document(page.document, page.made) == []
+
+
+def test_an_allocation_for_another_year_or_a_bound_is_not_the_tables():
+    text = ("The grant for 2013/14 was £20,000; funding for the county is just under £25,000.\n"
+            "Project\tSpend\nYouth\t11,450\nPatrols\t16,424\nTotal\t27,874\n")
+    page = spend_block(text, ["11,450", "16,424"], "27,874")
+    page.fact("£20,000", kind="allocation", role="value", period="2013-14")
+    page.fact("£25,000", kind="allocation", role="value", period="2014-15", qualifier="just under")
+    assert check_document(page.document, page.made) == []
+
+
+def test_a_payment_table_dated_by_month_is_of_that_financial_year():
+    text = "A grant of £29,324 for 2014/15.\nInstalment\tAmount\nMay\t14,662\nNovember\t14,662\nTotal\t29,324\n"
+    page = spend_block(text, ["14,662", "14,662"], "29,324", period="2014-05")
+    page.fact("£29,324", kind="allocation", role="value", period="2014-15")
+    assert check_document(page.document, page.made) == []
+    page = spend_block(text.replace("29,324\n", "30,324\n").replace("14,662\nTotal", "15,662\nTotal"),
+                       ["14,662", "15,662"], "30,324", period="2014-05")
+    page.fact("£29,324", kind="allocation", role="value", period="2014-15")
+    assert projection(check_document(page.document, page.made)) == [("spend-within-allocation", 30324, 29324)]

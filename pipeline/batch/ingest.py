@@ -16,12 +16,15 @@ from pipeline.batch.tasks import Task, failed_output
 from pipeline.loaders import SUPPORTED
 from pipeline.model import DocumentResult
 from pipeline.model.settings import Settings
-from pipeline.output.dataset import DatasetWriter, compact, stream_dataset_facts, sweep, write_corpus_flags
+from pipeline.output.dataset import (DatasetWriter, compact, dataset_documents, stream_dataset_facts, sweep,
+                                     write_corpus_flags)
 from pipeline.output.export import export, export_needed, finish_export
 from pipeline.output.manifest import Manifest, locked
 from pipeline.output.parts import DocumentOutput
 from pipeline.review.recheck import attach_decisions as attach_review
+from pipeline.output.run_rules import write_run_rules
 from pipeline.rules import check_corpus
+from pipeline.rules.settings import RuleSettings
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +121,7 @@ def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings 
         finally:
             writer.flush()
             progress.close()
-        publish(out, manifest, summary)
+        publish(out, manifest, summary, settings.rules)
     return summary
 
 
@@ -130,13 +133,15 @@ def recover(out: Path) -> Manifest:
     return manifest
 
 
-def publish(out: Path, manifest: Manifest, summary: Summary) -> None:
+def publish(out: Path, manifest: Manifest, summary: Summary, rules_json: str = "") -> None:
     """Dead rows compacted away, corpus rules, then the single files as one generation; skipped
     when the single files already show this manifest (an unchanged re-run)."""
     if manifest.dirty_parts():
         compact(out, manifest)
     if export_needed(out, manifest):
-        summary.corpus_flags = check_corpus(list(stream_dataset_facts(out, manifest)))
+        write_run_rules(out, rules_json)
+        summary.corpus_flags = check_corpus(stream_dataset_facts(out, manifest), RuleSettings.from_json(rules_json),
+                                            documents=dataset_documents(out, manifest))
         write_corpus_flags(out, summary.corpus_flags)
         export(out, manifest)
     attach_decisions(out)

@@ -13,9 +13,16 @@ class Settings:
     timeout_seconds: float = 300.0  # wall time allowed for one document
     # address space per worker process (RLIMIT_AS); two workers and the parent fit a 4 GB laptop
     max_memory_mb: int = 1536
+    # the rule configuration as canonical JSON (pipeline/rules/settings.py writes and reads it):
+    # part of the run, so ingest's flags, `check` and the run version all use the same rules
+    rules: str = ""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.rules, str):
+            raise ValueError(f"setting rules must be a JSON string, got {self.rules!r}")
         for f in fields(self):
+            if f.name == "rules":
+                continue
             value = getattr(self, f.name)
             if not isinstance(value, (int, float)) or value <= 0:
                 raise ValueError(f"setting {f.name} must be a positive number, got {value!r}")

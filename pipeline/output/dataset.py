@@ -164,3 +164,11 @@ def stream_dataset_facts(out_dir: Path, manifest: Manifest) -> Iterable[Fact]:
     """Facts back as records, for corpus-level rules run after every document is written."""
     for batch in batches(out_dir, "facts", manifest):
         yield from map(fact_from_row, batch.to_pylist())
+
+
+def dataset_documents(out_dir: Path, manifest: Manifest) -> dict[str, dict]:
+    """Each document's title block (file name, title, organisation, period), for corpus rules
+    that pair reports by recipient and year: a few fields per document, not its pages."""
+    keep = ("file_name", "title", "organisation", "period")
+    return {row["doc_id"]: {k: row.get(k) for k in keep}
+            for batch in batches(out_dir, "documents", manifest) for row in batch.to_pylist()}

@@ -11,12 +11,13 @@ from collections import defaultdict
 from pathlib import Path
 
 from pipeline.model import Flag
-from pipeline.output.reader import read_facts, read_flags, read_pages
+from pipeline.output.reader import read_documents, read_facts, read_flags, read_pages
+from pipeline.output.run_rules import read_run_rules
 from pipeline.output.writer import flag_rows, to_arrow, write_table_atomic
 from pipeline.review.decisions import DecisionStore
 from pipeline.review.outputs import Outputs, load, open_store
 from pipeline.review.transfer import import_legacy, legacy_path
-from pipeline.rules import run_rules
+from pipeline.rules import check_corpus, run_rules
 from pipeline.rules.settings import RuleSettings
 
 log = logging.getLogger(__name__)
@@ -24,14 +25,16 @@ log = logging.getLogger(__name__)
 
 def recheck(out_dir: str | Path, settings: RuleSettings | None = None,
             store: str | Path | None = None) -> list[Flag]:
-    """New flags.parquet from facts.parquet; returns the flags written."""
+    """New flags.parquet from facts.parquet; returns the flags written. Without settings, the
+    rules the output was made with (rules.json), so `check` reproduces `ingest`."""
+    settings = settings or RuleSettings.from_json(read_run_rules(out_dir))
     facts, pages = read_facts(out_dir), read_pages(out_dir)
     by_doc = defaultdict(list)
     for fact in facts:
         by_doc[fact.doc_id].append(fact)
     flags = [flag for doc_facts in by_doc.values()
              for flag in run_rules(doc_facts, "document", settings, pages)]
-    flags += run_rules(facts, "corpus", settings, pages)
+    flags += check_corpus(facts, settings, pages, read_documents(out_dir))
     flags = attach_decisions(out_dir, store, flags)
     log.info("%d flags from %d facts in %d documents", len(flags), len(facts), len(by_doc))
     return flags

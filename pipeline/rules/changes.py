@@ -153,7 +153,7 @@ def change_flag(ctx: RuleContext, rule_id: str, p: Params, change: Fact, measure
     return make_flag(
         ctx, rule_id, grade(gap, step, serious), facts, focus=change,
         expected=round(computed, 4), observed=change.value, arithmetic=measure.arithmetic,
-        tolerance=tolerance_text(step, ctx.settings.truncation, change.qualifier),
+        tolerance=tolerance_text(step, ctx.truncation, change.qualifier),
         message=f"Stated {stated_text(ctx, change)}, but {context}{measure.arithmetic}{hint}")
 
 
@@ -183,7 +183,7 @@ def check_direction(ctx: RuleContext, p: Params) -> Iterator[Flag]:
             ctx, DIRECTION.id, "error", [stated[0], old, new], focus=stated[0],
             expected=new.value - old.value, observed=None,
             arithmetic=f"{plain(old.value)} -> {plain(new.value)} ({plain(new.value - old.value)})",
-            tolerance=tolerance_text(ctx.step(new), ctx.settings.truncation),
+            tolerance=tolerance_text(ctx.step(new), ctx.truncation),
             message=(f"Stated {'an' if stated[0].direction == 'increase' else 'a'} {stated[0].direction}, but the levels {went}: {plain(old.value)} -> "
                      f"{plain(new.value)} ({'+' if new.value > old.value else ''}{plain(new.value - old.value)})"))
 

@@ -24,6 +24,7 @@ class PrecisionSettings(Protocol):
     """The part of RuleSettings a context reads (kept a protocol: settings import the rules)."""
     truncation: bool
     exact_counts: bool
+    exact_whole_money: bool
 
 @lru_cache(maxsize=512)
 def number_cuts(sentence: str) -> tuple[list[int], list[int]]:
@@ -42,6 +43,7 @@ def number_cuts(sentence: str) -> tuple[list[int], list[int]]:
 
 SENTENCE_END = re.compile(r"[\n\t|]|[.!?](?=\s|$)")
 EXACT_UNITS = {"count"}
+MONEY_UNITS = {"gbp", "usd", "eur"}
 
 
 @dataclass
@@ -50,6 +52,7 @@ class RuleContext:
     settings: PrecisionSettings
     pages: dict[tuple[str, int], str]  # (doc_id, page number) -> page text
     _ends: dict[tuple[str, int], list[int]] = field(default_factory=dict, repr=False, compare=False)
+    documents: dict[str, dict] = field(default_factory=dict)  # doc_id -> title block (corpus rules)
 
     @cached_property
     def claims(self) -> dict[str, list[Fact]]:
@@ -84,12 +87,45 @@ class RuleContext:
         return shown(fact, self.step(fact))
 
     def exact(self, fact: Fact) -> bool:
-        return self.settings.exact_counts and fact.unit in EXACT_UNITS
+        """Counts of things, and money printed to the whole unit without a scale (a ledger's
+        £11,450, not £11k or 11.4 in a £000s column), are exact amounts: XBRL Calculations
+        1.1 gives a fact reported with decimals="INF" a zero-width interval, so a sum of ten
+        such lines allows only the total's own rounding, never ten lines' worth of slack."""
+        if self.settings.exact_counts and fact.unit in EXACT_UNITS:
+            return True
+        return self.settings.exact_whole_money and fact.unit in MONEY_UNITS and \
+            fact.value == int(fact.value) and self.step(fact) == 1.0
 
     def interval(self, fact: Fact) -> Interval:
         """The values this fact's printed number allows."""
         return stated_interval(fact.value, self.step(fact), fact.qualifier,
-                               self.settings.truncation, exact=self.exact(fact))
+                               self.truncates(fact), exact=self.exact(fact))
+
+    @cached_property
+    def truncating_docs(self) -> frozenset[str]:
+        """Reports whose own percentages show they cut digits rather than round them: some
+        share agrees with its counts only if truncated, and none only if rounded. Rounding
+        is the default (XBRL Calculations 1.1); a report's own evidence, or the setting,
+        allows truncation for that report."""
+        only_cut: dict[str, int] = defaultdict(int)
+        only_rounded: dict[str, int] = defaultdict(int)
+        for fact in self.facts:
+            if fact.unit != "percent" or fact.numerator is None or not fact.denominator:
+                continue
+            true, step = fact.numerator / fact.denominator * 100, self.step(fact)
+            rounded = abs(true - fact.value) <= step / 2 * 1.0001
+            cut = fact.value <= true < fact.value + step
+            only_cut[fact.doc_id] += cut and not rounded
+            only_rounded[fact.doc_id] += rounded and not cut
+        return frozenset(d for d, n in only_cut.items() if n and not only_rounded[d])
+
+    def truncates(self, fact: Fact) -> bool:
+        return self.settings.truncation or fact.doc_id in self.truncating_docs
+
+    @property
+    def truncation(self) -> bool:
+        """For a flag's tolerance text: whether truncated figures were accepted."""
+        return self.settings.truncation or bool(self.truncating_docs)
 
     def sentence(self, fact: Fact) -> tuple[str, int]:
         """The sentence (or table cell) holding the fact, and the fact's offset inside it."""

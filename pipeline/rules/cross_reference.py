@@ -75,7 +75,7 @@ def check_narrative_table(ctx: RuleContext, p: Params) -> Iterator[Flag]:
         yield make_flag(
             ctx, NARRATIVE_TABLE.id, "warning", [fact, *parts], focus=fact, expected=total,
             observed=fact.value, arithmetic=f"{expr} = {plain(total)}",
-            tolerance=tolerance_text(ctx.step(fact), ctx.settings.truncation, fact.qualifier,
+            tolerance=tolerance_text(ctx.step(fact), ctx.truncation, fact.qualifier,
                                      exact=ctx.exact(fact)),
             message=(f"The text says {plain(fact.value)} for {fact.period}, but the table row "
                      f"'{parts[0].subject[:80]}' gives {expr} = {plain(total)} "
@@ -93,18 +93,43 @@ def restatement_key(fact: Fact) -> tuple | None:
             fact.area.lower(), fact.role == "share")
 
 
+PAIRED_ELSEWHERE = ("allocation", "kpi_value", "kpi_baseline")
+
+
+def loose_key(fact: Fact) -> tuple | None:
+    """The restatement key without the label and section: what corpus streaming groups by,
+    and what tells a thin name (one report giving it three or more figures, one per
+    district table) from one quantity."""
+    key = restatement_key(fact)
+    return None if key is None else key[:4] + key[6:]
+
+
+def thin_names(facts: list[Fact]) -> set[tuple]:
+    values: dict[tuple, set[float]] = defaultdict(set)
+    for fact in facts:
+        key = loose_key(fact)
+        if key is not None:
+            values[(fact.doc_id, key)].add(fact.value)
+    return {k for k, v in values.items() if len(v) >= 3}
+
+
 def check_restated(ctx: RuleContext, p: Params) -> Iterator[Flag]:
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in ctx.facts:
         key = restatement_key(fact)
         if key:
             groups[key].append(fact)
+    thin = thin_names(ctx.facts)
     for key, facts in groups.items():
         places = {(f.doc_id, f.table_id) for f in facts}
         across_docs = len({f.doc_id for f in facts}) > 1
         values = sorted({f.value for f in facts})
-        if len(places) < 2 or len(values) != 2 or (across_docs and not key[6]):
-            continue  # one place, 3+ values (a different quantity), or two bodies we cannot tell apart
+        if any((f.doc_id, loose_key(f)) in thin for f in facts):
+            continue
+        if len(places) < 2 or len(values) != 2 or (across_docs and (not key[6] or key[0] in PAIRED_ELSEWHERE)):
+            continue  # one place, 3+ values (a different quantity), two bodies we cannot tell
+            # apart, or figures across reports that same-allocation-across-reports and
+            # previous-year-agrees pair by recipient and year
         low = next(f for f in facts if f.value == values[0])
         high = next(f for f in facts if f.value == values[1])
         if ctx.interval(low).meets(ctx.interval(high)):
@@ -112,7 +137,7 @@ def check_restated(ctx: RuleContext, p: Params) -> Iterator[Flag]:
         yield make_flag(
             ctx, RESTATED.id, "warning", [low, high], focus=high, expected=low.value, observed=high.value,
             arithmetic=f"{plain(high.value)} - {plain(low.value)} = {plain(high.value - low.value)}",
-            tolerance=tolerance_text(ctx.step(high), ctx.settings.truncation, exact=ctx.exact(high)),
+            tolerance=tolerance_text(ctx.step(high), ctx.truncation, exact=ctx.exact(high)),
             message=(f"'{high.subject[:80]}' for {high.period} is stated as {plain(low.value)} "
                      f"(page {low.page}) and as {plain(high.value)} (page {high.page})"
                      + (" in another report" if across_docs else "")))
@@ -126,4 +151,4 @@ RESTATED = Rule(
     id="same-quantity-agrees", severity="warning",
     description="The same quantity stated twice (in one report, or in two for the same body "
                 "and year) has the same value.",
-    check=check_restated, scope="corpus")
+    check=check_restated, scope="corpus", group=lambda fact, documents: loose_key(fact))

@@ -112,7 +112,8 @@ def annual_checks(ctx: RuleContext, rows: list[KpiRow]) -> Iterator[tuple[list[F
     against the baseline, whether it says 'on the previous year' or 'against the baseline'."""
     for row in rows:
         year = year_total(row.values)
-        base = row.baseline
+        # a baseline column, else the row's own figure for the year before (a '2015/16' column)
+        base = row.baseline or (row.values.get(previous_period(year[0])) if year else None)
         if not year or base is None or base.unit != "count":
             continue
         parts = year[1]

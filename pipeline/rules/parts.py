@@ -40,7 +40,7 @@ def check_parts(ctx: RuleContext, p: Params) -> Iterator[Flag]:
             ctx, PARTS.id, "error" if over else grade(added.distance(ctx.interval(whole)), step, False),
             parts + [whole], focus=whole, expected=whole.value, observed=total,
             arithmetic=f"{expr} = {plain(total)}",
-            tolerance=tolerance_text(step, ctx.settings.truncation, exact=ctx.exact(whole)),
+            tolerance=tolerance_text(step, ctx.truncation, exact=ctx.exact(whole)),
             message=(f"Parts {expr} = {plain(total)}, " + (
                 f"more than the whole {plain(whole.value)} (over by {plain(gap)})" if over else
                 f"but the whole is {plain(whole.value)} ({plain(gap)} unaccounted for)")))

@@ -1,7 +1,7 @@
 """Every rule, by its stable id. Add a rule here to have it run."""
 from __future__ import annotations
 
-from pipeline.rules import changes, cross_reference, kpi_commentary, multipliers, parts, shares, spend, spend_variance
+from pipeline.rules import changes, corpus, cross_reference, kpi_commentary, multipliers, parts, prose_levels, restated, shares, spend, spend_variance, table_arithmetic, table_relations, year_on_year
 from pipeline.rules.rule import Rule
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
@@ -17,4 +17,13 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     shares.BOUNDS,  # 10
     multipliers.MULTIPLIER,
     spend_variance.VARIANCE,
+    table_arithmetic.TABLE_TOTAL,
+    table_arithmetic.YTD,
+    table_relations.CHANGE_COLUMNS,
+    table_relations.SHARE_COLUMNS,
+    table_relations.RATE_COLUMNS,
+    restated.RESTATED_IN_REPORT,
+    prose_levels.PROSE_LEVELS,
+    corpus.ACROSS_REPORTS,
+    year_on_year.YEAR_ON_YEAR,
 )}

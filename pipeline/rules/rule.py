@@ -37,6 +37,9 @@ class Rule:
     params: Mapping[str, Any] = field(default_factory=dict)  # tolerance settings and defaults
     scope: str = "document"  # document: one report's facts; corpus: all reports' facts
     enabled: bool = True  # on unless the config turns it off
+    # corpus rules: the key facts are grouped by (facts with None are not kept), so the corpus
+    # is streamed and only a few facts per key are held, never every fact of every report
+    group: Callable[..., Any] | None = None  # group(fact, documents) -> hashable key or None
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:

@@ -3,7 +3,7 @@ TOML or JSON file and adjustable from the command line.
 
     # recount-rules.toml
     disable = ["same-quantity-agrees"]
-    truncation = true              # accept truncated as well as rounded printed figures
+    truncation = true              # accept truncated as well as rounded printed figures (default: rounded)
 
     [rule.parts-sum-to-whole]
     min_parts_for_shortfall = 4
@@ -32,8 +32,9 @@ class RuleSettings:
     enable: tuple[str, ...] = ()  # when given, only these rules run
     disable: tuple[str, ...] = ()  # these rules do not run
     params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule id -> overrides
-    truncation: bool = True  # a printed 81.0 may be a truncated 81.09 as well as a rounded 80.95
+    truncation: bool = False  # True: a printed 81.0 may also be a truncated 81.09 (XBRL 1.1 rounds)
     exact_counts: bool = True  # counts of things are exact; money and rates are rounded
+    exact_whole_money: bool = True  # unscaled whole-pound sums (11,450, not £11k) are exact amounts
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "enable", tuple(self.enable))
@@ -42,7 +43,7 @@ class RuleSettings:
         rules = RULES
         for rule_id, overrides in self.params.items():
             _check_params(rules[rule_id], overrides)
-        for name in ("truncation", "exact_counts"):
+        for name in ("truncation", "exact_counts", "exact_whole_money"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"setting {name} must be true or false, got {getattr(self, name)!r}")
 
@@ -72,6 +73,18 @@ class RuleSettings:
         data = dict(data)
         params = {**data.pop("params", {}), **data.pop("rule", {})}
         return cls(params=params, **data)
+
+    def to_json(self) -> str:
+        """Canonical JSON (sorted, defaults included): recorded with the output and hashed
+        into the run version, so a changed rule setting redoes the documents it affects."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["params"] = {k: dict(v) for k, v in sorted(self.params.items())}
+        data["enable"], data["disable"] = list(self.enable), list(self.disable)
+        return json.dumps(data, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "RuleSettings":
+        return cls.from_dict(json.loads(text)) if text else cls()
 
     @classmethod
     def from_file(cls, path: str | Path) -> "RuleSettings":

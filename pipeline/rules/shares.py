@@ -45,7 +45,7 @@ def check_percent_counts(ctx: RuleContext, p: Params) -> Iterator[Flag]:
             ctx, PERCENT_COUNTS.id, grade(gap, step, abs(share.value - computed) >= p.error_points),
             involved, expected=round(computed, 2), observed=share.value,
             arithmetic=f"{plain(num)} / {plain(den)} = {fixed(computed)}%",
-            tolerance=tolerance_text(step, ctx.settings.truncation, share.qualifier)
+            tolerance=tolerance_text(step, ctx.truncation, share.qualifier)
             + f"; accepted {stated.describe()}",
             message=(f"Stated {ctx.shown(share)}% but {plain(num)} / {plain(den)} = "
                      f"{fixed(computed)}% (off by {fixed(abs(share.value - computed))} points)"))
@@ -58,7 +58,7 @@ def check_bounds(ctx: RuleContext, p: Params) -> Iterator[Flag]:
             message, expected, observed, arithmetic = problem
             yield make_flag(ctx, BOUNDS.id, "error", [fact], message=message, expected=expected,
                             observed=observed, arithmetic=arithmetic,
-                            tolerance=tolerance_text(ctx.step(fact), ctx.settings.truncation))
+                            tolerance=tolerance_text(ctx.step(fact), ctx.truncation))
     for claim in ctx.claims.values():
         wholes = [w for w in facts_of(claim, role="whole") if w.unit != "percent"]
         if not wholes:
@@ -69,7 +69,7 @@ def check_bounds(ctx: RuleContext, p: Params) -> Iterator[Flag]:
                 yield make_flag(
                     ctx, BOUNDS.id, "error", [part, whole], focus=part, expected=whole.value,
                     observed=part.value, arithmetic=f"{plain(part.value)} > {plain(whole.value)}",
-                    tolerance=tolerance_text(ctx.step(part), ctx.settings.truncation),
+                    tolerance=tolerance_text(ctx.step(part), ctx.truncation),
                     message=f"A part ({plain(part.value)}) is larger than its whole ({plain(whole.value)})")
 
 

@@ -6,15 +6,18 @@ lines and `subtotal` / `total` facts the stated sums (a column of allocations, r
 adds up like a column of spend); a subtotal covers the lines since the previous subtotal, a
 total every line above it, and a line equal to the sum of the lines just above it is treated
 as a subtotal rather than counted twice. A spend column is held against the allocation stated
-beside it: a line with role `allocation`, or the total of the table's allocation column.
+beside it: a line with role `allocation`, or the total of the table's allocation column, or
+else an allocation the report states elsewhere for the same body and year.
 The stated variance of a row (role `variance`) is checked in spend_variance.py.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Iterator
 
 from pipeline.model import Fact, Flag
+from pipeline.model.periods import financial_year_of_month
 from pipeline.rules.context import RuleContext, facts_of, reading_order
 from pipeline.rules.flags import grade, make_flag
 from pipeline.rules.rounding import Interval, plain, tolerance_text
@@ -87,7 +90,7 @@ def check_lines_sum(ctx: RuleContext, p: Params) -> Iterator[Flag]:
                                          abs(diff) >= p.error_share * total.value),
                 lines + [total], focus=total, expected=added, observed=total.value,
                 arithmetic=f"{sum_text(lines)} = {plain(added)}",
-                tolerance=tolerance_text(step, ctx.settings.truncation) + " per line",
+                tolerance=tolerance_text(step, ctx.truncation) + " per line",
                 message=(f"Spend lines {sum_text(lines)} = {plain(added)}, but the stated total is "
                          f"{plain(total.value)} ({'over' if diff > 0 else 'short'} by {plain(abs(diff))})"))
 
@@ -103,12 +106,37 @@ def column_allocations(ctx: RuleContext) -> dict[str, list[Fact]]:
     return out
 
 
+def allocations_elsewhere(ctx: RuleContext, claim: list[Fact]) -> list[Fact]:
+    """The allocation for a spend table stated anywhere else in the report (a label line above
+    it, a sentence, another table) for the same body and year: the largest such sum, so spend
+    is flagged only when it exceeds every allocation the report states. Bounds ('just under
+    £800,000') and parts of a breakdown are not the allocation."""
+    spent = [f for f in claim if f.kind in ("spend_item", "spend_total")]
+    if not spent:
+        return []
+    years = {year_of(f.period) for f in spent if f.period}
+    ids = {f.fact_id for f in claim}
+    found = [f for f in ctx.facts if f.kind == "allocation" and f.fact_id not in ids
+             and f.doc_id == spent[0].doc_id and f.unit == spent[0].unit and not f.qualifier
+             and f.role in ("", "value", "allocation", "total") and f.area == spent[0].area
+             and (not years or not f.period or year_of(f.period) in years)]
+    return [max(found, key=lambda f: f.value)] if found else []
+
+
+def year_of(period: str) -> str:
+    """A month's financial year (a payment table dated 'May 2014' is of 2014-15)."""
+    month = re.fullmatch(r"(\d{4})-(\d\d)", period)
+    if month and int(month.group(2)) != (int(month.group(1)) + 1) % 100:
+        return financial_year_of_month(int(month.group(1)), int(month.group(2)))
+    return period.split(" ")[0]
+
+
 def check_within_allocation(ctx: RuleContext, p: Params) -> Iterator[Flag]:
     beside = column_allocations(ctx)
     for claim in spend_claims(ctx):
         allocations = facts_of(claim, role="allocation")
         if not allocations and any(f.kind == "spend_item" for f in claim):
-            allocations = beside.get(claim[0].table_id, [])
+            allocations = beside.get(claim[0].table_id, []) or allocations_elsewhere(ctx, claim)
         totals = [f for f in claim if f.kind == "spend_total" and f.role == "total"] or facts_of(claim, kind="spend_total")
         items = facts_of(claim, kind="spend_item")
         spent = [max(totals, key=lambda f: f.value)] if totals else items
@@ -128,13 +156,13 @@ def check_within_allocation(ctx: RuleContext, p: Params) -> Iterator[Flag]:
             ctx, WITHIN_ALLOCATION.id, grade(used.lo - limit.hi, step, over >= p.error_share * allocated),
             allocations + items + totals, focus=spent[-1], expected=allocated, observed=total,
             arithmetic=f"{shown} > {plain(allocated)}",
-            tolerance=tolerance_text(step, ctx.settings.truncation),
+            tolerance=tolerance_text(step, ctx.truncation),
             message=(f"Spend {shown} > allocation {plain(allocated)} (over by {plain(over)}, "
                      f"{over / allocated * 100:.1f}% of the allocation)"))
 
 
 def same_period(facts: list[Fact]) -> bool:
-    return len({f.period for f in facts if f.period}) <= 1
+    return len({year_of(f.period) for f in facts if f.period}) <= 1
 
 
 SPEND_SUM = Rule(

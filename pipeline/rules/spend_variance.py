@@ -33,7 +33,7 @@ def check_variance(ctx: RuleContext, p: Params) -> Iterator[Flag]:
     for allocated, spent, stated in variance_rows(ctx):
         computed = magnitude(ctx.interval(allocated) - ctx.interval(spent))
         step = max(ctx.step(f) for f in (allocated, spent, stated))
-        claimed = stated_interval(abs(stated.value), ctx.step(stated), truncation=ctx.settings.truncation)
+        claimed = stated_interval(abs(stated.value), ctx.step(stated), truncation=ctx.truncation)
         if computed.meets(claimed):
             continue
         difference = allocated.value - spent.value
@@ -43,7 +43,7 @@ def check_variance(ctx: RuleContext, p: Params) -> Iterator[Flag]:
             ctx, VARIANCE.id, grade(computed.distance(claimed), step, serious),
             [allocated, spent, stated], focus=stated, expected=abs(difference),
             observed=abs(stated.value), arithmetic=arithmetic,
-            tolerance=tolerance_text(step, ctx.settings.truncation),
+            tolerance=tolerance_text(step, ctx.truncation),
             message=(f"{stated.subject}: allocated {arithmetic}, but the stated variance is "
                      f"{plain(stated.value)}"))
 

@@ -1,0 +1,21 @@
+"""Words that say how a table's numbers relate to each other: a total or subtotal row or
+column, a year-to-date or annual column, running (cumulative) figures, a % change and a
+share of the total. The table-arithmetic rules read them from the facts' row and column
+labels, so a report's own wording decides which cells are sums of which."""
+from __future__ import annotations
+
+import re
+
+TOTAL = re.compile(r"\b(?:total|totals|sum|overall|grand total|all (?:areas|districts|partnerships|"
+                   r"boroughs|councils|crime|offences)|county|force(?:wide| area| total)|countywide)\b", re.I)
+SUBTOTAL = re.compile(r"\bsub-?\s?totals?\b", re.I)
+YEAR_TO_DATE = re.compile(r"\b(?:year to date|ytd|full year|annual|whole year|year total|"
+                          r"year end|total)\b", re.I)
+RUNNING = re.compile(r"\b(?:cumulative|running totals?)\b", re.I)
+PERCENT_CHANGE = re.compile(r"%\s*(?:change|difference|increase|decrease|reduction)|"
+                            r"(?:change|difference|increase|decrease|reduction)\s*\(?%|"
+                            r"\bper ?cent(?:age)? (?:change|difference)\b", re.I)
+SHARE_OF_TOTAL = re.compile(r"%\s*of\s*(?:the\s*)?(?:total|all)|\bshare\b|\bproportion\b", re.I)
+# 'Rate per 1,000 population', 'per 100k': the base a rate is stated per.
+PER_BASE = re.compile(r"\bper\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<k>k\b|thousand\b)?", re.I)
+POPULATION = re.compile(r"\b(?:population|residents|households|head ?count)\b", re.I)

@@ -1,0 +1,168 @@
+"""Table arithmetic from structure: total rows, county totals above districts, subtotals,
+year to date against quarters (never rates, never running totals)."""
+from dataclasses import replace
+
+import pytest
+
+from pipeline.rules import check_document
+from tests.inline_facts import Page1
+
+
+def table(text: str, header: list[str], periods: list[str] | None = None, units: dict | None = None,
+          kinds: dict | None = None) -> Page1:
+    """Facts for every number of a tab table; row 0 is the header, col 0 the row label."""
+    page = Page1(text)
+    lines = text.strip("\n").split("\n")
+    offset = 0
+    for r, line in enumerate(lines):
+        cells = line.split("\t")
+        for c, cell in enumerate(cells):
+            start = text.index(cell, offset) if cell else offset
+            offset = start + len(cell)
+            if r == 0 or c == 0 or not cell.strip():
+                continue
+            period = (periods or [""] * len(header))[c]
+            page.fact(cell, after=text[:start], source="table", kind=(kinds or {}).get(c, "kpi_value"),
+                      table_id="t1", row=r, col=c, subject=cells[0], column=header[c], period=period,
+                      unit=(units or {}).get(c, "count"), role="value")
+    return page
+
+
+def rules(page: Page1) -> list[tuple]:
+    return [(f.rule_id, f.observed, f.expected) for f in check_document(page.document, page.made)]
+
+
+DISTRICTS = "District\t2022/23\t2023/24\nAdur\t458\t469\nArun\t1,010\t1,058\nCrawley\t1,475\t1,534\n{label}\t{a}\t{b}\n"
+
+
+@pytest.mark.parametrize("label", ["County total", "Total", "West Sussex total", "All districts"])
+def test_a_total_row_equal_to_its_lines_is_consistent(label):
+    page = table(DISTRICTS.format(label=label, a="2,943", b="3,061"), ["", "2022/23", "2023/24"],
+                 ["", "2022-23", "2023-24"])
+    assert rules(page) == []
+
+
+def test_a_total_row_off_by_more_than_rounding_is_flagged_in_that_column_only():
+    page = table(DISTRICTS.format(label="County total", a="2,943", b="3,034"), ["", "2022/23", "2023/24"],
+                 ["", "2022-23", "2023-24"])
+    assert rules(page) == [("table-total-matches-lines", 3034, 3061)]
+
+
+def test_a_county_total_stated_above_its_districts():
+    text = "Area\tOffences\nWest Sussex\t3,100\nAdur\t458\nArun\t1,010\nCrawley\t1,475\n"
+    page = table(text.replace("West Sussex", "County total"), ["", "Offences"])
+    assert rules(page) == [("table-total-matches-lines", 3100, 2943)]
+
+
+def test_subtotals_by_section_and_a_grand_total():
+    text = ("Service\tCases\nNorth A\t10\nNorth B\t20\nSubtotal\t30\nSouth A\t5\nSouth B\t7\n"
+            "Subtotal\t13\nTotal\t43\n")
+    page = table(text, ["", "Cases"])
+    # the second subtotal is off; the grand total agrees with the subtotals (30 + 13)
+    assert rules(page) == [("table-total-matches-lines", 13, 12)]
+
+
+def test_an_indicator_named_total_that_is_not_a_sum_is_left_alone():
+    text = "Indicator\t2023/24\nTotal recorded crime\t9,000\nBurglary\t400\nViolence\t2,000\n"
+    assert rules(table(text, ["", "2023/24"], ["", "2023-24"])) == []
+
+
+def test_percentages_and_rates_in_a_total_row_are_not_summed():
+    text = "Area\tShare\nA\t40%\nB\t35%\nTotal\t100%\n"
+    assert rules(table(text, ["", "Share"], units={1: "percent"})) == []
+
+
+QUARTERS = ["", "Apr-Jun", "Jul-Sep", "Oct-Dec", "Jan-Mar", "Year to date"]
+Q_PERIODS = ["", "2017-18 Q1", "2017-18 Q2", "2017-18 Q3", "2017-18 Q4", "2017-18"]
+
+
+def test_year_to_date_equal_to_its_quarters():
+    text = "Indicator\tApr-Jun\tJul-Sep\tOct-Dec\tJan-Mar\tYear to date\nIncidents\t948\t987\t1,004\t1,032\t3,971\n"
+    assert rules(table(text, QUARTERS, Q_PERIODS)) == []
+
+
+def test_year_to_date_short_of_its_quarters_is_flagged():
+    text = "Indicator\tApr-Jun\tJul-Sep\tOct-Dec\tJan-Mar\tYear to date\nIncidents\t948\t987\t1,004\t1,032\t3,871\n"
+    assert rules(table(text, QUARTERS, Q_PERIODS)) == [("year-to-date-matches-quarters", 3871, 3971)]
+
+
+def test_a_year_to_date_after_three_quarters_sums_those_three():
+    text = "Indicator\tQ1\tQ2\tQ3\tYTD\nIncidents\t10\t12\t14\t36\nOffences\t5\t5\t5\t16\n"
+    page = table(text, ["", "Q1", "Q2", "Q3", "YTD"], ["", "2017-18 Q1", "2017-18 Q2", "2017-18 Q3", "2017-18"])
+    assert rules(page) == [("year-to-date-matches-quarters", 16, 15)]
+
+
+def test_percentage_rows_are_never_summed():
+    text = "Indicator\tApr-Jun\tJul-Sep\tOct-Dec\tJan-Mar\tYear to date\nRepeat rate\t24%\t27%\t31%\t29%\t28%\n"
+    page = table(text, QUARTERS, Q_PERIODS, units={c: "percent" for c in range(1, 6)})
+    assert rules(page) == []
+
+
+def test_running_totals_are_not_summed():
+    text = ("Indicator\tApr-Jun\tJul-Sep\tOct-Dec\tJan-Mar\tYear to date\n"
+            "Cases\t10\t25\t38\t50\t50\n")  # rising to the year figure: cumulative
+    assert rules(table(text, QUARTERS, Q_PERIODS)) == []
+    labelled = ["", "Q1 (cumulative)", "Q2 (cumulative)", "Q3 (cumulative)", "Q4 (cumulative)", "Annual"]
+    text = "Indicator\tQ1\tQ2\tQ3\tQ4\tAnnual\nCases\t10\t25\t20\t50\t51\n"
+    assert rules(table(text, labelled, Q_PERIODS)) == []
+
+
+def test_a_target_for_the_year_is_not_a_year_total():
+    text = "Indicator\tTarget\tApr-Jun\tJul-Sep\tOct-Dec\tJan-Mar\nOffences\t540\t139\t128\t151\t117\n"
+    page = table(text, ["", "Target", *QUARTERS[1:5]], ["", "2017-18", *Q_PERIODS[1:5]], kinds={1: "kpi_target"})
+    assert rules(page) == []
+
+
+CHANGES = "Indicator\t2022/23\t2023/24\t% change\nVWI\t715\t930\t{pct}\nWeapons\t66\t94\t42.4%\n"
+
+
+@pytest.mark.parametrize("pct", ["30.1%", "30%", "+30.1%"])
+def test_a_percent_change_column_agreeing_with_its_periods(pct):
+    page = table(CHANGES.format(pct=pct), ["", "2022/23", "2023/24", "% change"], ["", "2022-23", "2023-24", "2023-24"],
+                 units={3: "percent"}, kinds={3: "change"})
+    assert rules(page) == []
+
+
+def test_a_percent_change_column_against_its_periods_is_flagged():
+    page = table(CHANGES.format(pct="26.3%"), ["", "2022/23", "2023/24", "% change"],
+                 ["", "2022-23", "2023-24", "2023-24"], units={3: "percent"}, kinds={3: "change"})
+    assert rules(page) == [("table-change-matches-columns", 26.3, 30.07)]
+
+
+def test_a_signed_change_of_the_wrong_sign_is_flagged():
+    text = "Indicator\t2022/23\t2023/24\tChange\nVWI\t715\t930\t-215\n"
+    page = table(text, ["", "2022/23", "2023/24", "Change"], ["", "2022-23", "2023-24", "2023-24"], kinds={3: "change"})
+    page.made[-1] = replace(page.made[-1], value=-215.0)  # as a reader stores a signed cell
+    assert [r[0] for r in rules(page)] == ["table-change-matches-columns"]
+    page = table(text.replace("-215", "215"), ["", "2022/23", "2023/24", "Change"],
+                 ["", "2022-23", "2023-24", "2023-24"], kinds={3: "change"})
+    assert rules(page) == []
+
+
+SHARES = "Source\tReferrals\t% of total\nPolice\t702\t{a}\nSelf\t484\t40.8%\nTotal\t1,186\t100%\n"
+
+
+def test_a_share_of_the_total_agreeing_with_the_counts():
+    page = table(SHARES.format(a="59.2%"), ["", "Referrals", "% of total"], units={2: "percent"})
+    assert rules(page) == []
+
+
+def test_a_share_of_the_total_against_the_counts_is_flagged():
+    page = table(SHARES.format(a="52.9%"), ["", "Referrals", "% of total"], units={2: "percent"})
+    assert rules(page) == [("share-of-total-matches-counts", 52.9, 59.19)]
+
+
+RATES = "Area\tOffences\tPopulation\tRate per 1,000 population\nAdur\t469\t64,500\t{rate}\n"
+
+
+@pytest.mark.parametrize("rate", ["7.3", "7.27", "7"])
+def test_a_rate_agreeing_with_its_count_and_population(rate):
+    page = table(RATES.format(rate=rate), ["", "Offences", "Population", "Rate per 1,000 population"],
+                 units={3: "rate"})
+    assert rules(page) == []
+
+
+def test_a_rate_against_its_count_and_population_is_flagged():
+    page = table(RATES.format(rate="8.3"), ["", "Offences", "Population", "Rate per 1,000 population"],
+                 units={3: "rate"})
+    assert rules(page) == [("rate-matches-count-and-population", 8.3, 7.27)]
