@@ -93,7 +93,7 @@ def test_a_file_that_vanishes_mid_run_is_recorded(tmp_path):
     path.write_text("Total\t£5\n")
     path.unlink()  # listed by discovery, gone by the time its turn comes
     result = process_document(path)
-    assert result.document.status == "error" and "No such file" in result.document.reason
+    assert result.document.status == "unreadable" and "No such file" in result.document.reason
 
 
 def test_two_empty_files_are_two_documents(tmp_path):
