@@ -50,9 +50,9 @@ def test_timed_out_and_crashed_documents_are_retried_on_the_next_run(tmp_path, m
     """A larger timeout or a quieter machine may do: failures are not cached as done."""
     paths = make_corpus(tmp_path / "in", 4)
     monkeypatch.setenv(POISON_ENV, f"crash:{paths[0].name},hang:{paths[1].name}")
-    first = ingest([tmp_path / "in"], tmp_path / "out", Settings(timeout_seconds=3), jobs=1)
+    first = ingest([tmp_path / "in"], tmp_path / "out", Settings(timeout_seconds=10), jobs=1)
     monkeypatch.delenv(POISON_ENV)
-    again = ingest([tmp_path / "in"], tmp_path / "out", Settings(timeout_seconds=3), jobs=1)
+    again = ingest([tmp_path / "in"], tmp_path / "out", Settings(timeout_seconds=10), jobs=1)
     statuses = {d["file_name"]: d["status"] for d in pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()}
     assert (first.to_retry, again.skipped, again.retried, again.to_retry) == (2, 2, 2, 0)
     assert statuses == {p.name: "ok" for p in paths}

@@ -47,9 +47,12 @@ def run_document(task: Task, settings: Settings) -> DocumentOutput:
 
 
 def warm_up() -> None:
-    """Import the heavy modules once per long-lived worker, before its first deadline starts."""
+    """Import the heavy modules and build the spaCy pipeline once per long-lived worker,
+    before its first deadline starts (else the first document pays for them)."""
     from extractors import registry
+    from extractors.narrative.language import pipeline
     registry()
+    pipeline()
 
 
 def _poison(path: str) -> None:
