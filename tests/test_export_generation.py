@@ -133,7 +133,10 @@ def test_every_writer_of_a_folder_takes_its_lock(tmp_path, command):
 
 
 def test_the_lock_names_the_command_holding_it_across_processes(tmp_path):
-    (tmp_path / "out").mkdir()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text("Referrals rose from 120 to 150 in 2019/20.\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                                     "--quiet", "--jobs", "1"]).exit_code == 0
     code = ("import sys, time; from pipeline.output.manifest import locked\n"
             "with locked(sys.argv[1], 'check'):\n print('held', flush=True); time.sleep(30)")
     holder = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "out")], cwd=REPO,

@@ -175,8 +175,9 @@ def test_xlsx_spend_table_facts_carry_the_merged_year(tmp_path):
     result = process_document(scorecard_xlsx(tmp_path / "card.xlsx"))
     assert sorted((f.kind, f.subject, f.period, f.value) for f in result.facts) == [
         ("allocation", "Total", "2016-17", 80000.0), ("allocation", "Victim support", "2016-17", 30000.0),
-        ("allocation", "Youth diversion", "2016-17", 50000.0), ("spend_item", "Victim support", "2016-17", 31000.0),
-        ("spend_item", "Youth diversion", "2016-17", 48250.5), ("spend_total", "Total", "2016-17", 79251.0)]
+        ("allocation", "Youth diversion", "2016-17", 50000.0), ("percent", "Share of grant spent", "2016-17", 99.1),
+        ("spend_item", "Victim support", "2016-17", 31000.0), ("spend_item", "Youth diversion", "2016-17", 48250.5),
+        ("spend_total", "Total", "2016-17", 79251.0)]
     assert result.flags == ()  # 48,250.50 + 31,000 is £79,251 as printed, within £80,000
 
 

@@ -160,3 +160,14 @@ def test_a_payment_table_dated_by_month_is_of_that_financial_year():
                        ["14,662", "15,662"], "30,324", period="2014-05")
     page.fact("£29,324", kind="allocation", role="value", period="2014-15")
     assert projection(check_document(page.document, page.made)) == [("spend-within-allocation", 30324, 29324)]
+
+
+def test_a_whole_pound_total_over_lines_in_pence_is_rounded_not_exact():
+    """£48,250.50 + £31,000 = £79,250.50, printed to the pound as £79,251: rounding, no flag."""
+    from pipeline.rules import check_document
+    from tests.inline_facts import Page1
+    page = Page1("Youth diversion £48,250.50\nVictim support £31,000\nTotal £79,251\nGrant £80,000")
+    for number, kind, role in (("£48,250.50", "spend_item", "item"), ("£31,000", "spend_item", "item"),
+                               ("£79,251", "spend_total", "total"), ("£80,000", "allocation", "allocation")):
+        page.fact(number, kind=kind, role=role, claim_id="c1", period="2016-17")
+    assert [f.rule_id for f in check_document(page.document, page.made)] == []

@@ -85,6 +85,17 @@ def test_a_count_with_its_change_in_brackets_keeps_the_change(tmp_path, cell, va
     assert ("change", value, "percent", direction, "2013-14 Q2") in got
 
 
+@pytest.mark.parametrize("above,header", [
+    ("Grant allocated to the partnership for 2021/22: £40,000", "Spend 2021/22 (£)"),
+    ("The Commissioner awarded £40,000 of funding for 2021/22.", "Expenditure (£)"),
+    ("Funding received 2021/22: £40,000", "Amount spent"),
+])
+def test_a_spend_column_under_a_line_about_the_grant_is_spend(tmp_path, above, header):
+    text = f"Annual return 2021/22\n\n{above}\n\nScheme\t{header}\nMentoring\t18,200\nCCTV\t23,950\nTotal\t42,150\n"
+    got = sorted((f.kind, f.role, f.value) for f in read(tmp_path, text).facts)
+    assert got == [("spend_item", "item", 18200), ("spend_item", "item", 23950), ("spend_total", "total", 42150)]
+
+
 @pytest.mark.parametrize("caption", ["Grant allocations 2019/20", "Allocations to partnerships, 2019/20",
                                      "Funding awarded in 2019/20 (£)"])
 def test_a_table_of_allocations_is_allocations_not_spend(tmp_path, caption):

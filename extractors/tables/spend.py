@@ -77,8 +77,9 @@ def table_facts(doc: Document, table: Table, context: str = "") -> list[Fact]:
     columns, labels = money_columns(table), column_labels(table)
     period = _period(doc, table, context)
     scale = money_scale(table.heading, context, header_text(table), notes(table))
-    given = is_allocation_text(context) or \
-        (len(columns) == 1 and is_allocation_text(labels.get(columns[0], "")))
+    only = labels.get(columns[0], "") if len(columns) == 1 else ""
+    # a lone money column headed 'Spend' is spent money whatever the line above says was given
+    given = not SPEND.search(only) and (is_allocation_text(context) or is_allocation_text(only))
     facts, seen_items = [], False
     for row in table.rows():
         label = " ".join(c.text for c in row if c.col not in columns and c.text).strip()

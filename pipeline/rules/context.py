@@ -51,8 +51,8 @@ class RuleContext:
     facts: list[Fact]
     settings: PrecisionSettings
     pages: dict[tuple[str, int], str]  # (doc_id, page number) -> page text
-    _ends: dict[tuple[str, int], list[int]] = field(default_factory=dict, repr=False, compare=False)
     documents: dict[str, dict] = field(default_factory=dict)  # doc_id -> title block (corpus rules)
+    _ends: dict[tuple[str, int], list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def claims(self) -> dict[str, list[Fact]]:
@@ -94,7 +94,14 @@ class RuleContext:
         if self.settings.exact_counts and fact.unit in EXACT_UNITS:
             return True
         return self.settings.exact_whole_money and fact.unit in MONEY_UNITS and \
-            fact.value == int(fact.value) and self.step(fact) == 1.0
+            fact.value == int(fact.value) and self.step(fact) == 1.0 and fact.claim_id not in self.claims_in_pence
+
+    @cached_property
+    def claims_in_pence(self) -> frozenset[str]:
+        """Breakdowns with a line printed in pence: their whole-pound figures (a total of
+        £79,251 over £48,250.50 + £31,000) are rounded to the pound, not exact."""
+        return frozenset(f.claim_id for f in self.facts
+                         if f.claim_id and f.unit in MONEY_UNITS and self.step(f) < 1.0)
 
     def interval(self, fact: Fact) -> Interval:
         """The values this fact's printed number allows."""
