@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Optional
+from typing import Iterable
 
 from extractors.narrative.not_facts import masked_spans, reason_not_fact
-from pipeline.model import Document, Fact, Page, SkippedNumber, Table
+from pipeline.model import Document, Fact, Page, SkippedNumber
 from pipeline.model.numbers import find_numbers
 
 _TOKEN = re.compile(r"(?<![\w.,])[-−+]?[£$€]?\d(?:[\d,]*\d)?(?:\.\d+)?(?![\w])")

@@ -76,7 +76,7 @@ def read_pages(pdf: pdfium.PdfDocument, settings: Settings, deadline: float) -> 
         _check_time(deadline, f"reading page {index + 1}", settings.timeout_seconds)
         try:
             pages.append(read_page(pdf, index))
-        except pdfium.PdfiumError as err:
+        except pdfium.PdfiumError:
             log.debug("page %d unreadable", index + 1, exc_info=True)
             unread.append(index + 1)
             pages.append(RawPage(index + 1, 0.0, 0.0, [], [], []))
