@@ -68,8 +68,8 @@ def row_facts(doc: Document, table: Table, row: list[Cell], ctx: RowContext, mor
     """`more`: the rest of the indicator's label, where a PDF wrapped it onto the next rows."""
     indicator = _indicator(row, ctx.header)
     subject = " ".join(p for p in (_subject(indicator.text) or indicator.text, more) if p)
-    has_direction = ctx.direction_col is not None and ctx.direction_col < len(row)  # an inherited header may be wider
-    direction = row[ctx.direction_col].text if has_direction else ""
+    col = ctx.direction_col  # an inherited header may be wider than the row
+    direction = row[col].text if col is not None and col < len(row) else ""
     notes = [row[c].text for c, r in ctx.header.roles.items()
              if r in ("commentary", "owner") and c < len(row) and row[c].text]
     area = _area(table, row, ctx)
