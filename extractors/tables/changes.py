@@ -11,6 +11,7 @@ from dataclasses import replace
 from extractors.facts import cell_offset, make_fact
 from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact
+from pipeline.model.vocab import Role
 
 _SIGNED = re.compile(r"^\s*(?P<sign>[-−–+(])?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<pct>%|pp\b|points?\b)?\s*\)?\s*$",
                      re.I)
@@ -49,7 +50,7 @@ def link_levels(doc: Document, facts: list[Fact], changes: list[Fact], claim: st
                     key=lambda f: f.period)
     if not changes or len(values) != 2 or values[0].period == values[1].period:
         return facts + changes
-    roles = {values[0].fact_id: "from", values[1].fact_id: "to"}
+    roles: dict[str, Role] = {values[0].fact_id: "from", values[1].fact_id: "to"}
     linked = [replace(f, role=roles[f.fact_id], claim_id=claim) if f.fact_id in roles else f for f in facts]
     return linked + changes
 

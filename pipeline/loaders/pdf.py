@@ -202,7 +202,8 @@ def assemble(doc_id: str, raw: list[RawPage], found: dict[int, list[FoundTable]]
         pages.append(Page(page.number, text, tuple(headings)))
         edges = _table_edges(ordered)
         found_tables = table_records(doc_id, page.number, page_found, spans, headings, edges)
-        tables += found_tables + _text_tables(doc_id, page.number, text, headings, spans)
+        tables += found_tables
+        tables += _text_tables(doc_id, page.number, text, headings, spans)
     return pages, stitch(tables)
 
 
