@@ -117,7 +117,8 @@ class LocalExecutor:
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(  # type: ignore[attr-defined]  # every concrete context has Processtarget=_worker_main, args=(child, self.settings),
+        # every concrete context has Process; BaseContext's stub does not declare it
+        process = self.context.Process(target=_worker_main, args=(child, self.settings),  # type: ignore[attr-defined]
                                        daemon=True, name="recount-worker")
         with sigint_ignored():  # a Ctrl-C while the child starts up must not reach it either
             process.start()
