@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact
+from pipeline.model.vocab import Kind, Source, Unit
 
 
-def make_fact(doc: Document, *, kind: str, value: float, unit: str, subject: str, page: int,
-              start: int, end: int, source: str, extractor: str, snippet: str = "",
+def make_fact(doc: Document, *, kind: Kind, value: float, unit: Unit, subject: str, page: int,
+              start: int, end: int, source: Source, extractor: str, snippet: str = "",
               **fields) -> Fact:
     """A fact whose id is stable across runs: same document, place, kind and value."""
     role = fields.get("role", "")

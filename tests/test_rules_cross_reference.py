@@ -74,7 +74,7 @@ def test_a_name_given_a_figure_in_each_district_table_is_not_one_quantity():
     text = "".join(f"District {d}\nIndicator\t2023/24\nViolence with injury\t{v}\n" for d, v in
                    (("Adur", "469"), ("Arun", "1,058"), ("Crawley", "1,534")))
     page = Page1(text)
-    for i, (d, v) in enumerate((("Adur", "469"), ("Arun", "1,058"), ("Crawley", "1,534"))):
+    for i, (_d, v) in enumerate((("Adur", "469"), ("Arun", "1,058"), ("Crawley", "1,534"))):
         page.fact(v, kind="kpi_value", source="table", table_id=f"t{i}", row=1, col=1, period="2023-24",
                   subject="Violence with injury")
     assert check_corpus(page.made) == []

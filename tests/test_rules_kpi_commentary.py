@@ -36,7 +36,7 @@ def kpi_page(rows) -> Page1:
              for name, _, qs, comment, _ in rows]
     page = Page1("KPI\tDirection\tQ1 2015/16\tQ2 2015/16\tQ3 2015/16\tQ4 2015/16\tCommentary\n"
                  + "\n".join(lines) + "\n")
-    for r, (name, base, quarters, comment, changes) in enumerate(rows, start=1):
+    for r, (name, base, quarters, _comment, changes) in enumerate(rows, start=1):
         row = dict(table_id="t1", row=r, subject=name)
         page.fact(base, after=name[:-len(base) - 1], kind="kpi_baseline", source="table", col=0, **row)
         for q, printed in enumerate(quarters):

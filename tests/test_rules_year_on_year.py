@@ -1,5 +1,4 @@
 """A later report's previous-year column against the earlier report's outturn."""
-from dataclasses import replace
 
 from pipeline.rules import check_corpus
 from tests.inline_facts import Page1

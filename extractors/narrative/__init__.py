@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+from typing import cast
+
 from extractors.facts import make_fact
 from extractors.narrative.areas import area_at, area_markers
 from extractors.narrative.footnotes import link_footnotes
@@ -18,6 +20,7 @@ from extractors.narrative.segments import ProseSegment, document_segments
 from extractors.narrative.timing import opening_period
 from pipeline.model.ids import stable_id
 from pipeline.model import Document, Extraction, Fact
+from pipeline.model.vocab import Kind, Unit
 
 SNIPPET_LIMIT = 500
 
@@ -61,7 +64,8 @@ def to_fact(doc: Document, segment: ProseSegment, draft: Draft, markers: list) -
     start, end, piece = located
     page = piece.page or segment.page
     return make_fact(
-        doc, kind=slot.kind, value=slot.m.value, unit=slot.m.unit, subject=draft.subject,
+        doc, kind=cast(Kind, slot.kind), value=slot.m.value, unit=cast(Unit, slot.m.unit),  # typed by the readers
+        subject=draft.subject,
         page=page, start=start, end=end, source="narrative", extractor="narrative",
         snippet=_snippet(segment, draft), period=draft.period, direction=slot.direction,
         theme=segment.heading, label=slot.label, qualifier=slot.m.qualifier, numerator=slot.numerator,

@@ -69,7 +69,7 @@ def area_markers(doc: Document) -> list[Marker]:
     markers = _table_markers(doc)
     for page in doc.pages:
         named = [(page.number, h.char_start, heading_area(h.text)) for h in page.headings]
-        markers += [m for m in named if m[2] is not None]
+        markers += [(number, start, area) for number, start, area in named if area is not None]
     markers.sort()
     return markers if len({m[2] for m in markers if m[2]}) >= 2 else []
 

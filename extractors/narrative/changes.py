@@ -203,8 +203,8 @@ def _change_direction(s: Sentence, slot: Slot, prev: Optional[Slot]) -> str:
     found = s.cue_before(slot, {"UP", "DOWN", "FEWER"}, 9)
     if found and found[0].word == "up" and _MADE_UP.search(s.text[max(s.s0, found[0].start - 8):found[0].start]):
         found = None  # 'made up 31 per cent of calls': a share, not a rise
-    adjacent = bool(found) and found[0].word in ("up", "down") and not found[1].strip()  # 'down 2.1pp'
-    phrasal = bool(found) and found[0].word in ("up", "down") and _PHRASAL_BY.match(found[1])  # 'went up by 22'
+    adjacent = found is not None and found[0].word in ("up", "down") and not found[1].strip()  # 'down 2.1pp'
+    phrasal = found is not None and found[0].word in ("up", "down") and _PHRASAL_BY.match(found[1])  # 'went up by 22'
     if found and not adjacent and not phrasal and (found[0].word in ("up", "down") or THAN_RE.search(found[1])):
         found = None
     if found and _CLAUSE_IN_GAP.search(found[1]):

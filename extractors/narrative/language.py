@@ -56,7 +56,7 @@ def pipeline() -> tuple[Language, Matcher, float]:
     started = time.perf_counter()
     nlp = spacy.blank("en")
     for abbreviation in ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])  # type: ignore[union-attr]  # a blank pipeline's tokenizer is a Tokenizer
     nlp.add_pipe("sentencizer")
     matcher = Matcher(nlp.vocab)
     for label, patterns in PATTERNS.items():

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Optional
+from typing import Iterable
 
 from extractors.narrative.not_facts import masked_spans, reason_not_fact
-from pipeline.model import Document, Fact, Page, SkippedNumber, Table
+from pipeline.model import Document, Fact, Page, SkippedNumber
 from pipeline.model.numbers import find_numbers
 
 _TOKEN = re.compile(r"(?<![\w.,])[-−+]?[£$€]?\d(?:[\d,]*\d)?(?:\.\d+)?(?![\w])")
@@ -95,7 +95,8 @@ def line_reasons(line: str, spans: list[tuple[int, int]]) -> list[str]:
     labels = {i for m in _FY_LABEL.finditer(line) for i in (m.start(1), m.start(2))}
     if all(start in labels for start, _ in spans):
         return ["period_label"] * len(spans)
-    if len(spans) == 1 and _NUMBERING.match(line) and _NUMBERING.match(line).end(1) == spans[0][1]:
+    numbering = _NUMBERING.match(line)
+    if len(spans) == 1 and numbering and numbering.end(1) == spans[0][1]:
         return ["section_number"]  # '3.1 The service ...', '4. Risk': the line's own number
     masks = masked_spans(line)
     numbers = {n.start: n for n in find_numbers(line)}

@@ -38,7 +38,9 @@ def read_spend_lists(doc: Document, segments: list[ProseSegment], drafts: list[D
                 draft.slot.kind = "spend_total" if total else "spend_item"
                 draft.slot.role = "total" if total else "item"
                 draft.claim = claim
-                draft.subject = _LINE.match(segments[i].text).group("label").strip()
+                line = _LINE.match(segments[i].text)  # a bullet run's lines all match
+                if line is not None:
+                    draft.subject = line.group("label").strip()
         index += max(len(run), 1)
 
 

@@ -47,7 +47,7 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
                                   r"(?:calls?|call-|service|line|number|contacts?)\b)|\b(?:dial(?:led|ling)?|ring|call)\s+(?:999|101|111)(?:\s+(?:or|and)\s+(?:999|101|111))?\b", re.I)),
     ("section number", re.compile(r"^\s*(?:[-•]\s*)?\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z(])")),
     ("list number", re.compile(r"^\s*(?:[-•]\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)](?=\s)|(?<![\w£])\(\d{1,2}\)(?=\s+[a-z])", re.I)),
-    ("section number", re.compile(r"^\s*\d{1,2}(?=\s+[A-Z][A-Za-z'’,&() -]{2,60}$)")),  # '4 What the grant is for' 
+    ("section number", re.compile(r"^\s*\d{1,2}(?=\s+[A-Z][A-Za-z'’,&() -]{2,60}$)")),  # '4 What the grant is for'
 ]
 _DURATION = re.compile(r"^\s?(?:-\s?)?(?:and\s+a\s+half\s+)?(?:(?:full|working|half|whole|calendar|school|financial|consecutive)\s+)?(?P<unit>years?|yrs?|months?|weeks?|days?|quarters?|"
                        r"hours?|hrs?|minutes?|mins?|seconds?|decades?)(?![a-z])", re.I)

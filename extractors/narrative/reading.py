@@ -86,7 +86,7 @@ def list_periods(segments: list[ProseSegment], document_period: str) -> list[str
     for segment in segments:
         if not _BULLET.match(segment.text):
             introduces = _INTRODUCES.search(segment.text)
-            lead = introduces and sentence_period(segment.text, 0, len(segment.text), document_period)
+            lead = sentence_period(segment.text, 0, len(segment.text), document_period) if introduces else ""
         periods.append(lead or "")
     return periods
 

@@ -230,9 +230,11 @@ def _streams(doc: Document, table: Table, cells: list[Cell]) -> list[ProseSegmen
         row = sorted(rows[key], key=lambda c: c.col)
         shift = max((0, 1, -1), key=lambda k: (sum(_fit_weight(open_, c, c.col + k) for c in row if fits(c, c.col + k)), k == 0))
         for cell in row:
-            col = cell.col + shift
+            col, offset = cell.col + shift, cell_offset(doc, cell)
+            if offset is None:  # never: rows hold only cells placed on their page
+                continue
             if fits(cell, col):
-                open_[col][0].add(cell.text, cell_offset(doc, cell), cell.row, cell.col, cell.page)
+                open_[col][0].add(cell.text, offset, cell.row, cell.col, cell.page)
                 open_[col] = (open_[col][0], cell)
                 continue
             if not _ALPHA_WORD.search(cell.text):
@@ -240,7 +242,7 @@ def _streams(doc: Document, table: Table, cells: list[Cell]) -> list[ProseSegmen
             if col in open_:
                 _flush_cells(segments, open_.pop(col)[0], table, False, {})
             builder = _Builder()
-            builder.add(cell.text, cell_offset(doc, cell), cell.row, cell.col, cell.page)
+            builder.add(cell.text, offset, cell.row, cell.col, cell.page)
             open_[col] = (builder, cell)
     for builder, _ in open_.values():
         _flush_cells(segments, builder, table, False, {})

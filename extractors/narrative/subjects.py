@@ -130,7 +130,7 @@ def subject_for(s: Sentence, slot: Slot, fallback: str) -> tuple[str, bool]:
     elif slot.m.unit in ("percent", "percentage_points", "times"):
         m = re.match(r"^\s*of\s+(?:the\s+|all\s+)?(?P<those>(?:those|these|people)\s+)?", after)
         phrase = noun_phrase(after[m.end():]) if m else ""
-        if phrase and m.group("those"):
+        if phrase and m and m.group("those"):
             phrase = f"{m.group('those').strip()} {phrase}"
     else:
         phrase = noun_phrase(re.sub(r"^\s*\)\s*", "", after))

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import cast
 
 from extractors.facts import cell_offset, make_fact
 from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact
+from pipeline.model.vocab import Role, Unit
 
 _SIGNED = re.compile(r"^\s*(?P<sign>[-−–+(])?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<pct>%|pp\b|points?\b)?\s*\)?\s*$",
                      re.I)
@@ -36,7 +38,8 @@ def change_fact(doc: Document, cell: Cell, column_role: str, level_unit: str, cl
     start = m.start("sign") if sign else m.start("num")
     end = m.end("pct") if m.group("pct") else m.end("num")
     role = "change_pct" if unit == "percent" else "change_abs"
-    return [make_fact(doc, kind="change", value=value, unit=unit, subject=subject, page=cell.page,
+    # the unit is a literal or the levels' unit, a Unit
+    return [make_fact(doc, kind="change", value=value, unit=cast(Unit, unit), subject=subject, page=cell.page,
                       snippet=f"{subject} | {cell.text}",
                       start=offset + start, end=offset + end, source="table", extractor="tables",
                       direction=direction, claim_id=claim, role=role, col=cell.col, bbox=cell.bbox,
@@ -49,7 +52,7 @@ def link_levels(doc: Document, facts: list[Fact], changes: list[Fact], claim: st
                     key=lambda f: f.period)
     if not changes or len(values) != 2 or values[0].period == values[1].period:
         return facts + changes
-    roles = {values[0].fact_id: "from", values[1].fact_id: "to"}
+    roles: dict[str, Role] = {values[0].fact_id: "from", values[1].fact_id: "to"}
     linked = [replace(f, role=roles[f.fact_id], claim_id=claim) if f.fact_id in roles else f for f in facts]
     return linked + changes
 

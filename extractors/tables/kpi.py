@@ -58,7 +58,7 @@ def _direction_col(table: Table, header: Header) -> int | None:
     for cell in table.cells:
         if cell.row > header.row and _DIRECTION.match(cell.text) and header.roles.get(cell.col) != "period":
             counts[cell.col] = counts.get(cell.col, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _area_col(table: Table, header: Header) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import cast
 
 from extractors.facts import cell_offset, make_fact
 from extractors.lexicon.periods import resolve
@@ -16,10 +17,11 @@ from extractors.tables.header import Header
 from pipeline.model import Cell, Document, Fact, Table
 from pipeline.model.ids import stable_id
 from pipeline.model.numbers import NUMBER_RE, number_from_match
+from pipeline.model.vocab import Kind, Unit
 
 EXTRACTOR = "tables"
 _PER_YEAR = re.compile(r"^\s*(?:p/?a|per (?:year|annum))\b", re.I)
-_VALUE_ROLES = {"period": "kpi_value", "ytd": "kpi_value", "baseline": "kpi_baseline", "target": "kpi_target"}
+_VALUE_ROLES: dict[str, Kind] = {"period": "kpi_value", "ytd": "kpi_value", "baseline": "kpi_baseline", "target": "kpi_target"}
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,8 @@ def row_facts(doc: Document, table: Table, row: list[Cell], ctx: RowContext, mor
     """`more`: the rest of the indicator's label, where a PDF wrapped it onto the next rows."""
     indicator = _indicator(row, ctx.header)
     subject = " ".join(p for p in (_subject(indicator.text) or indicator.text, more) if p)
-    has_direction = ctx.direction_col is not None and ctx.direction_col < len(row)  # an inherited header may be wider
-    direction = row[ctx.direction_col].text if has_direction else ""
+    col = ctx.direction_col  # an inherited header may be wider than the row
+    direction = row[col].text if col is not None and col < len(row) else ""
     notes = [row[c].text for c, r in ctx.header.roles.items()
              if r in ("commentary", "owner") and c < len(row) and row[c].text]
     area = _area(table, row, ctx)
@@ -112,7 +114,8 @@ def stated_in_indicator(doc: Document, cell: Cell, subject: str, common: dict) -
         n = number_from_match(number)
         per_year = bool(_PER_YEAR.match(cell.text[n.end:]))
         facts.append(make_fact(
-            doc, kind=f"kpi_{m.group('what').lower()}", value=n.value, unit=n.unit,
+            doc, kind=cast(Kind, f"kpi_{m.group('what').lower()}"),  # 'what' is baseline or target
+            value=n.value, unit=cast(Unit, n.unit),  # a Number's unit is one of the Units
             subject=subject, page=cell.page, start=offset + m.start(), end=offset + n.end,
             source="table", extractor=EXTRACTOR, snippet=cell.text, role="value",
             col=cell.col, **{**common, "note": ("per year; " if per_year else "") + common["note"]}))
@@ -120,7 +123,7 @@ def stated_in_indicator(doc: Document, cell: Cell, subject: str, common: dict) -
 
 
 def value_facts(doc: Document, cell: Cell, lead: str, subject: str, period: str, common: dict,
-                kind: str = "kpi_value", as_percent: bool = False) -> list[Fact]:
+                kind: Kind = "kpi_value", as_percent: bool = False) -> list[Fact]:
     """One fact per value a cell states; bare numbers are percentages where the column's
     header or the indicator says '(%)'. A bracketed share that names a change ('12,589 (4.3%
     reduction)') is that change, with its direction."""
@@ -137,7 +140,7 @@ def value_facts(doc: Document, cell: Cell, lead: str, subject: str, period: str,
         if value.role == "change":
             typed, role = "change", ("change_pct" if value.unit == "percent" else "change_abs")
         facts.append(make_fact(
-            doc, kind=typed, value=value.value, unit=unit, subject=label_subject,
+            doc, kind=typed, value=value.value, unit=cast(Unit, unit), subject=label_subject,  # parse_cell's units are Units
             page=cell.page, start=offset + value.start, end=offset + value.end, source="table",
             extractor=EXTRACTOR, snippet=f"{lead} | {common.get('column') or period} | {cell.text}", role=role,
             numerator=value.numerator, denominator=value.denominator, claim_id=claim,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import cast
 
 from extractors.facts import cell_offset, make_fact
 from extractors.lexicon.areas import looks_like_place
@@ -27,6 +28,7 @@ from extractors.tables.ledger import COLUMN_REASONS, cell_reason, page_column, s
 from pipeline.model import Cell, Document, Extraction, Fact, Table
 from pipeline.model.ids import stable_id
 from pipeline.model.periods import normalise_period
+from pipeline.model.vocab import Kind, Unit
 
 EXTRACTOR = "tables"
 _SIGN = re.compile(r"^\s*(?P<sign>[-−–+(])\s*[£]?\d")
@@ -124,7 +126,7 @@ def cell_facts(doc: Document, table: Table, layout: Layout, cell: Cell, label: s
         t = type_value(value, cell.text, role, row, layout, scale)
         claim = stable_id("claim", doc.doc_id, table.table_id, cell.col if t.kind in _MONEY_KINDS else cell.row)
         facts.append(make_fact(
-            doc, kind=t.kind, value=t.value, unit=t.unit,
+            doc, kind=cast(Kind, t.kind), value=t.value, unit=cast(Unit, t.unit),  # type_value's vocabulary
             subject=(f"{value.label}: {subject}" if value.label else subject) or t.kind,
             page=cell.page, start=offset + value.start, end=offset + value.end, source="table",
             extractor=EXTRACTOR, snippet=" | ".join(p for p in (place, label, column, cell.text) if p),

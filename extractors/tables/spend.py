@@ -19,6 +19,7 @@ from extractors.tables.money import Amount, amount_of, header_text, is_spend_tab
 from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact, Table
 from pipeline.model.periods import find_periods, is_financial_period, normalise_period
+from pipeline.model.vocab import Kind
 
 EXTRACTOR = "tables"
 
@@ -47,7 +48,7 @@ def column_labels(table: Table) -> dict[int, str]:
             for col in range(table.n_cols)}
 
 
-def row_kind(label: str, seen_items: bool, given: bool = False) -> tuple[str, str]:
+def row_kind(label: str, seen_items: bool, given: bool = False) -> tuple[Kind, str]:
     """(kind, role) of a row of a one-money-column table; in a table of money given (titled
     'Grant allocations', a column headed 'Allocation') every line is an allocation and the
     stated total the total of the breakdown."""
@@ -62,7 +63,7 @@ def row_kind(label: str, seen_items: bool, given: bool = False) -> tuple[str, st
     return "spend_item", "item"
 
 
-def column_kind(header: str, row_role: str, given: bool = False) -> tuple[str, str]:
+def column_kind(header: str, row_role: str, given: bool = False) -> tuple[Kind, str]:
     """(kind, role) of a cell in a table of several money columns, from its column's header,
     its row's role (item, subtotal, total) and whether the table's title says the money was
     given ('Fund allocations (£)': its '2019/20' and '2020/21' columns are allocations)."""
@@ -101,7 +102,7 @@ def table_facts(doc: Document, table: Table, context: str = "") -> list[Fact]:
     return facts
 
 
-def _fact(doc: Document, table: Table, cell: Cell, amount: Amount, kind: str, role: str,
+def _fact(doc: Document, table: Table, cell: Cell, amount: Amount, kind: Kind, role: str,
           label: str, period: str, scale: float, claim: str, column: str = "") -> list[Fact]:
     offset = cell_offset(doc, cell)
     if offset is None:

@@ -32,7 +32,7 @@ class DaskExecutor:
         if scheduler is None:
             raise ValueError("--executor dask needs --scheduler tcp://host:8786 (the cluster's scheduler)")
         self.owns_client = not isinstance(scheduler, Client)
-        self.client = Client(scheduler) if self.owns_client else scheduler
+        self.client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
         self.settings = Settings.resolve(settings)
 
     def map(self, tasks: Iterable[Task]) -> Iterator[DocumentOutput]:

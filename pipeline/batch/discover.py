@@ -19,6 +19,7 @@ from typing import Iterable
 
 from pipeline.loaders import SUPPORTED
 from pipeline.model.names import printable
+from pipeline.model.vocab import DocumentStatus
 from pipeline.output.manifest import STATE_DIR
 
 MANIFEST = os.path.join(STATE_DIR, "manifest.jsonl")
@@ -28,7 +29,7 @@ MANIFEST = os.path.join(STATE_DIR, "manifest.jsonl")
 class Note:
     """An entry that is recorded but not read: status `unreadable` or `skipped`, and why."""
     path: Path
-    status: str
+    status: DocumentStatus
     reason: str
 
 

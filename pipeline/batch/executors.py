@@ -22,6 +22,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Iterable, Iterator, Optional, Protocol
 
 from pipeline.model.settings import Settings
+from pipeline.model.vocab import DocumentStatus
 from pipeline.batch.tasks import DocumentOutput, Task, failed_output, run_document, warm_up
 from pipeline.batch.worker import LOG, Channel, set_up
 
@@ -116,7 +117,8 @@ class LocalExecutor:
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_worker_main, args=(child, self.settings),
+        # every concrete context has Process; BaseContext's stub does not declare it
+        process = self.context.Process(target=_worker_main, args=(child, self.settings),  # type: ignore[attr-defined]
                                        daemon=True, name="recount-worker")
         with sigint_ignored():  # a Ctrl-C while the child starts up must not reach it either
             process.start()
@@ -197,12 +199,13 @@ class LocalExecutor:
                                    f"(exit code {worker.process.exitcode}); see the log above")
         return self._start()
 
-    def _fail(self, worker: _Worker, status: str, reason: str) -> DocumentOutput:
+    def _fail(self, worker: _Worker, status: DocumentStatus, reason: str) -> DocumentOutput:
         """The running task's failed record; it is taken off the worker's queue."""
         elapsed = time.monotonic() - worker.started
         reason = f"{reason} after {elapsed:.1f}s" if status == "error" else reason
-        log.warning("%s: %s", worker.task.path, reason)
-        return failed_output(worker.queue.popleft(), status, reason, elapsed)
+        task = worker.queue.popleft()
+        log.warning("%s: %s", task.path, reason)
+        return failed_output(task, status, reason, elapsed)
 
     def _stop(self, worker: _Worker) -> None:
         if worker.process.is_alive():

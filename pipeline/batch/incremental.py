@@ -83,7 +83,9 @@ def plan_run(files: list[Path], manifest: Manifest, version: str, force: bool = 
     own earlier entry, the earlier content of its path), so the swap is one atomic line.
     """
     by_path = {e.path: e for e in manifest.docs.values()}
-    plan, first_path, replaced = Plan(), {}, set()
+    plan = Plan()
+    replaced: set[str] = set()
+    first_path: dict[str, str] = {}  # content hash -> the first path holding it
     for path in files:
         known = by_path.get(str(path.resolve()))
         hashed = file_sha(path, known)

@@ -47,8 +47,9 @@ class Bar:
     def update(self, output: DocumentOutput) -> None:
         self.pages += output.pages
         rate = self.pages / max(time.monotonic() - self.began, 1e-9)
-        self.bar.set_postfix_str(f"pages={self.pages} ({rate:.0f}/s)", refresh=False)
-        self.bar.update(1)
+        if self.bar is not None:  # started
+            self.bar.set_postfix_str(f"pages={self.pages} ({rate:.0f}/s)", refresh=False)
+            self.bar.update(1)
 
     def close(self) -> None:
         if self.bar is not None:

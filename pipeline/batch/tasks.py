@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipeline.model import Document, DocumentResult
 from pipeline.model.settings import Settings
+from pipeline.model.vocab import DocumentStatus
 from pipeline.output.parts import DocumentOutput, to_output
 from pipeline.process import process_document
 
@@ -25,7 +26,7 @@ class Task:
     sha256: str = ""  # known from planning; used for the doc_id of a document that never returns
 
 
-def failed_output(task: Task, status: str, reason: str, seconds: float = 0.0,
+def failed_output(task: Task, status: DocumentStatus, reason: str, seconds: float = 0.0,
                   retry: bool = True) -> DocumentOutput:
     """The record for a document whose worker hung or died: it is failed, not lost, and by
     default tried again on the next run (a larger timeout or a quieter machine may do)."""

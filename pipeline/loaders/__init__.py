@@ -5,7 +5,7 @@ import logging
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypedDict
 
 from pipeline.model.ids import content_hash
 from pipeline.loaders.errors import LoadError
@@ -55,7 +55,28 @@ PARSERS: dict[str, Parser] = {"txt": _parse_text, "md": _parse_text, "html": _pa
                               "ods": _parse_sheet, "csv": _parse_sheet}
 
 
-def describe(pages: list[Page]) -> dict[str, str]:
+class Described(TypedDict):
+    """What a document's opening says of it (Document fields)."""
+    title: str
+    organisation: str
+    period: str
+
+
+class _Named(TypedDict):
+    """The Document fields every outcome has, known before the file is read."""
+    file_name: str
+    path: str
+    format: str
+
+
+class _Read(_Named):
+    """The Document fields known once its bytes are read."""
+    doc_id: str
+    sha256: str
+    size_bytes: int
+
+
+def describe(pages: list[Page]) -> Described:
     """Title, organisation and reporting period where the document's opening states them."""
     opening = "\n".join(p.text for p in pages[:2])[:3000]
     lines = [ln.strip(" #*\t") for ln in opening.split("\n") if ln.strip(" #*\t")]
@@ -86,16 +107,16 @@ def load_document(path: str | Path, settings: Settings | None = None) -> Documen
     settings = Settings.resolve(settings)
     path = Path(path)
     fmt = SUPPORTED.get(path.suffix.lower(), path.suffix.lower().lstrip(".") or "unknown")
-    base = {"file_name": path.name, "path": str(path), "format": fmt}
+    named: _Named = {"file_name": path.name, "path": str(path), "format": fmt}
     try:
         data = path.read_bytes()
     except OSError as err:
         return Document(doc_id=f"path:{path}", sha256="", status="unreadable",
-                        reason=f"cannot be read: {err.strerror or err}", **base)
+                        reason=f"cannot be read: {err.strerror or err}", **named)
     sha = content_hash(data)
     if not data:  # every empty file has the same hash: identify it by its path instead
-        return Document(doc_id=f"path:{path}", sha256=sha, status="empty", reason="the file is empty", **base)
-    base.update(doc_id=sha, sha256=sha, size_bytes=len(data))
+        return Document(doc_id=f"path:{path}", sha256=sha, status="empty", reason="the file is empty", **named)
+    base: _Read = {**named, "doc_id": sha, "sha256": sha, "size_bytes": len(data)}
     if path.suffix.lower() not in SUPPORTED:
         return Document(status="unsupported", reason=f"unsupported file type {path.suffix or '(none)'}", **base)
     try:

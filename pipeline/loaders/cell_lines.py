@@ -37,7 +37,9 @@ class CellLine:
 
 def _cell(line: Line) -> Optional[CellLine]:
     m = _CELL.match(line.text)
-    text = m.group("cell") if m else ""
+    if m is None:
+        return None
+    text = m.group("cell")
     if not text or len(text) > MAX_CELL or "\t" in text or "  " in text:
         return None
     return CellLine(line.start + m.start("cell"), line.start + m.end("cell"), text, is_value(text))

@@ -55,7 +55,8 @@ class Footnotes:
     """Footnote texts by id, and the marker each gets in the order the body cites them."""
 
     def __init__(self, texts: dict[str, str]):
-        self.texts, self.order = texts, []
+        self.texts = texts
+        self.order: list[str] = []
 
     def marker(self, note_id: str) -> str:
         if note_id not in self.order:

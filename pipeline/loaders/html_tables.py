@@ -125,7 +125,7 @@ class _TableReader(HTMLParser):
             top.cell["parts"].append(data)
 
     def _close_cell(self, top: _Open, end: int | None = None) -> None:
-        if top.cell is None:
+        if top.cell is None or top.row is None:  # a cell opens a row when it has none
             return
         cell = top.cell
         top.row.append(SourceCell(clean_cell_text(cell["parts"]), cell["colspan"], cell["rowspan"],

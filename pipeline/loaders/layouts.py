@@ -79,8 +79,8 @@ def layout_table(doc_id: str, page: int, text: str, layout: Layout, headings: li
     cells = _cells(layout, page)
     if not cells:
         return None
-    start = min(c.char_start for c in cells)
-    end = max(c.char_end for c in cells)
+    start = min(s.start for s in layout.slots if s.text)
+    end = max(s.end for s in layout.slots if s.text)
     header_rows = layout.header_rows
     if header_rows is None:
         header_rows = marked_header_rows(layout) or header_row_count(_padded_rows(cells, page))

@@ -38,9 +38,9 @@ def find_markdown_tables(lines: list[str]) -> list[MarkdownTable]:
     cells: list[SourceCell] = []
     start, header, in_row = 0, False, False
     for token in tokens:
-        if token.type == "table_open":
+        if token.type == "table_open" and token.map is not None:  # block tokens carry their lines
             start, rows, row_lines = token.map[0], [], []
-        elif token.type == "tr_open":
+        elif token.type == "tr_open" and token.map is not None:
             cells, in_row = [], True
             row_lines.append(token.map[0])
         elif token.type in ("th_open", "td_open"):

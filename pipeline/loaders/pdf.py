@@ -76,7 +76,7 @@ def read_pages(pdf: pdfium.PdfDocument, settings: Settings, deadline: float) -> 
         _check_time(deadline, f"reading page {index + 1}", settings.timeout_seconds)
         try:
             pages.append(read_page(pdf, index))
-        except pdfium.PdfiumError as err:
+        except pdfium.PdfiumError:
             log.debug("page %d unreadable", index + 1, exc_info=True)
             unread.append(index + 1)
             pages.append(RawPage(index + 1, 0.0, 0.0, [], [], []))
@@ -202,7 +202,8 @@ def assemble(doc_id: str, raw: list[RawPage], found: dict[int, list[FoundTable]]
         pages.append(Page(page.number, text, tuple(headings)))
         edges = _table_edges(ordered)
         found_tables = table_records(doc_id, page.number, page_found, spans, headings, edges)
-        tables += found_tables + _text_tables(doc_id, page.number, text, headings, spans)
+        tables += found_tables
+        tables += _text_tables(doc_id, page.number, text, headings, spans)
     return pages, stitch(tables)
 
 

@@ -35,7 +35,7 @@ def _cells(found: FoundTable, spans: CellSpans) -> list[Cell]:
 def _col_edges(found: FoundTable) -> tuple[float, ...]:
     edges = []
     for c in range(len(found.rows[0])):
-        lefts = [row[c][0] for row in found.boxes if c < len(row) and row[c] is not None]
+        lefts = [box[0] for row in found.boxes if c < len(row) and (box := row[c]) is not None]
         edges.append(min(lefts) if lefts else 0.0)
     return tuple(edges)
 

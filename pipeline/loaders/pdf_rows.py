@@ -80,7 +80,8 @@ def merge_wrapped_rows(table: FoundTable, lines: list[Line]) -> FoundTable:
         row = table.rows[i]
         j = next((k for k, c in enumerate(row) if c.strip()), 0)
         above, first = (rows[-1][j] if j < len(rows[-1]) else ""), row[j]
-        tight = spaced and gaps[i] is not None and gaps[i] <= TIGHT and _fills_column(above, widest.get(j, 0))
+        gap = gaps[i]
+        tight = spaced and gap is not None and gap <= TIGHT and _fills_column(above, widest.get(j, 0))
         if record_has_value and not has_value[i] and (tight or _continues_text(above, first)):
             _join(rows[-1], boxes[-1], row, table.boxes[i])
             continue

@@ -123,7 +123,8 @@ def is_real_table(rows: list[list[str]]) -> bool:
 
 def _from_camelot(table, page: int, height: float) -> FoundTable | None:
     rows = [[str(c) for c in row] for row in table.df.values.tolist()]
-    boxes = [[(c.x1, height - c.y2, c.x2, height - c.y1) for c in row] for row in table.cells]
+    boxes: list[list[BBox | None]] = [[(c.x1, height - c.y2, c.x2, height - c.y1) for c in row]
+                                      for row in table.cells]
     rows, boxes = clean_rows(rows, boxes)
     if not is_real_table(rows):
         return None
@@ -181,11 +182,17 @@ def pdfplumber_tables(data: bytes, page: int) -> list[FoundTable]:
         found = []
         for table in pdf.pages[0].find_tables():
             rows = [[c or "" for c in row] for row in table.extract()]
-            boxes = [[tuple(cell) if cell else None for cell in row.cells] for row in table.rows]
+            boxes = [[_bbox(cell) if cell else None for cell in row.cells] for row in table.rows]
             rows, boxes = clean_rows(rows, boxes)
             if is_real_table(rows):
-                found.append(FoundTable(page, tuple(table.bbox), rows, boxes, "pdfplumber-lines"))
+                found.append(FoundTable(page, _bbox(table.bbox), rows, boxes, "pdfplumber-lines"))
         return found
+
+
+def _bbox(values: tuple[float, ...]) -> BBox:
+    """pdfplumber's (x0, top, x1, bottom), typed as the four it always is."""
+    x0, top, x1, bottom = values
+    return (x0, top, x1, bottom)
 
 
 def _bbox_of(boxes: list[list[BBox | None]]) -> BBox | None:
@@ -222,19 +229,21 @@ def trim_rows(table: FoundTable, is_running) -> FoundTable | None:
 def extend_down(table: FoundTable, lines: list[Line]) -> FoundTable:
     """Lines just below a table whose every segment sits in one of its columns are its rows
     (a total row set off by a rule is the usual case camelot leaves out)."""
-    columns = [(min((r[c][0] for r in table.boxes if r[c]), default=0.0),
-                max((r[c][2] for r in table.boxes if r[c]), default=0.0)) for c in range(len(table.rows[0]))]
+    columns = [(min((cell[0] for r in table.boxes if (cell := r[c])), default=0.0),
+                max((cell[2] for r in table.boxes if (cell := r[c])), default=0.0)) for c in range(len(table.rows[0]))]
     rows, boxes, bottom = list(table.rows), list(table.boxes), table.bbox[3]
     for line in sorted((ln for ln in lines if ln.top >= bottom - 1), key=lambda ln: ln.top):
         if line.top - bottom > 1.5 * line.size:
             break
         cols = [next((j for j, (a, b) in enumerate(columns) if a - 5 <= s.x0 and s.x1 <= b + 5), None)
                 for s in line.segments]
-        if None in cols or len(set(cols)) != len(cols) or line.x0 < table.bbox[0] - 5 or \
-                not any(j > 0 and NUMERIC_CELL_RE.match(s.text) for s, j in zip(line.segments, cols)):
+        placed = [j for j in cols if j is not None]
+        if len(placed) != len(cols) or len(set(placed)) != len(placed) or line.x0 < table.bbox[0] - 5 or \
+                not any(j > 0 and NUMERIC_CELL_RE.match(s.text) for s, j in zip(line.segments, placed)):
             break
-        row, box = [""] * len(columns), [None] * len(columns)
-        for s, j in zip(line.segments, cols):
+        row = [""] * len(columns)
+        box: list[BBox | None] = [None] * len(columns)
+        for s, j in zip(line.segments, placed):
             row[j], box[j] = s.text, (s.x0, line.top, s.x1, line.bottom)
         rows.append(row)
         boxes.append(box)

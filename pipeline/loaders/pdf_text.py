@@ -108,7 +108,7 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
 
 def paragraph_text(group: list[Line], vocab: set[str]) -> str:
     text = ""
-    for i, line in enumerate(group):
+    for line in group:
         part = "\t".join(s.text for s in line.segments).strip() if len(line.segments) > 1 else line.text.strip()
         if not text:
             text = part

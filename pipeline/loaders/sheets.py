@@ -152,7 +152,8 @@ def ods_grid(sheet) -> Grid:
     expanded, spanned cells' covered positions pointing at the spanning cell."""
     from odf.table import TableRow
     name = str(sheet.getAttribute("name") or "")
-    texts, anchors = [], {}
+    texts: list[list[str]] = []
+    anchors: dict[tuple[int, int], tuple[int, int]] = {}
     for row in sheet.getElementsByType(TableRow):
         values = ods_row(row, len(texts), anchors)
         repeat = int(row.getAttribute("numberrowsrepeated") or 1)
@@ -163,7 +164,7 @@ def ods_grid(sheet) -> Grid:
             for r, row in enumerate(texts)]
 
 
-def ods_row(row, r: int, anchors: dict) -> list[str]:
+def ods_row(row, r: int, anchors: dict[tuple[int, int], tuple[int, int]]) -> list[str]:
     """One row's cell texts; records the positions its spanning cells cover."""
     from odf import teletype
     from odf.text import P

@@ -95,8 +95,13 @@ def _tables(doc_id: str, page: int, text: str, headings: list[Heading], layouts:
 
 
 def _taken(text: str, tables: list[Table]) -> frozenset[int]:
-    spans = [(min(c.char_start for c in t.cells), max(c.char_end for c in t.cells)) for t in tables]
-    return frozenset(line_starts(text, spans))
+    return frozenset(line_starts(text, [_span(t) for t in tables]))
+
+
+def _span(table: Table) -> tuple[int, int]:
+    """Where a text table runs: its cells come from slots, so every one has a span."""
+    return (min(c.char_start for c in table.cells if c.char_start is not None),
+            max(c.char_end for c in table.cells if c.char_end is not None))
 
 
 def line_starts(text: str, ranges: list[tuple[int, int]]) -> list[int]:

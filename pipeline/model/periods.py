@@ -43,7 +43,7 @@ _FINANCIAL = re.compile(r"^(?P<a>\d{4})-(?P<b>\d\d)(?: [QH]\d)?$")
 def is_financial_period(period: str) -> bool:
     """A financial year, or a quarter or half of one (not '2015-06', a month, nor a strategy span)."""
     m = _FINANCIAL.match(period or "")
-    return bool(m) and int(m.group("b")) == (int(m.group("a")) + 1) % 100
+    return m is not None and int(m.group("b")) == (int(m.group("a")) + 1) % 100
 
 
 def financial_year_of_month(year: int, month: int) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from collections.abc import Mapping
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Settings:
             return cls()
         if isinstance(value, cls):
             return value
+        if not isinstance(value, Mapping):
+            raise TypeError(f"settings must be a {cls.__name__} or a dict, got {type(value).__name__}")
         unknown = set(value) - {f.name for f in fields(cls)}
         if unknown:
             raise ValueError(f"unknown setting(s) {sorted(unknown)}; known: {[f.name for f in fields(cls)]}")

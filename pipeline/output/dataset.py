@@ -84,7 +84,8 @@ class DatasetWriter:
         by_year: dict[str, list[DocumentOutput]] = {}
         for output in self.buffer:
             by_year.setdefault(partition_of(output.document), []).append(output)
-        entries, gone = [], set()
+        entries: list[DocEntry] = []
+        gone: set[str] = set()
         for year, outputs in by_year.items():
             parts = self._write_parts(year, outputs)
             entries += [self._entry(output, year, parts) for output in outputs]

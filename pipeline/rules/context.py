@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Protocol
+from typing import Protocol, Sequence
 
 from pipeline.model import Fact
 from pipeline.model.numbers import find_numbers
@@ -22,9 +22,12 @@ from pipeline.rules.rounding import Interval, printed_step, shown, stated_interv
 
 class PrecisionSettings(Protocol):
     """The part of RuleSettings a context reads (kept a protocol: settings import the rules)."""
-    truncation: bool
-    exact_counts: bool
-    exact_whole_money: bool
+    @property
+    def truncation(self) -> bool: ...
+    @property
+    def exact_counts(self) -> bool: ...
+    @property
+    def exact_whole_money(self) -> bool: ...
 
 @lru_cache(maxsize=512)
 def number_cuts(sentence: str) -> tuple[list[int], list[int]]:
@@ -170,7 +173,7 @@ class RuleContext:
         end = starts[after] if after < len(starts) else len(sentence)
         return sentence[start:end]
 
-    def snippet(self, fact: Fact, others: list[Fact] = (), limit: int = 600) -> str:
+    def snippet(self, fact: Fact, others: Sequence[Fact] = (), limit: int = 600) -> str:
         """The sentence holding the fact, with the sentences of the flag's other facts on the
         same page (a footnote, a list running over lines): one stretch if they are close,
         else joined with ' … '."""

@@ -45,7 +45,7 @@ def row_candidates(ctx: RuleContext, fact: Fact, p: Params) -> list[tuple[float,
     for (doc_id, _, _), facts in ctx.table_rows.items():
         values = row_values(facts) if doc_id == fact.doc_id else None
         year = year_total(values, fact.period) if values else None
-        if not year:
+        if not year or values is None:
             continue
         indicator = content_words(year[1][0].subject)
         shared = words & indicator

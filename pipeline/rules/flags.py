@@ -5,6 +5,7 @@ from typing import Iterable, Optional
 
 from pipeline.model.ids import stable_id
 from pipeline.model import Fact, Flag
+from pipeline.model.vocab import Severity
 from pipeline.rules.context import RuleContext
 
 
@@ -19,7 +20,7 @@ def flag_id(rule_id: str, fact_ids: Iterable[str], values: Iterable[Optional[flo
     return stable_id("flag", rule_id, *sorted(fact_ids), *numbers)
 
 
-def make_flag(ctx: RuleContext, rule_id: str, severity: str, facts: list[Fact], *,
+def make_flag(ctx: RuleContext, rule_id: str, severity: Severity, facts: list[Fact], *,
               message: str, expected: Optional[float], observed: Optional[float],
               tolerance: str, arithmetic: str = "", focus: Fact | None = None) -> Flag:
     """A flag on `facts`; `focus` (default the first) gives the page and snippet shown."""
@@ -34,7 +35,7 @@ def make_flag(ctx: RuleContext, rule_id: str, severity: str, facts: list[Fact], 
                 page=focus.page, snippet=ctx.snippet(focus, facts)[:600], arithmetic=arithmetic)
 
 
-def grade(distance: float, step: float, serious: bool, default: str = "error") -> str:
+def grade(distance: float, step: float, serious: bool, default: Severity = "error") -> Severity:
     """Tier a disagreement: within one printed unit is info, a serious one is the rule's default."""
     if distance <= step * 1.0001:
         return "info"

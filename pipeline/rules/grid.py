@@ -7,7 +7,6 @@ several facts (a value and its counts); `value_at` keeps the cell's main figure.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 

@@ -161,7 +161,7 @@ def quarter_checks(ctx: RuleContext, p: Params, row: KpiRow) -> Iterator[Flag]:
         quarters = sorted(q for q in row.values if QUARTER_PERIOD.match(q))
         this = named[0] if named else (quarters[-1] if quarters else None)
         before = row.values.get(previous_period(this)) if this else None
-        if before is None:
+        if before is None or this is None:
             continue
         now = row.values[this]
         found = [measures(c, before.value, now.value, now.unit, ctx.interval(before),

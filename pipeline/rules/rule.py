@@ -7,6 +7,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping
 
 from pipeline.model import Flag
+from pipeline.model.vocab import Severity
 
 SEVERITIES = ("error", "warning", "info")
 SCOPES = ("document", "corpus")
@@ -31,7 +32,7 @@ class Params:
 @dataclass(frozen=True)
 class Rule:
     id: str  # stable kebab-case; flags and config name rules by it
-    severity: str  # the tier of a clear disagreement; small ones are graded down
+    severity: Severity  # the tier of a clear disagreement; small ones are graded down
     description: str  # one line, plain words: shown in `recount rules` and the report
     check: Callable[..., Iterable[Flag]]  # check(ctx, params) -> flags
     params: Mapping[str, Any] = field(default_factory=dict)  # tolerance settings and defaults

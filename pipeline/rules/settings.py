@@ -62,6 +62,8 @@ class RuleSettings:
             return cls()
         if isinstance(value, cls):
             return value
+        if not isinstance(value, Mapping):
+            raise TypeError(f"rule settings must be a {cls.__name__} or a mapping, got {type(value).__name__}")
         return cls.from_dict(value)
 
     @classmethod

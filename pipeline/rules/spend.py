@@ -32,7 +32,7 @@ def spend_claims(ctx: RuleContext) -> Iterator[list[Fact]]:
         spend = [f for f in facts if f.kind in SPEND_KINDS]
         if not spend:
             continue
-        by_col: dict = defaultdict(list)
+        by_col: dict[int | None, list[Fact]] = defaultdict(list)
         for fact in spend:
             by_col[fact.col if fact.role != "allocation" else None].append(fact)
         allocations = by_col.pop(None, [])

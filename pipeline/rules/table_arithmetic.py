@@ -128,9 +128,9 @@ def ytd_rows(grid: Grid) -> Iterator[tuple[list[Fact], Fact]]:
                     or stated.role in ("target", "baseline") or not (stated.kind == "ytd" or YEAR_TO_DATE.search(stated.column)
                                               or re.fullmatch(r"\d{4}-\d\d", stated.period)):
                 continue
-            parts = sorted((f for f in cells if f is not stated and (y := year_of(f.period))
-                            and y[0] == stated.period), key=lambda f: year_of(f.period)[1])
-            positions = [year_of(f.period)[1] for f in parts]
+            dated = sorted(((y, f) for f in cells if f is not stated and (y := year_of(f.period))
+                            and y[0] == stated.period), key=lambda yf: yf[0][1])
+            parts, positions = [f for _, f in dated], [y[1] for y, _ in dated]
             if len(parts) >= 2 and positions == list(range(1, len(parts) + 1)) \
                     and all(f.unit == "count" for f in parts):
                 yield parts, stated

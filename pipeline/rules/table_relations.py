@@ -108,8 +108,9 @@ def rate_rows(grid: Grid) -> Iterator[tuple[Fact, Fact, Fact, float]]:
         rates = [f for f in cells if per_base(column_label(f)) and not POPULATION.match(column_label(f))]
         people = [f for f in cells if POPULATION.search(column_label(f)) and not per_base(column_label(f))]
         counts = [f for f in cells if f.unit == "count" and f not in rates and f not in people]
-        if len(rates) == len(people) == len(counts) == 1:
-            yield rates[0], counts[0], people[0], per_base(column_label(rates[0]))
+        base = per_base(column_label(rates[0])) if len(rates) == len(people) == len(counts) == 1 else None
+        if base:  # always, for a rate kept above
+            yield rates[0], counts[0], people[0], base
 
 
 def check_rates(ctx: RuleContext, p: Params) -> Iterator[Flag]:
