@@ -29,9 +29,7 @@ def run_rules(facts: list[Fact], scope: str, settings: RuleSettings | Mapping | 
               documents: dict[str, dict] | None = None) -> list[Flag]:
     """Every active rule of one scope over the facts; one flag per id, in rule order."""
     settings = RuleSettings.resolve(settings)
-    # documents binds positionally to RuleContext._ends, not .documents (kept as it was: reported,
-    # fixing it changes what the corpus rules flag)
-    ctx = RuleContext(list(facts), settings, pages or {}, documents or {})  # type: ignore[arg-type]
+    ctx = RuleContext(list(facts), settings, pages or {}, documents=documents or {})
     flags: dict[str, Flag] = {}
     for rule in settings.active(scope):
         for flag in rule.check(ctx, settings.params_for(rule)):
