@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from extractors.cells import parse_cell
+from extractors.tables.cells import parse_cell
 from pipeline.loaders import load_document
 from pipeline.model.numbers import find_numbers
 from pipeline.model.periods import find_periods
