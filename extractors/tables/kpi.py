@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from extractors.lexicon.areas import is_area_header, looks_like_name
-from extractors.tables.context import caption, table_year
+from extractors.tables.context import table_year
 from extractors.tables.header import Header, column_paths, header_count, read_header
 from extractors.tables.kpi_row import RowContext, row_facts
 from extractors.tables.money import is_spend_table
@@ -31,7 +31,7 @@ def kpi_facts(doc: Document) -> Extraction:
     result = Extraction()
     previous: tuple[Table, RowContext] | None = None
     for table in doc.tables:
-        if is_spend_table(table, caption(doc, table)):
+        if is_spend_table(table, table.caption):
             previous = None
             continue
         inherited = None
@@ -94,7 +94,7 @@ def table_facts(doc: Document, table: Table, inherited: RowContext | None = None
     context = inherited
     theme = inherited.theme if inherited else table.heading
     year = table_year(doc, table) or (inherited.year if inherited else "")
-    title = caption(doc, table)
+    title = table.caption
     paths, count = column_paths(table), header_count(table)
     rows = table.rows()
     last_header = -9

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from extractors.lexicon.areas import is_area_header, looks_like_name
 from extractors.lexicon.roles import NOT_FACT_ROLES, column_role
-from extractors.tables.context import caption, notes, table_year
+from extractors.tables.context import notes, table_year
 from extractors.tables.header import PATH_SEPARATOR, column_paths, header_count
 from extractors.tables.ledger import cell_reason
 from pipeline.model import Cell, Document, Table
@@ -115,5 +115,5 @@ def read_layout(doc: Document, table: Table) -> Layout:
     paths = _paths(table, rows, head)
     body = [row for row in rows[head:] if len([c for c in row if c.text]) > 1]
     stubs, references = _stubs(table, body, paths)
-    return Layout(head, paths, stubs, _area_col(paths, stubs, body), caption(doc, table), notes(table),
+    return Layout(head, paths, stubs, _area_col(paths, stubs, body), table.caption, notes(table),
                   table_year(doc, table), references)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from extractors.facts import cell_offset, make_fact
 from extractors.lexicon.roles import ALLOCATION, ALLOCATION_COLUMN, SPEND, SUBTOTAL, TOTAL, VARIANCE, is_allocation_text
 from extractors.lexicon.scales import money_scale
-from extractors.tables.context import caption, notes
+from extractors.tables.context import notes
 from extractors.tables.money import Amount, amount_of, header_text, is_spend_table, money_columns
 from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact, Table
@@ -27,7 +27,7 @@ EXTRACTOR = "tables"
 def spend_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for table in doc.tables:
-        context = caption(doc, table)
+        context = table.caption
         if is_spend_table(table, context):
             facts += table_facts(doc, table, context)
     return facts

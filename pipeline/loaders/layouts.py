@@ -7,12 +7,12 @@ layout into a `Table`, so captions, notes, header rows and ids are decided in on
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from pipeline.loaders.table_margins import caption_above, notes_below
 from pipeline.loaders.text_tables import header_row_count, heading_before
-from pipeline.model import Cell, Heading, Table
+from pipeline.model import Cell, Heading, Page, Table
 from pipeline.model.ids import stable_id
 
 
@@ -88,6 +88,19 @@ def layout_table(doc_id: str, page: int, text: str, layout: Layout, headings: li
         table_id=stable_id("tbl", doc_id, page, start, index), page=page, cells=tuple(cells),
         header_rows=header_rows, heading=heading_before(headings, start), method=layout.method,
         pages=(page,), caption=layout.caption or caption_above(text, start), notes=notes_below(text, end))
+
+
+def with_captions(tables: list[Table], pages: list[Page]) -> list[Table]:
+    """Every table with its title line: the one its finder stated, else the short line above
+    its first cell, so the caption is decided once, for text and PDF tables alike, and the
+    readers and tables.parquet see the same one."""
+    captioned = []
+    for table in tables:
+        starts = [c.char_start for c in table.cells if c.char_start is not None and c.page == table.page]
+        if not table.caption and starts and 0 < table.page <= len(pages):
+            table = replace(table, caption=caption_above(pages[table.page - 1].text, min(starts)))
+        captioned.append(table)
+    return captioned
 
 
 @dataclass(frozen=True)

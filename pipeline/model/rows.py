@@ -52,6 +52,7 @@ class CellRow:
     is_header: bool
     table_pages: tuple[int, ...]
     heading: str = ""
+    caption: str = ""  # the title line above the table ('Table 2: Spend by theme (£000s)')
     method: str = ""
     char_start: Optional[int] = None
     char_end: Optional[int] = None
