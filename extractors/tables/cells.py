@@ -42,6 +42,20 @@ class CellValue:
     group: int = 0  # values of one group (a count and its share) form one claim
 
 
+# A comma that cannot separate thousands ('7,4', '0,09331', '8,21', '12,3456') is a decimal
+# comma, as European tables print; dots grouping threes twice or more ('27.083.460') separate
+# thousands. Rewritten character for character, so every span in the cell stays where it was.
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(?:0|\d+(?=,(?:\d{1,2}|\d{4,})(?![\d,.])))(?:,\d+)(?![\d,.])")
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.])")
+_SWAP = str.maketrans(",.", ".,")
+
+
+def point_decimals(text: str) -> str:
+    """'7,4' -> '7.4', '27.083.460' -> '27,083,460'; an English '1,234' is left alone."""
+    text = _DOT_THOUSANDS.sub(lambda m: m.group(0).translate(_SWAP), text)
+    return _DECIMAL_COMMA.sub(lambda m: m.group(0).replace(",", "."), text)
+
+
 def _num(text: str) -> float:
     return float(text.replace(",", ""))
 
@@ -73,6 +87,7 @@ def _segments(text: str) -> list[tuple[int, int, str]]:
 
 def parse_cell(text: str) -> list[CellValue]:
     """Every stated value in a cell; the numbers behind a rate become its numerator/denominator."""
+    text = point_decimals(text)
     numbers = _numbers(text)
     if not numbers:
         return []

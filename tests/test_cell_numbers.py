@@ -1,0 +1,33 @@
+"""Numbers in table cells as other conventions print them: each is read by the table reader
+as a fact pointing at its own cell."""
+import pytest
+
+from extractors import tables
+from extractors.tables.cells import parse_cell, point_decimals
+from pipeline.loaders import load_document
+
+
+@pytest.mark.parametrize("text, value", [
+    ("7,4", 7.4), ("0,09331", 0.09331), ("8,21", 8.21), ("12,3456", 12.3456), ("0,50%", 0.5),
+    ("27.083.460", 27_083_460), ("1.204.331,5", 1_204_331.5),
+    ("1,234", 1234), ("1,234,567", 1_234_567), ("1,234.5", 1234.5), ("£3,500", 3500),
+])
+def test_a_comma_that_cannot_group_thousands_is_a_decimal_comma(text, value):
+    assert [v.value for v in parse_cell(text)][:1] == [pytest.approx(value)]
+    assert len(point_decimals(text)) == len(text)  # spans in the cell stay where they were
+
+
+@pytest.mark.parametrize("name, text", [
+    ("r.txt", "Indicateurs 2019\n\nRégion\tTaux\tIndice\nNord\t7,4\t0,093\nSud\t12,85\t0,1\n"),
+    ("r.md", "| Région | Taux | Indice |\n|---|---:|---:|\n| Nord | 7,4 | 0,093 |\n| Sud | 12,85 | 0,1 |\n"),
+    ("r.html", "<table><tr><th>Région</th><th>Taux</th><th>Indice</th></tr><tr><td>Nord</td><td>7,4</td>"
+               "<td>0,093</td></tr><tr><td>Sud</td><td>12,85</td><td>0,1</td></tr></table>"),
+])
+def test_a_table_printed_with_decimal_commas_yields_every_value(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path)
+    facts = tables.extract(doc).facts
+    assert {(f.subject, f.value) for f in facts} == {("Nord", 7.4), ("Nord", 0.093), ("Sud", 12.85), ("Sud", 0.1)}
+    page = doc.pages[0].text
+    assert {page[f.char_start:f.char_end] for f in facts} == {"7,4", "0,093", "12,85", "0,1"}
