@@ -31,3 +31,30 @@ def test_a_table_printed_with_decimal_commas_yields_every_value(tmp_path, name, 
     assert {(f.subject, f.value) for f in facts} == {("Nord", 7.4), ("Nord", 0.093), ("Sud", 12.85), ("Sud", 0.1)}
     page = doc.pages[0].text
     assert {page[f.char_start:f.char_end] for f in facts} == {"7,4", "0,093", "12,85", "0,1"}
+
+
+@pytest.mark.parametrize("name, text", [
+    ("r.md", "| Report | Pages | Size (KB) |\n|---|---:|---:|\n| Annual review | 24 | 810 |\n"
+             "| Budget book | 6 | 95 |\n| Audit letter | 11 | 120 |\n"),
+    ("r.txt", "Papers for the meeting\n\nPaper\tPages\tSize (KB)\nAnnual review\t24\t810\nBudget book\t6\t95\n"
+              "Audit letter\t11\t120\n"),
+])
+def test_a_pages_column_of_counts_is_facts_not_page_numbers(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = tables.extract(load_document(path))
+    assert {(f.subject, f.value) for f in result.facts if f.column == "Pages"} == {
+        ("Annual review", 24), ("Budget book", 6), ("Audit letter", 11)}
+    assert not [s for s in result.skipped if s.reason == "page_number"]
+
+
+@pytest.mark.parametrize("text", [
+    "Agenda\n\nItem\tPage\nMinutes of the last meeting\t3\nFinance report\t7\nPerformance report\t12\n",
+    "Contents\n\nIntroduction\t2\nOur priorities\t5\nHow we spent the grant\t9\nAppendix\t14\n",
+])
+def test_page_numbers_that_never_go_down_are_the_ledgers(tmp_path, text):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    result = tables.extract(load_document(path))
+    assert not result.facts
+    assert {s.reason for s in result.skipped} == {"page_number"} and len(result.skipped) >= 3

@@ -13,7 +13,7 @@ from extractors.lexicon.areas import is_area_header, looks_like_name
 from extractors.lexicon.roles import NOT_FACT_ROLES, column_role
 from extractors.tables.context import notes, table_year
 from extractors.tables.header import PATH_SEPARATOR, column_paths, header_count
-from extractors.tables.ledger import cell_reason
+from extractors.tables.ledger import cell_reason, page_references
 from pipeline.model import Cell, Document, Table
 from pipeline.model.numbers import NUMBER_RE
 
@@ -87,7 +87,8 @@ def _stubs(table: Table, body: list[list[Cell]], paths: dict) -> tuple[tuple[int
     references: list[int] = []
     for col in range(table.n_cols - 1):
         filled = [row[col].text for row in body if row[col].text]
-        if filled and (column_role(" ".join(paths.get(col, ()))) in NOT_FACT_ROLES or
+        role = column_role(" ".join(paths.get(col, ())))
+        if filled and ((role in NOT_FACT_ROLES and (role != "page" or page_references(filled))) or
                        all(cell_reason(t) in ("reference", "list_number") for t in filled)):
             references.append(col)
             continue

@@ -22,18 +22,23 @@ _CELL_REASONS: list[tuple[str, re.Pattern]] = [
     ("reference", re.compile(r"^\s*(?:(?:agenda\s+)?item|paper|ref\.?|reference|appendix|annex|no\.|version|v)\s*"
                              r"\d[\w./-]*\s*$", re.I)),
 ]
-COLUMN_REASONS = {"reference": "reference", "rank": "rank", "page": "page_number"}
+COLUMN_REASONS = {"reference": "reference", "rank": "rank"}  # a "page" column: page_references
 _CONTENTS = re.compile(r"\b(?:contents|index)\b", re.I)
 _SMALL_INT = re.compile(r"^\s*\d{1,3}\s*$")
 
 
-def page_column(texts: list[str], title: str) -> bool:
-    """A contents table's page numbers: small whole numbers that never go down, under a
-    'Contents' title."""
-    if not _CONTENTS.search(title or "") or len(texts) < 2 or not all(_SMALL_INT.match(t) for t in texts):
+def page_references(texts: list[str]) -> bool:
+    """Page numbers of a contents or index column: small whole numbers that never go down
+    (a 'Pages' column of 2, 16, 1, 65 counts each item's pages: those are quantities)."""
+    if len(texts) < 2 or not all(_SMALL_INT.match(t) for t in texts):
         return False
     numbers = [int(t) for t in texts]
     return numbers == sorted(numbers)
+
+
+def page_column(texts: list[str], title: str) -> bool:
+    """A contents table's page numbers, under a 'Contents' title."""
+    return bool(_CONTENTS.search(title or "")) and page_references(texts)
 
 
 def cell_reason(text: str) -> str:

@@ -24,7 +24,7 @@ from extractors.lexicon.scales import Scale, stated_scale
 from extractors.tables.cells import CellValue, parse_cell
 from extractors.tables.header import PATH_SEPARATOR, path_period
 from extractors.tables.layout import Layout, is_text
-from extractors.tables.ledger import COLUMN_REASONS, cell_reason, page_column, skipped
+from extractors.tables.ledger import COLUMN_REASONS, cell_reason, page_column, page_references, skipped
 from pipeline.model import Cell, Document, Extraction, Fact, Table
 from pipeline.model.ids import stable_id
 from pipeline.model.periods import normalise_period
@@ -154,14 +154,24 @@ def header_numbers(doc: Document, table: Table, layout: Layout) -> list:
     return found
 
 
+def _page_columns(table: Table, layout: Layout, body: list[list[Cell]], title: str) -> set[int]:
+    """Columns of page numbers: a 'Page' column, or any column under a 'Contents' title, whose
+    numbers never go down."""
+    found = set()
+    for col in range(table.n_cols):
+        texts = [r[col].text for r in body if col < len(r) and r[col].text]
+        if page_column(texts, title) or (_role(layout, col) == "page" and page_references(texts)):
+            found.add(col)
+    return found
+
+
 def plain_facts(doc: Document, table: Table, layout: Layout, claimed: set, prose: set) -> Extraction:
     """Facts and skips for the numeric body cells not in `claimed` or `prose` ((row, col) sets)."""
     facts, skips, section, area = [], [], "", ""
     skips += header_numbers(doc, table, layout)
     body = table.rows()[layout.header_rows:]
     title = f"{layout.caption} {table.heading}"
-    pages = {col for col in range(table.n_cols)
-             if page_column([r[col].text for r in body if r[col].text], title)}
+    pages = _page_columns(table, layout, body, title)
     for row in body:
         filled = [c for c in row if c.text]
         if len(filled) == 1 and is_text(filled[0].text) and filled[0].col in layout.stubs + (0,):
@@ -177,8 +187,8 @@ def plain_facts(doc: Document, table: Table, layout: Layout, claimed: set, prose
                 facts += cell_facts(doc, table, layout, value, label, area, offset + merged.start("value"))
                 continue
             reason = COLUMN_REASONS.get(_role(layout, cell.col), "") or cell_reason(cell.text) or \
-                ("reference" if cell.col in layout.references else "") or \
                 ("page_number" if cell.col in pages else "") or \
+                ("reference" if cell.col in layout.references else "") or \
                 ("label_text" if cell.col in layout.stubs or is_text(cell.text) and len(filled) == 1 else "")
             if reason:
                 skips += skipped(doc, cell, offset, reason, table.table_id)
