@@ -58,3 +58,41 @@ def test_page_numbers_that_never_go_down_are_the_ledgers(tmp_path, text):
     result = tables.extract(load_document(path))
     assert not result.facts
     assert {s.reason for s in result.skipped} == {"page_number"} and len(result.skipped) >= 3
+
+
+def test_a_contents_list_run_into_a_glossary_keeps_its_page_numbers_out_of_the_facts():
+    from tests.test_table_reader import table_document
+    grid = [["Introduction", "", "3"], ["Our priorities", "", "5"], ["Spending the grant", "", "11"],
+            ["Glossary", "", ""], ["ASB", "Anti-social behaviour", "CSP"], ["", "", "Community Safety Partnership"]]
+    result = tables.extract(table_document(grid, title="Contents"))
+    assert not result.facts
+    assert sorted(s.text for s in result.skipped if s.reason == "page_number") == ["11", "3", "5"]
+
+
+@pytest.mark.parametrize("text", ["01902 55(1341)", "(01234) 567890", "020 7946 0958", "01632 960 123"])
+def test_a_phone_number_however_grouped_is_not_a_quantity(text):
+    from extractors.tables.ledger import cell_reason
+    assert cell_reason(text) == "phone"
+
+
+@pytest.mark.parametrize("text", ["1,204", "12345678901", "0.5", "012"])
+def test_numbers_are_not_taken_for_phones(text):
+    from extractors.tables.ledger import cell_reason
+    assert cell_reason(text) != "phone"
+
+
+def test_a_figure_beside_its_label_in_a_column_of_prose_is_a_table_value(tmp_path):
+    text = ("Item\tDescription\n"
+            "Outreach\tThe team visited every estate twice during the summer holidays this year\n"
+            "Budget\t870,038\n"
+            "Mentoring\tVolunteers met young people weekly at the youth centre on the high street\n"
+            "Training\tStaff in every school took part in sessions on spotting exploitation early\n"
+            "\t57.7%\n"
+            "Events\tResidents came to open meetings in the library and the community hall\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path)
+    result = tables.extract(doc)
+    assert {(f.subject, f.value) for f in result.facts} == {("Budget", 870038)}
+    prose = {c.text for c in tables.prose_cells(doc.tables[0])}
+    assert "57.7%" in prose and "870,038" not in prose  # alone on its row: the prose above wrapped

@@ -6,6 +6,8 @@ A header row names periods ('Q1 2015/16', 'Apr–Jun', 'Previous year') and role
 into label paths ('2022/23 › Apr–Jun'), a column's period takes the year from its parents."""
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from dataclasses import dataclass, field
 from statistics import median
@@ -142,4 +144,11 @@ def prose_cells(table: Table) -> list[Cell]:
         return [c for c in table.cells if c.col in commentary and c.row not in header_rows]
     prose_cols = {col for col in range(table.n_cols)
                   if median([words(c.text) for c in table.cells if c.col == col] or [0]) >= 3}
-    return [c for c in table.cells if c.col in prose_cols or words(c.text) >= 6]
+    filled = Counter(c.row for c in table.cells if c.text)
+    return [c for c in table.cells if words(c.text) >= 6 or c.col in prose_cols and not _figure_in_row(c, filled)]
+
+
+def _figure_in_row(cell: Cell, filled: Counter) -> bool:
+    """Only numbers ('870,038', '1,839,050 47.31%'), beside the row's label in a column of
+    prose: a value of the table. Alone on its row it is the tail of the prose cell above."""
+    return words(cell.text) == 0 and filled[cell.row] > 1

@@ -17,6 +17,8 @@ _CELL_REASONS: list[tuple[str, re.Pattern]] = [
     ("time", re.compile(r"^\s*\d{1,2}(?::\d\d\s*(?:am|pm)?|(?:[:.]\d\d)?\s*(?:am|pm))\s*"
                         r"(?:[-–]\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?)?\s*$", re.I)),
     ("phone", re.compile(r"^\s*(?:\+44\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\s*$")),
+    # a dialling code and number however grouped ('01902 55(1341)'): ten or eleven digits from a 0
+    ("phone", re.compile(r"^\s*(?=(?:[\s()-]*\d){10,11}[\s()-]*$)\(?0\d[\d\s()-]+$")),
     ("list_number", re.compile(r"^\s*\(?(?:\d{1,2}|[a-h])[.)]\s*$", re.I)),
     ("reference", re.compile(r"^\s*[A-Z]{1,5}[-/ ]?\d[\w/-]*\s*$|^\s*\d+(?:\.\d+){2,}\s*$")),
     ("reference", re.compile(r"^\s*(?:(?:agenda\s+)?item|paper|ref\.?|reference|appendix|annex|no\.|version|v)\s*"
@@ -29,10 +31,11 @@ _SMALL_INT = re.compile(r"^\s*\d{1,3}\s*$")
 
 def page_references(texts: list[str]) -> bool:
     """Page numbers of a contents or index column: small whole numbers that never go down
-    (a 'Pages' column of 2, 16, 1, 65 counts each item's pages: those are quantities)."""
-    if len(texts) < 2 or not all(_SMALL_INT.match(t) for t in texts):
+    (a 'Pages' column of 2, 16, 1, 65 counts each item's pages: those are quantities). Text
+    cells among them (a glossary run into the contents list) are passed over."""
+    numbers = [int(t) for t in texts if _SMALL_INT.match(t)]
+    if len(numbers) < 2 or any(re.search(r"\d", t) for t in texts if not _SMALL_INT.match(t)):
         return False
-    numbers = [int(t) for t in texts]
     return numbers == sorted(numbers)
 
 
