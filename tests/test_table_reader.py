@@ -209,7 +209,8 @@ def test_a_year_spanning_its_quarters_gives_each_column_its_path(tmp_path, year,
 
 
 @pytest.mark.parametrize("text, reason", [
-    ("12/03/2019", "date"), ("31 March 2019", "date"), ("10:30", "time"), ("9am", "time"),
+    ("12/03/2019", "date"), ("31 March 2019", "date"), ("07-Sep-15", "date"), ("20 Oct 2015", "date"),
+    ("2014-04-23", "date"), ("10:30", "time"), ("9am", "time"),
     ("P-104", "reference"), ("Item 4", "reference"), ("4.", "list_number"), ("2019/20", "period_label"),
     ("Quarter 3", "period_label"), ("01632 960 123", "phone"),
     ("12.50", ""), ("3.45", ""), ("12 cases", ""), ("1,204", ""), ("45%", ""), ("£2,000", ""),

@@ -13,7 +13,8 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _CELL_REASONS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\s*$|^\s*\d{1,2}(?:st|nd|rd|th)?\s+"
-                        rf"{_MONTH}\.?(?:\s+(?:19|20)\d\d)?\s*$", re.I)),
+                        rf"{_MONTH}\.?(?:\s+(?:19|20)\d\d)?\s*$|^\s*\d{{1,2}}[-/ ]{_MONTH}[-/ ](?:19|20)?\d\d\s*$|"
+                        r"^\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*$", re.I)),
     ("time", re.compile(r"^\s*\d{1,2}(?::\d\d\s*(?:am|pm)?|(?:[:.]\d\d)?\s*(?:am|pm))\s*"
                         r"(?:[-–]\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?)?\s*$", re.I)),
     ("phone", re.compile(r"^\s*(?:\+44\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\s*$")),
