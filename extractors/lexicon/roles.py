@@ -21,6 +21,10 @@ TARGET = re.compile(r"\b(?:target|aim|goal|ambition)\b", re.I)
 YEAR_TO_DATE = re.compile(r"\b(?:year to date|ytd|cumulative|to date)\b", re.I)
 MONEY_WORDS = re.compile(r"\b(?:allocation|allocated|spend|spent|budget|grant|funding|award(?:ed)?|"
                          r"expenditure|cost|outturn|total|income)\b|£", re.I)
+# A line above a table saying what its bracketed figures are: 'the bracket after the baseline
+# gives the reduction achieved', 'figures in brackets show the increase on last year'.
+BRACKET_NOTE = re.compile(r"\b(?:figures? in )?(?:brackets?|bracketed figures?|parenthes[ie]s)\b"
+                          r"[^.]{0,120}?\b(?P<what>reductions?|decreases?|falls?|increases?|rises?)\b", re.I)
 # A stated baseline or target inside an indicator's own cell: '... Baseline 25.6%', 'Target: 45'.
 STATED_IN_LABEL = re.compile(r"\b(?P<what>baseline|target)\b\s*(?:of|is|=|:)?\s*(?=£?\d)", re.I)
 

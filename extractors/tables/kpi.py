@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from extractors.lexicon.areas import is_area_header, looks_like_name
-from extractors.tables.context import table_year
+from extractors.tables.context import bracket_direction, table_year
 from extractors.tables.header import Header, column_paths, header_count, read_header
 from extractors.tables.kpi_row import RowContext, row_facts
 from extractors.tables.money import is_spend_table
@@ -38,8 +38,7 @@ def kpi_facts(doc: Document) -> Extraction:
         if previous and 3 <= table.n_cols <= previous[0].n_cols and 0 <= table.page - previous[0].page <= 1 \
                 and not _label_row(table.rows()[0]):
             ctx = previous[1]
-            inherited = RowContext(ctx.header, table.heading or ctx.theme, ctx.direction_col, ctx.year,
-                                   ctx.caption, ctx.area_col)
+            inherited = replace(ctx, theme=table.heading or ctx.theme)
         found, context = table_facts(doc, table, inherited)
         result += found
         previous = (table, context) if context else None
@@ -77,7 +76,7 @@ def _area_col(table: Table, header: Header) -> int | None:
 
 
 def _with_header(table: Table, header: Header, ctx: RowContext | None, theme: str, year: str,
-                 title: str) -> RowContext:
+                 title: str, bracket: str = "") -> RowContext:
     area = _area_col(table, header)
     if area is not None and header.roles.get(area) == "indicator":
         roles = {c: r for c, r in header.roles.items() if c != area}
@@ -85,7 +84,7 @@ def _with_header(table: Table, header: Header, ctx: RowContext | None, theme: st
         if rest is not None:
             roles[rest] = "indicator"
         header = Header(header.row, {**roles, area: "area"}, header.periods, header.labels, header.paths)
-    return RowContext(header, theme, _direction_col(table, header), year, title, area)
+    return RowContext(header, theme, _direction_col(table, header), year, title, area, bracket)
 
 
 def table_facts(doc: Document, table: Table, inherited: RowContext | None = None
@@ -106,7 +105,8 @@ def table_facts(doc: Document, table: Table, inherited: RowContext | None = None
         if header and context and last_header == index - 1 and not row[0].text:
             header = read_header(row, _stacked(context.header, row)) or header  # a header over two rows
         if header:
-            context, last_header = _with_header(table, header, context, theme, year, title), index
+            context = _with_header(table, header, context, theme, year, title, bracket_direction(doc, table))
+            last_header = index
         elif len(filled) == 1 and filled[0].col == 0 and not re.search(r"\d", filled[0].text):
             theme = filled[0].text
             if context:

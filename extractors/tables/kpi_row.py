@@ -32,6 +32,7 @@ class RowContext:
     year: str = ""  # the financial year bare 'Q1' / 'Apr' / 'This year' columns belong to
     caption: str = ""
     area_col: int | None = None
+    bracket_direction: str = ""  # what the text above says its bracketed percents are changes of
 
     def with_theme(self, theme: str) -> "RowContext":
         return replace(self, theme=theme)
@@ -86,7 +87,7 @@ def row_facts(doc: Document, table: Table, row: list[Cell], ctx: RowContext, mor
         column = ctx.header.labels.get(col, "")
         facts += value_facts(doc, row[col], lead, subject, _period(ctx, col, role),
                              {**common, "column": column}, kind=_VALUE_ROLES[role],
-                             as_percent=percent or _is_percent(column))
+                             as_percent=percent or _is_percent(column), bracket=ctx.bracket_direction)
     return _with_changes(doc, table, row, ctx, subject, common, facts)
 
 
@@ -123,7 +124,7 @@ def stated_in_indicator(doc: Document, cell: Cell, subject: str, common: dict) -
 
 
 def value_facts(doc: Document, cell: Cell, lead: str, subject: str, period: str, common: dict,
-                kind: Kind = "kpi_value", as_percent: bool = False) -> list[Fact]:
+                kind: Kind = "kpi_value", as_percent: bool = False, bracket: str = "") -> list[Fact]:
     """One fact per value a cell states; bare numbers are percentages where the column's
     header or the indicator says '(%)'. A bracketed share that names a change ('12,589 (4.3%
     reduction)') is that change, with its direction."""
@@ -137,6 +138,8 @@ def value_facts(doc: Document, cell: Cell, lead: str, subject: str, period: str,
         unit = "percent" if as_percent and value.unit == "count" and value.role == "value" else value.unit
         fields = {**common, "period": period, "label": value.label or common["label"]}
         typed, role, direction = kind, value.role, value.direction
+        if value.role == "share" and bracket:  # the table's note says its brackets are changes
+            typed, role, direction = "change", "change_pct", bracket
         if value.role == "change":
             typed, role = "change", ("change_pct" if value.unit == "percent" else "change_abs")
         facts.append(make_fact(
