@@ -78,3 +78,28 @@ def test_a_paragraph_between_lead_in_and_bullets_ends_the_breakdown(tmp_path):
         "during the year:\n\n", "during the year:\n\nThe figures are provisional and will be audited.\n\n")
     flags, _ = run(tmp_path, text)
     assert flags == []
+
+
+def flags_of(tmp_path: Path, text: str) -> list[tuple]:
+    path = tmp_path / "note.txt"
+    path.write_text(text)
+    return sorted((f.rule_id, f.expected, f.observed) for f in process_document(path).flags)
+
+
+MARAC = ("MARAC report 2017/18\n\nThe MARAC heard 389 cases in 2017/18, involving 512 children.{marker} "
+         "Of the 389 cases heard, {part} were repeat referrals.\n\n{marker} A child can appear in more than one case.\n")
+
+
+@pytest.mark.parametrize("marker", ["³", "¹²", ""])
+def test_of_the_whole_after_a_footnote_marker_is_a_whole_and_its_part(tmp_path, marker):
+    assert flags_of(tmp_path, MARAC.format(marker=marker, part="112")) == []
+    assert flags_of(tmp_path, MARAC.format(marker=marker, part="412")) == [("values-within-bounds", 389, 412)]
+
+
+CAMPUS = ("Campus safety report 2019\n\nOf the {whole} murders, 80 occurred on campus (13 of which took place "
+          "in residence halls), 82 occurred on public property, and 12 occurred at other facilities.\n")
+
+
+def test_a_part_of_a_part_is_not_added_to_the_whole(tmp_path):
+    assert flags_of(tmp_path, CAMPUS.format(whole="174")) == []
+    assert flags_of(tmp_path, CAMPUS.format(whole="164")) == [("parts-sum-to-whole", 164, 174)]
