@@ -135,3 +135,8 @@ def test_the_figure_stated_once_is_the_odd_one_and_a_distant_one_is_another_quan
     _, flags = ingest(tmp_path, "1,186", "1,086")  # 8% away: too far for a thin name
     assert flags == []
 
+
+
+def test_a_one_word_restatement_that_is_approximate_keeps_its_looseness(tmp_path):
+    _, flags = ingest(tmp_path, "1,186", "around 1,170")
+    assert flags == []
