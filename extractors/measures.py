@@ -5,7 +5,9 @@ Applied to every extractor's output in `extract_facts`, so no extractor has to r
 and a measure an extractor set itself (it knew better) is kept. The words come from
 extractors/lexicon/measures.py; the key is the subject lowercased, without punctuation,
 numbers, stop words and plural endings, with every synonym in its canonical form, in the
-subject's own word order (so it stays readable in a pivot).
+subject's own word order (so it stays readable in a pivot). A table's total line names
+nothing but 'Total': its quantity is what the table's caption counts ('Table 1: Referrals by
+source' totals referrals), so a restatement of the total in the prose finds it.
 """
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from extractors.lexicon.measures import NOT_PLURAL, STOP_WORDS, SYNONYMS
+from extractors.lexicon.arithmetic import TOTAL
+from extractors.lexicon.measures import CAPTION_DIMENSION, CAPTION_NUMBER, NOT_PLURAL, STOP_WORDS, SYNONYMS
 from pipeline.model import Extraction, Fact
 
 WORD = re.compile(r"[a-z]+")
@@ -45,8 +48,20 @@ def measure_of(subject: str) -> str:
     return " ".join(w for w in text.split() if w not in STOP_WORDS)
 
 
+def caption_measure(caption: str) -> str:
+    """What a table's caption counts: 'Table 1: Referrals by source' -> 'referral' (the
+    numbering and the breakdown's dimension dropped)."""
+    counted = CAPTION_DIMENSION.split(CAPTION_NUMBER.sub("", caption or ""), maxsplit=1)[0]
+    return measure_of(counted)
+
+
 def with_measure(fact: Fact) -> Fact:
-    return fact if fact.measure else replace(fact, measure=measure_of(fact.subject))
+    if fact.measure:
+        return fact
+    measure = measure_of(fact.subject)
+    if not measure and fact.source == "table" and TOTAL.search(fact.subject or ""):
+        measure = caption_measure(fact.theme)
+    return replace(fact, measure=measure)
 
 
 def normalise(extraction: Extraction) -> Extraction:

@@ -25,7 +25,7 @@ class Page1:
                         source="narrative", extractor="test")
         defaults.update(fields)
         made = Fact(fact_id=f"fact_{len(self.made)}_{self.doc_id}", doc_id=self.doc_id, page=1,
-                    char_start=start, char_end=start + len(printed), text=printed, **defaults)
+                    char_start=start, char_end=start + len(printed), **{"text": printed, **defaults})
         self.made.append(made)
         return made
 

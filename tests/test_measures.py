@@ -49,3 +49,10 @@ def test_every_extracted_fact_has_a_measure(tmp_path):
     asb = {f.measure for f in facts if f.unit == "count" and f.value in (1200, 1100)}
     assert facts and all(f.measure or not f.subject.strip() for f in facts)
     assert "anti social behaviour incident" in asb
+
+
+def test_a_tables_total_line_counts_what_its_caption_counts():
+    from extractors.measures import caption_measure
+    assert caption_measure("Table 1: Referrals by source") == "referral"
+    assert caption_measure("Figure 4 – Offences per ward") == "offence"
+    assert caption_measure("3. Referrals") == "referral"

@@ -43,3 +43,36 @@ def test_parts_above_the_whole_are_an_error_and_two_parts_short_are_not_flagged(
     assert [(f.rule_id, f.severity, f.observed) for f in flags] == [("parts-sum-to-whole", "error", 55)]
     page = parts_page("Of 50 referrals, 30 were accepted and 15 declined.", ["50"], ["30", "15"])
     assert check_document(page.document, page.made) == []
+
+
+HUB = ("Of the 66 people referred to it, 53 have not come to police attention again.4\n"
+       "4 53 of the 66 people referred to the hub since it started.")
+
+
+def hub_page(sentence_parts: list[str], note_parts: list[str]) -> Page1:
+    """A sentence and the footnote it cites, joined in one claim (as the footnote linker does)."""
+    page = Page1(HUB)
+    sentence, note = HUB.split("\n")
+    for printed in sentence_parts:
+        page.fact(printed, role="part", claim_id="c1", text=sentence)
+    page.fact("66", role="whole", claim_id="c1", text=sentence)
+    page.fact("66", after="4 53", role="whole", claim_id="c1", text=note)
+    for printed in note_parts:
+        page.fact(printed, after="4 ", role="part", claim_id="c1", text=note)
+    return page
+
+
+def test_a_footnote_restating_its_sentence_adds_no_parts():
+    page = hub_page(["53"], ["53"])
+    assert check_document(page.document, page.made) == []
+
+
+def test_a_footnote_with_figures_of_its_own_still_adds_its_parts():
+    page = Page1(HUB.replace("4 53 of the 66 people referred to the hub since it started.",
+                             "4 A further 20 have moved out of the area."))
+    sentence, note = page.text.split("\n")
+    page.fact("53", role="part", claim_id="c1", text=sentence)
+    page.fact("66", role="whole", claim_id="c1", text=sentence)
+    page.fact("20", role="part", claim_id="c1", text=note)
+    flags = check_document(page.document, page.made)
+    assert [(f.rule_id, f.expected, f.observed) for f in flags] == [("parts-sum-to-whole", 66, 73)]

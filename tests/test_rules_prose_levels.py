@@ -44,10 +44,42 @@ def test_without_areas_the_sections_table_is_the_levels_and_a_thin_name_finds_it
     page.made = [replace(f, theme=f.claim_id or f.table_id,
                          measure="violence" if f.source == "narrative" else f.measure) for f in page.made]
     assert rules(page) == [("prose-level-matches-table", 903, 930)]
-    weapons = [replace(f, measure="violence weapon", fact_id=f.fact_id + "w", row=2, value=f.value + 1)
+    weapons = [replace(f, measure="violence weapon", fact_id=f.fact_id + "w", row=2,
+                       value=f.value if f.period == "2022-23" else f.value + 1)
                for f in page.made if f.source == "table"]
-    page.made += weapons  # a second row the thin name also fits: which one is unclear
+    page.made += weapons  # a second row the thin name fits, from the same 715: which one is unclear
     assert rules(page) == []
+
+
+def the_county(to: str, from_: str = "715", row_715: str = "715", qualifier: str = "") -> Page1:
+    """Prose naming its figures 'offences' under a district heading, a table naming the row
+    'Violence with injury': the words find no row, the level it rose from does."""
+    page = Page1(f"Horsham\nViolence with injury went up by 188 offences, from {from_} to {to}.\n"
+                 f"Indicator\t2022/23\t2023/24\nViolence with injury\t{row_715}\t930\n"
+                 "Possession of weapons\t66\t94\n")
+    common = dict(kind="count", theme="Horsham")
+    page.fact(from_, role="from", period="2022-23", claim_id="c", measure="offence", qualifier=qualifier, **common)
+    page.fact(to, role="to", period="2023-24", claim_id="c", measure="offence", **common)
+    for row, (name, values) in enumerate((("violence injury", (row_715, "930")), ("possession weapon", ("66", "94")))):
+        for col, (printed, period) in enumerate(zip(values, ("2022-23", "2023-24")), start=1):
+            page.fact(printed, after="Indicator", source="table", table_id="t", row=row, col=col,
+                      period=period, measure=name, **{**common, "kind": "kpi_value"})
+    return page
+
+
+def test_the_claims_other_level_finds_the_row_the_words_do_not():
+    assert rules(the_county("930")) == []
+    assert rules(the_county("903")) == [("prose-level-matches-table", 903, 930)]
+
+
+def test_an_anchor_that_is_no_cell_or_a_level_far_from_the_row_is_not_compared():
+    assert rules(the_county("903", from_="716")) == []  # 716 is no cell of the district
+    assert rules(the_county("1,903")) == []  # too far from 930 to be the same figure misprinted
+
+
+def test_an_anchor_rounded_in_the_prose_still_finds_its_row():
+    page = the_county("903", from_="700", row_715="704", qualifier="about")
+    assert rules(page) == [("prose-level-matches-table", 903, 930)]
 
 
 def test_rounded_prose_levels_agree():

@@ -77,3 +77,66 @@ def test_two_figures_of_one_sentence_are_a_comparison_not_a_restatement():
     table.fact("2,466", after="(", claim_id="c3", **common)
     table.made[1:] = [replace(f, text=page.text) for f in table.made[1:]]
     assert rules(table) == []
+
+
+SERVICE = """# Domestic abuse service annual report 2017/18
+
+## 1. Summary
+
+- The service received {summary} referrals in 2017/18, compared with 1,093 in 2016/17.
+- The MARAC heard 389 cases during the year.
+
+## 3. Referrals
+
+3.1 In 2017/18 the service received {section} referrals. Table 1 shows where they came from.
+
+**Table 1: Referrals by source**
+
+| Referral source | 2016/17 | 2017/18 |
+|---|---:|---:|
+| Police | 664 | 702 |
+| Health | 429 | 484 |
+| Total | 1,093 | 1,186 |
+
+## 4. Risk
+
+4.1 The remaining 559 referrals were assessed as standard risk. The police referred 351 of these cases.
+"""
+
+
+def ingest(tmp_path, summary: str, section: str):
+    from pipeline.process import process_document
+    path = tmp_path / "service.md"
+    path.write_text(SERVICE.format(summary=summary, section=section))
+    result = process_document(path)
+    return result, [f for f in result.flags if f.rule_id == "restated-figure-agrees"]
+
+
+def test_a_one_word_name_corroborated_by_the_table_total_finds_the_odd_figure(tmp_path):
+    result, flags = ingest(tmp_path, "1,186", "1,168")
+    assert projection(flags) == [("restated-figure-agrees", 1168, 1186)]
+    flag = flags[0]
+    assert flag.message == ("'referral' for 2017-18 is stated as 1,186 (page 1, 2 times) and as 1,168 "
+                            "(page 1) in the same report")
+    assert flag.arithmetic == "1,168 - 1,186 = -18" and flag.tolerance == "counts taken as exact"
+    assert "received 1,168 referrals" in flag.snippet
+    total = next(f for f in result.facts if f.source == "table" and f.subject == "Total" and f.value == 1186)
+    assert total.measure == "referral"  # the caption names what the total line counts
+
+
+def test_one_word_restatements_that_agree_are_not_flagged(tmp_path):
+    _, flags = ingest(tmp_path, "1,186", "1,186")
+    assert flags == []
+
+
+def test_the_figure_stated_once_is_the_odd_one_and_a_distant_one_is_another_quantity(tmp_path):
+    _, flags = ingest(tmp_path, "1,168", "1,168")  # the prose twice against the table once
+    assert projection(flags) == [("restated-figure-agrees", 1186, 1168)]
+    _, flags = ingest(tmp_path, "1,186", "1,086")  # 8% away: too far for a thin name
+    assert flags == []
+
+
+
+def test_a_one_word_restatement_that_is_approximate_keeps_its_looseness(tmp_path):
+    _, flags = ingest(tmp_path, "1,186", "around 1,170")
+    assert flags == []

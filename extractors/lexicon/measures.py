@@ -8,6 +8,8 @@ canonical phrase, so restatements group together (extractors/measures.py applies
 """
 from __future__ import annotations
 
+import re
+
 # Canonical phrase -> the other ways reports write it (matched as whole words, longest first).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "anti social behaviour": ("asb", "antisocial behaviour", "anti social behavior", "antisocial behavior"),
@@ -37,6 +39,11 @@ reported recorded count counts figure figures level levels amount value rate rat
 percentage proportion share year years quarter quarters annual yearly quarterly month monthly
 new current previous last this so far during over under about around approximately
 """.split())
+
+# A table caption's numbering ('Table 1:', 'Figure 3 -') and where its breakdown's dimension
+# starts ('Referrals by source', 'Spend per ward'): the rest names what the table counts.
+CAPTION_NUMBER = re.compile(r"^\W*(?:table|figure|chart|exhibit)\s+[\w.]+\s*[:.\-–]?\s*", re.I)
+CAPTION_DIMENSION = re.compile(r"\s(?:by|per|across|for each|split by|broken down by)\s", re.I)
 
 # Words ending in 's' that are not plurals (kept as written).
 NOT_PLURAL = frozenset("""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import cast
 
 from extractors.facts import make_fact
+from extractors.narrative.breakdowns import read_count_breakdowns
 from extractors.narrative.areas import area_at, area_markers
 from extractors.narrative.footnotes import link_footnotes
 from extractors.narrative.language import pipeline
@@ -39,6 +40,7 @@ def extract(doc: Document) -> Extraction:
         drafts += read_segment(index, segment, sdoc, context, contexts[index])
     link_footnotes(segments, drafts)
     read_spend_lists(doc, segments, drafts)
+    read_count_breakdowns(doc, segments, drafts)
     share_subjects(drafts)
     markers = area_markers(doc)
     facts = tuple(f for f in (to_fact(doc, segments[d.segment], d, markers) for d in drafts) if f is not None)

@@ -12,7 +12,8 @@ from extractors.narrative.sentence import (CLAUSE_BREAK, MONEY_UNITS, QUALIFIER_
 _BETWEEN_OF = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{QUALIFIER_PREFIX}$", re.I)
 _BETWEEN_OR_SHARE = re.compile(r"^[^.;%\d]{0,60}?,?\s+or\s*$", re.I)
 _ENDS_WITH = re.compile(rf"\bwith\s*{QUALIFIER_PREFIX}$", re.I)
-_ENDS_OF_START = re.compile(rf"(?:^|[;:,(]\s*|\.\s+|\bthat\s+)(?:[-•]\s*)?[Oo]f\s+(?:the\s+|these\s+|those\s+)?{QUALIFIER_PREFIX}$")
+_ENDS_OF_START = re.compile(rf"(?:^|[;:,(]\s*|\.[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+|\bthat\s+)(?:[-•]\s*)?[Oo]f\s+(?:the\s+|these\s+|those\s+)?{QUALIFIER_PREFIX}$")
+_OF_WHICH = re.compile(r"\s*of\s+(?:which|whom|these|those|them)\b", re.I)
 _TRANSITION = re.compile(r"\b(?:became|become|becomes|now|leaving|left|remained|remaining)\s*$", re.I)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|compares\s+(?:to|with)|against|versus|vs\.?)\b", re.I)
 _AVERAGE = re.compile(r"\b(?:national|nationally|regional|region|force|average|england|wales|county|similar areas|peers?)\b", re.I)
@@ -48,8 +49,8 @@ def _read_of_whole(s: Sentence, whole: Slot, carry: Carry) -> None:
         if other.role == "part" and other.m.unit == "count" and not other.kind:
             adopt(s, other, whole)
             continue
-        if other.kind or other.role:
-            continue
+        if other.kind or other.role or _OF_WHICH.match(s.after(other)):
+            continue  # '80 occurred on campus (13 of which ...)': a part of the part, not of the whole
         if other.m.unit == "count" and _TRANSITION.search(s.before(other)) and whole.role == "whole" and other.m.value <= whole.m.value:
             whole.role, other.role = "from", "whole"
             other.group = whole.group

@@ -1,8 +1,9 @@
 """Re-run the rules over an existing output folder without re-extracting, and record reviews.
 
 Facts and page text are read back from Parquet, every document's facts go through the
-document rules and all facts through the corpus rules, decisions from the store are
-attached, and flags.parquet is replaced atomically.
+document rules and all facts through the corpus rules; the flags go into the dataset and
+flags.parquet comes out of the export, as after ingest (one producer); decisions from the
+store are attached.
 """
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from pathlib import Path
 
 from pipeline.model import Flag
 from pipeline.output.reader import read_documents, read_facts, read_flags, read_pages
-from pipeline.output.run_rules import read_run_rules
+from pipeline.output.export import export
+from pipeline.output.manifest import Manifest
+from pipeline.output.run_rules import read_run_rules, replace_flags, write_run_rules
 from pipeline.output.writer import flag_rows, to_arrow, write_table_atomic
 from pipeline.review.decisions import DecisionStore
 from pipeline.review.outputs import Outputs, load, open_store
@@ -25,8 +28,10 @@ log = logging.getLogger(__name__)
 
 def recheck(out_dir: str | Path, settings: RuleSettings | None = None,
             store: str | Path | None = None) -> list[Flag]:
-    """New flags.parquet from facts.parquet; returns the flags written. Without settings, the
-    rules the output was made with (rules.json), so `check` reproduces `ingest`."""
+    """New flags from the facts; returns the flags written. Without settings, the rules the
+    output was made with (rules.json), so `check` reproduces `ingest`. In a folder ingest
+    made, the flags go into its dataset and out through the export, as ingest's do, and the
+    settings are recorded; a folder of single files only has its flags.parquet replaced."""
     settings = settings or RuleSettings.from_json(read_run_rules(out_dir))
     facts, pages = read_facts(out_dir), read_pages(out_dir)
     by_doc = defaultdict(list)
@@ -34,10 +39,15 @@ def recheck(out_dir: str | Path, settings: RuleSettings | None = None,
         by_doc[fact.doc_id].append(fact)
     flags = [flag for doc_facts in by_doc.values()
              for flag in run_rules(doc_facts, "document", settings, pages)]
-    flags += check_corpus(facts, settings, pages, read_documents(out_dir))
-    flags = attach_decisions(out_dir, store, flags)
-    log.info("%d flags from %d facts in %d documents", len(flags), len(facts), len(by_doc))
-    return flags
+    corpus = check_corpus(facts, settings, pages, read_documents(out_dir))
+    log.info("%d flags from %d facts in %d documents", len(flags) + len(corpus), len(facts), len(by_doc))
+    manifest = Manifest(Path(out_dir))
+    if not manifest.docs:
+        return attach_decisions(out_dir, store, flags + corpus)
+    replace_flags(out_dir, manifest, flags, corpus)
+    write_run_rules(out_dir, settings.to_json())
+    export(Path(out_dir), manifest)
+    return attach_decisions(out_dir, store)
 
 
 def attach_decisions(out_dir: str | Path, store: str | Path | None = None,

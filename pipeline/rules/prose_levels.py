@@ -6,7 +6,10 @@ period, unit, place (the same area; where the prose names none, the same section
 measure key (the same key, one containing the other with at least `min_shared_words` words
 in common, or the one row of that place whose key holds all the level's words). A level is consistent when any matching table
 value agrees within printed precision; it is flagged only when the matching cells state one
-value (several would be several quantities under one name).
+value (several would be several quantities under one name). Where the words find no row (the
+prose names its figures 'offences', the table 'Violence with injury'), the claim's other level
+does: 'from 715 to 903' whose 715 is the 2022/23 cell of exactly one row of that place is that
+row's indicator, and its 2023/24 cell is held against the 903, within `max_anchored_gap`.
 """
 from __future__ import annotations
 
@@ -54,13 +57,34 @@ def matching_cells(level: Fact, cells: list[Fact], min_shared: int) -> list[Fact
     return wider if len({c.measure for c in wider}) == 1 else []
 
 
+def anchored_cells(ctx: RuleContext, level: Fact, cells: dict[tuple, list[Fact]], gap: float) -> list[Fact]:
+    """The level's cell in the one row of its place holding the claim's other level (from for
+    a to, to for a from) in that level's period, if it is close enough to be the same figure."""
+    other_role = "from" if level.role == "to" else "to"
+    other = next((f for f in ctx.claims.get(level.claim_id, []) if f.role == other_role
+                  and f.unit == level.unit and f.period and f.period != level.period), None)
+    if other is None:
+        return []
+    anchors = {(c.table_id, c.row) for c in cells.get((level.doc_id, other.period, level.unit), [])
+               if same_place(level, c) and ctx.interval(other).meets(ctx.interval(c))}
+    if len(anchors) != 1:
+        return []
+    row = anchors.pop()
+    return [c for c in cells.get((level.doc_id, level.period, level.unit), [])
+            if (c.table_id, c.row) == row and abs(c.value - level.value) <= gap * max(abs(c.value), 1.0)]
+
+
+def level_cells(ctx: RuleContext, level: Fact, cells: dict[tuple, list[Fact]], p: Params) -> list[Fact]:
+    found = matching_cells(level, cells.get((level.doc_id, level.period, level.unit), []), p.min_shared_words)
+    return found or anchored_cells(ctx, level, cells, p.max_anchored_gap)
+
+
 def check_prose_levels(ctx: RuleContext, p: Params) -> Iterator[Flag]:
     cells = table_cells(ctx)
     for level in ctx.facts:
         if level.source != "narrative" or level.role not in ("from", "to") or not level.measure:
             continue
-        found = matching_cells(level, cells.get((level.doc_id, level.period, level.unit), []),
-                               p.min_shared_words)
+        found = level_cells(ctx, level, cells, p)
         if not found or any(ctx.interval(level).meets(ctx.interval(c)) for c in found) \
                 or len({c.value for c in found}) != 1:
             continue
@@ -79,4 +103,4 @@ PROSE_LEVELS = Rule(
     id="prose-level-matches-table", severity="warning",
     description="A from/to level in the text agrees with the table's value for that indicator, "
                 "area and period.",
-    check=check_prose_levels, params={"min_shared_words": 2})
+    check=check_prose_levels, params={"min_shared_words": 2, "max_anchored_gap": 0.25})
