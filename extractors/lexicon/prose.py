@@ -28,3 +28,9 @@ GIVEN = (r"allocated|allocation|allocations|awarded|award|awards|grant|grants|gr
 USED = (r"spent|spend|spending|expenditure|cost|costs|costing|used|using|invested|paid|pay|saving|savings|"
         r"saved|worth|returned|underspend|underspent|unspent|overspend|overspent|leaving|left|"
         r"funded|funds|bought|purchased|of\s+which")
+
+# what any indicator counts: a number followed by one of these may restate any table row's figure
+# ('from 1,333 offences to 1,381' under a 'Violence with injury' row); another noun names its own
+# quantity ('11 talks on fraud' is not the fraud row's 11)
+GENERIC_COUNT_NOUNS = frozenset("""offence crime incident case report referral people person victim
+individual client household figure total number record recorded reported""".split())

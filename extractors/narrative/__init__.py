@@ -16,6 +16,7 @@ from extractors.narrative.language import pipeline
 from extractors.narrative.ledger import skipped_numbers
 from extractors.narrative.lists import read_spend_lists
 from extractors.narrative.reading import Draft, list_periods, read_segment, share_subjects
+from extractors.narrative.restated import TableFigures, restated_typing
 from extractors.narrative.segments import ProseSegment, document_segments
 from extractors.narrative.timing import opening_period
 from pipeline.model.ids import stable_id
@@ -25,8 +26,9 @@ from pipeline.model.vocab import Kind, Unit
 SNIPPET_LIMIT = 500
 
 
-def extract(doc: Document) -> Extraction:
-    """Every number stated in the document's prose, as typed facts sharing claim ids."""
+def extract(doc: Document, table_facts: tuple[Fact, ...] = ()) -> Extraction:
+    """Every number stated in the document's prose, as typed facts sharing claim ids; a number
+    restating one of `table_facts` (the table extractor's) takes that cell's kind and period."""
     if doc.status != "ok" or not doc.pages:
         return Extraction()
     segments = document_segments(doc)
@@ -41,7 +43,9 @@ def extract(doc: Document) -> Extraction:
     read_spend_lists(doc, segments, drafts)
     share_subjects(drafts)
     markers = area_markers(doc)
-    facts = tuple(f for f in (to_fact(doc, segments[d.segment], d, markers) for d in drafts) if f is not None)
+    figures = TableFigures(table_facts)
+    facts = tuple(f for f in (to_fact(doc, segments[d.segment], d, markers, figures) for d in drafts)
+                  if f is not None)
     return Extraction(facts, skipped_numbers(doc, facts))
 
 
@@ -55,7 +59,8 @@ def _snippet(segment: ProseSegment, draft: Draft) -> str:
     return segment.text[s0:s1].strip()
 
 
-def to_fact(doc: Document, segment: ProseSegment, draft: Draft, markers: list) -> Fact | None:
+def to_fact(doc: Document, segment: ProseSegment, draft: Draft, markers: list,
+            figures: TableFigures | None = None) -> Fact | None:
     """The Fact for one draft, its span mapped back to the page; None if it cannot be placed."""
     slot = draft.slot
     located = segment.to_page(slot.m.start, slot.m.end)
@@ -63,14 +68,24 @@ def to_fact(doc: Document, segment: ProseSegment, draft: Draft, markers: list) -
         return None
     start, end, piece = located
     page = piece.page or segment.page
+    area = area_at(markers, page, start)
+    kind, period, subject = slot.kind, draft.period, draft.subject
+    restated = figures and restated_typing(
+        figures, kind=slot.kind, role=slot.role, value=slot.m.value, unit=slot.m.unit,
+        stated_period=draft.stated_period, in_table=bool(segment.table_id),
+        sentence=segment.text[draft.sentence[0]:draft.sentence[1]], after=segment.text[slot.m.end:slot.m.end + 40],
+        area=area)
+    if restated:
+        kind, period = restated.kind, restated.period
+        subject = f"{draft.topic}: {restated.subject}" if draft.topic else restated.subject
     return make_fact(
-        doc, kind=cast(Kind, slot.kind), value=slot.m.value, unit=cast(Unit, slot.m.unit),  # typed by the readers
-        subject=draft.subject,
+        doc, kind=cast(Kind, kind), value=slot.m.value, unit=cast(Unit, slot.m.unit),  # typed by the readers
+        subject=subject,
         page=page, start=start, end=end, source="narrative", extractor="narrative",
-        snippet=_snippet(segment, draft), period=draft.period, direction=slot.direction,
+        snippet=_snippet(segment, draft), period=period, direction=slot.direction,
         theme=segment.heading, label=slot.label, qualifier=slot.m.qualifier, numerator=slot.numerator,
         denominator=slot.denominator, claim_id=stable_id("claim", doc.doc_id, draft.claim),
         role=slot.role, compared_period=draft.compared_period,
-        area=area_at(markers, page, start), table_id=segment.table_id,
+        area=area, table_id=segment.table_id,
         row=piece.row, col=piece.col,
         note=draft.note)

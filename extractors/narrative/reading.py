@@ -27,6 +27,7 @@ class Draft:
     compared_period: str = ""
     stated_period: str = ""  # the period the sentence itself gives the number ('' if none)
     note: str = ""
+    topic: str = ""  # the row's indicator, the paragraph's lead-in or what 'It' stands for, put before the subject
     extra: dict = field(default_factory=dict)
 
 
@@ -139,12 +140,13 @@ def _drafts_of(index: int, segment: ProseSegment, sentence: Sentence, slots: lis
                          change=slot.kind == "change")
         period = own or context
         subject, strong = subject_for(sentence, slot, fallback)
-        if fallback and strong and fallback.lower() not in subject.lower():
-            subject = f"{fallback}: {subject}"[:120]  # the row's indicator, the paragraph's lead-in or 'It
+        topic = fallback if fallback and strong and fallback.lower() not in subject.lower() else ""
+        if topic:
+            subject = f"{topic}: {subject}"[:120]  # the row's indicator, the paragraph's lead-in or 'It
         drafts.append(Draft(
             segment=index, slot=slot, sentence=(sentence.s0, sentence.s1),
             claim=f"{segment.page}:{segment.pieces[0].page_start}:{slot.group}",
-            subject=subject, strong=strong, period=period,
+            subject=subject, strong=strong, period=period, topic=topic,
             compared_period=compared_for(text, stated, period), stated_period=own))
     _order_pairs(drafts)
     _date_changes(drafts)
