@@ -1,7 +1,7 @@
 """Narrative extractor: typed claims from report prose (issue 3).
 
     segments (page prose + prose table cells, offsets mapped to pages)
-      -> sentences and cues (spaCy blank pipeline + Matcher)
+      -> sentences (spaCy blank pipeline) and cue words (one lexicon pattern)
       -> numbers (mentions, minus not-facts) -> claim structure and roles
       -> subject, period, footnote links, area -> Facts
 """
@@ -32,7 +32,7 @@ def extract(doc: Document, table_facts: tuple[Fact, ...] = ()) -> Extraction:
     if doc.status != "ok" or not doc.pages:
         return Extraction()
     segments = document_segments(doc)
-    nlp, _, _ = pipeline()
+    nlp, _ = pipeline()
     context = opening_period([ln for ln in doc.pages[0].text.split("\n") if ln.strip()], doc.period)
     drafts: list[Draft] = []
     parsed = nlp.pipe((s.text for s in segments), batch_size=256)

@@ -1,7 +1,7 @@
 """Claim structure within a sentence: which numbers state one claim together, and the role
 each plays (change_pct/change_abs, from/to, whole/part/share, level/comparison, value).
 
-Cue words come from the spaCy Matcher (language.PATTERNS); the short connective text between
+Cue words come from language.cues_in (the lexicon's words); the short connective text between
 two numbers ("(", ", or", "out of", "from .. to", "compared with") decides how they combine."""
 from __future__ import annotations
 

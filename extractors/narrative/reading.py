@@ -1,12 +1,12 @@
 """One prose segment to draft facts: sentences from the spaCy sentencizer, numbers from
-mentions, cues from the Matcher, structure from claims, then subject and period per number."""
+mentions, cue words from the lexicon, structure from claims, then subject and period per number."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
 from extractors.narrative.claims import Carry, Sentence, Slot, read_sentence
-from extractors.narrative.language import cues_of
+from extractors.narrative.language import cues_in
 from extractors.narrative.mentions import find_mentions
 from extractors.narrative.segments import ProseSegment
 from extractors.narrative.subjects import STOP, subject_for
@@ -37,7 +37,7 @@ def read_segment(index: int, segment: ProseSegment, parsed, document_period: str
     mentions = find_mentions(segment.text)
     if not mentions:
         return []
-    cues = cues_of(parsed)
+    cues = cues_in(segment.text)
     carry = Carry()
     context = list_period or context_period(segment.heading, document_period)
     lead = segment.row_label or lead_in(segment.text)
