@@ -55,3 +55,22 @@ def test_a_clause_hung_on_a_named_quarter_takes_its_period(narrate, sentence, va
 ])
 def test_a_difference_is_not_a_restated_level(sentence):
     assert _prose(sentence)[48].kind != "kpi_value"
+
+
+WRAPPED = ("Performance 2021/22\n\n"
+           "Indicator\tQ1 2021/22\tQ2 2021/22\tCommentary\n"
+           "Shoplifting\t101\t99\tShoplifting fell by 2% on the quarter.\n"
+           "Cases closed\t61.0%\t64.5%\tClosure rate of 64.5% for the\n"
+           "within 28 days (%)\t(50 of\t(60 of\tquarter (60 of 93 cases), 3.5 percentage\n"
+           "\t82)\t93)\tpoints higher than the first quarter.\n")
+
+
+def test_a_wrapped_kpi_row_is_one_commentary():
+    """A PDF table reader that splits a wrapped row into three keeps one commentary: the
+    continuation rows (label in lower case or none) carry on the cell above."""
+    facts = [f for f in extract_facts(document_from_text(WRAPPED)).facts if f.source == "narrative"]
+    points = next(f for f in facts if f.value == 3.5)
+    assert (points.unit, points.kind, points.direction) == ("percentage_points", "change", "increase")
+    assert "Cases closed within 28 days" in points.subject
+    assert [sorted(f.value for f in facts if f.row == row) for row in (2, 3, 4)] == [[64.5], [3.5, 60, 93], []]
+    assert next(f for f in facts if f.value == 2).subject.startswith("Shoplifting")

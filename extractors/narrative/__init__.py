@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import re
 from typing import cast
 
 from extractors.facts import make_fact
@@ -24,6 +25,7 @@ from pipeline.model import Document, Extraction, Fact
 from pipeline.model.vocab import Kind, Unit
 
 SNIPPET_LIMIT = 500
+_FIGURE = re.compile(r"[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|[km]\b)?")
 
 
 def extract(doc: Document, table_facts: tuple[Fact, ...] = ()) -> Extraction:
@@ -64,6 +66,9 @@ def to_fact(doc: Document, segment: ProseSegment, draft: Draft, markers: list,
     """The Fact for one draft, its span mapped back to the page; None if it cannot be placed."""
     slot = draft.slot
     located = segment.to_page(slot.m.start, slot.m.end)
+    if located is None:  # '0.6 percentage | points' across two wrapped cells: the figure's own piece
+        figure = _FIGURE.match(slot.m.text)
+        located = segment.to_page(slot.m.start, slot.m.start + figure.end()) if figure else None
     if located is None:
         return None
     start, end, piece = located

@@ -193,16 +193,41 @@ def cell_segments(doc: Document, chain: list[Table]) -> list[ProseSegment]:
         return []
     kpi = len(chain) == 1 and is_kpi_table(table)
     labels = {c.row: c.text for c in table.cells if c.col == 0}
-    segments: list[ProseSegment] = []
     if kpi:
-        for cell in cells:
-            start = cell_offset(doc, cell)
-            if start is not None and cell.text:
-                builder = _Builder()
-                builder.add(cell.text, start, cell.row, cell.col, cell.page)
-                _flush_cells(segments, builder, table, kpi, labels)
-        return segments
+        return _commentary(doc, table, cells, labels)
     return _streams(doc, table, cells)
+
+
+def _commentary(doc: Document, table: Table, cells: list[Cell], labels: dict[int, str]) -> list[ProseSegment]:
+    """A KPI table's commentary, one cell a segment; a row a PDF's table reader split off a
+    wrapped row (its label empty or carrying on in lower case, its commentary carrying on the
+    sentence above) joins the cell above, and its label the row's indicator."""
+    segments: list[ProseSegment] = []
+    builder, last = None, None
+    for cell in cells:
+        start = cell_offset(doc, cell)
+        if start is None or not cell.text:
+            continue
+        if builder is not None and last is not None and cell.col == last.col and cell.row == last.row + 1 \
+                and _carries_label(labels.get(cell.row, "")) and continues(last.text, cell.text) \
+                and not _TERMINAL.search(last.text):
+            builder.add(cell.text, start, cell.row, cell.col, cell.page)
+            first = builder.pieces[0].row
+            if first is not None and labels.get(cell.row):
+                labels[first] = f"{labels.get(first, '')} {labels[cell.row]}".strip()
+        else:
+            _flush_cells(segments, builder, table, True, labels)
+            builder = _Builder()
+            builder.add(cell.text, start, cell.row, cell.col, cell.page)
+        last = cell
+    _flush_cells(segments, builder, table, True, labels)
+    return segments
+
+
+def _carries_label(label: str) -> bool:
+    """An indicator label never starts in lower case: such a label ends the one above."""
+    first = label.lstrip()[:1]
+    return not first or first.islower()
 
 
 def _fit_weight(open_: dict, cell: Cell, col: int) -> int:
