@@ -34,3 +34,10 @@ USED = (r"spent|spend|spending|expenditure|cost|costs|costing|used|using|investe
 # quantity ('11 talks on fraud' is not the fraud row's 11)
 GENERIC_COUNT_NOUNS = frozenset("""offence crime incident case report referral people person victim
 individual client household figure total number record recorded reported""".split())
+
+# Numbering words of Chinese and Japanese text: '第 7 条' (article 7), '表 7.6' (table 7.6),
+# '前 10 名' (the top 10), '1、' (list item 1): labels, references and ranks, not quantities
+CJK_ORDINAL_BEFORE = "第"
+CJK_REFERENCE_BEFORE = "表图圖"
+CJK_RANK = ("前", "名")
+CJK_LIST_AFTER = "、"
