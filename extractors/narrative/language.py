@@ -14,15 +14,11 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 
-from extractors.lexicon.prose import (ALLOCATION_WORDS, AVERAGE_PLACES, BASELINE_WORDS, COMPARE_WORDS, DOWN_WORDS,
+from extractors.lexicon.prose import (ABBREVIATIONS, ALLOCATION_WORDS, AVERAGE_PLACES, BASELINE_WORDS, COMPARE_WORDS, DOWN_WORDS,
                                      FEWER_WORDS, MORE_WORDS, MULTIPLIER_WORDS, PREVIOUS_WORDS, TARGET_WORDS,
                                      UP_WORDS)
 
 log = logging.getLogger(__name__)
-
-# Abbreviations whose full stop must not end a sentence ("approx. 50 organisations").
-ABBREVIATIONS = ["approx.", "Approx.", "e.g.", "i.e.", "no.", "No.", "vs.", "c.", "incl.", "est.",
-                 "etc.", "fig.", "Fig.", "avg.", "nos.", "Nos.", "St.", "Dr.", "Cllr.", "Mr.", "Mrs."]
 
 # Cue words by label; a word may carry several labels. Matched as whole words, the way spaCy's
 # tokenizer splits them (a word glued to a footnote mark, 'year³', is not the word).

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.lexicon.prose import MULTIPLIERS
 from extractors.narrative.not_facts import duration_unit, masked_spans, reason_not_fact
 from pipeline.model.numbers import find_numbers
 
@@ -21,10 +22,8 @@ QUALIFIERS = {
 }
 _QUALIFIER_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\s*£?\s*$", re.I)
-_MULTIPLIER_RE = re.compile(r"\b(?P<word>double|doubled|doubling|twice|treble|trebled|triple|tripled|"
-                            r"halved|halving)\b(?!\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b)(?!-)", re.I)
-MULTIPLIERS = {"double": 2, "doubled": 2, "doubling": 2, "twice": 2, "treble": 3, "trebled": 3,
-               "triple": 3, "tripled": 3, "halved": 0.5, "halving": 0.5}
+_MULTIPLIER_RE = re.compile(r"\b(?P<word>" + "|".join(MULTIPLIERS) + r")\b"
+                            r"(?!\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b)(?!-)", re.I)
 _CUE_BEFORE_MULTIPLIER = re.compile(r"\b(?:more than|over|almost|nearly|around|about|than|has|have|had|"
                                     r"having|was|were|is|are|been|be|to|will|would|has been|more)\s*$", re.I)
 

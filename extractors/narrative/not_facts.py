@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
+from extractors.lexicon.periods import MONTH_NAME
 from pipeline.model.periods import find_periods
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = MONTH_NAME
 _ORD = r"(?:st|nd|rd|th)?"
 SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("url", re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:gov|org|co|com|net|ac|nhs|police)(?:\.uk)?(?:/\S*)?\b", re.I)),

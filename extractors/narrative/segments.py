@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from extractors.facts import cell_offset
+from extractors.lexicon.prose import MULTIPLIERS
 from extractors.tables import is_kpi_table, prose_cells
 from pipeline.model import Cell, Document, Page, Table
 
@@ -330,8 +331,7 @@ def _slice(segment: ProseSegment, start: int, end: int) -> ProseSegment:
 
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
-                        r"forty|fifty|sixty|seventy|eighty|ninety|hundred|double|doubled|doubling|twice|"
-                        r"treble|trebled|triple|tripled|halved|halving)\b", re.I)
+                        r"forty|fifty|sixty|seventy|eighty|ninety|hundred|" + "|".join(MULTIPLIERS) + r")\b", re.I)
 
 
 def may_hold_numbers(text: str) -> bool:
