@@ -2,22 +2,26 @@
 
     segments (page prose + prose table cells, offsets mapped to pages)
       -> sentences (spaCy blank pipeline) and cue words (one lexicon pattern)
-      -> numbers (mentions, minus not-facts) -> claim structure and roles
-      -> subject, period, footnote links, area -> Facts
+      -> numbers (mentions, minus not-facts) -> claim structure and roles, subject and period
+         (reading: one sentence at a time)
+      -> document passes that propose (footnotes, spend lists, shared subjects, restated table
+         cells) and one resolver that applies their precedence (resolve.py)
+      -> area -> Facts
 """
 from __future__ import annotations
 
-import re
+from functools import partial
 from typing import cast
 
 from extractors.facts import make_fact
 from extractors.narrative.areas import area_at, area_markers
-from extractors.narrative.footnotes import link_footnotes
+from extractors.narrative.footnotes import footnote_links
 from extractors.narrative.language import pipeline
 from extractors.narrative.ledger import skipped_numbers
-from extractors.narrative.lists import read_spend_lists
-from extractors.narrative.reading import Draft, list_periods, read_segment, share_subjects
-from extractors.narrative.restated import TableFigures, restated_typing
+from extractors.narrative.lists import spend_lists
+from extractors.narrative.reading import Draft, list_periods, read_segment, shared_subjects
+from extractors.narrative.resolve import run_stages
+from extractors.narrative.restated import TableFigures, restated_typings
 from extractors.narrative.segments import ProseSegment, document_segments
 from extractors.narrative.timing import opening_period
 from pipeline.model.ids import stable_id
@@ -25,7 +29,6 @@ from pipeline.model import Document, Extraction, Fact
 from pipeline.model.vocab import Kind, Unit
 
 SNIPPET_LIMIT = 500
-_FIGURE = re.compile(r"[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|[km]\b)?")
 
 
 def extract(doc: Document, table_facts: tuple[Fact, ...] = ()) -> Extraction:
@@ -41,13 +44,13 @@ def extract(doc: Document, table_facts: tuple[Fact, ...] = ()) -> Extraction:
     contexts = list_periods(segments, context)
     for index, (segment, sdoc) in enumerate(zip(segments, parsed)):
         drafts += read_segment(index, segment, sdoc, context, contexts[index])
-    link_footnotes(segments, drafts)
-    read_spend_lists(doc, segments, drafts)
-    share_subjects(drafts)
     markers = area_markers(doc)
-    figures = TableFigures(table_facts)
-    facts = tuple(f for f in (to_fact(doc, segments[d.segment], d, markers, figures) for d in drafts)
-                  if f is not None)
+    drafts = run_stages(drafts, [
+        [partial(footnote_links, segments), partial(spend_lists, doc, segments)],  # claims
+        [shared_subjects],  # subjects shared within the settled claims
+        [partial(restated_typings, segments, markers, TableFigures(table_facts))],
+    ])
+    facts = tuple(f for f in (to_fact(doc, segments[d.segment], d, markers) for d in drafts) if f is not None)
     return Extraction(facts, skipped_numbers(doc, facts))
 
 
@@ -61,36 +64,22 @@ def _snippet(segment: ProseSegment, draft: Draft) -> str:
     return segment.text[s0:s1].strip()
 
 
-def to_fact(doc: Document, segment: ProseSegment, draft: Draft, markers: list,
-            figures: TableFigures | None = None) -> Fact | None:
+def to_fact(doc: Document, segment: ProseSegment, draft: Draft, markers: list) -> Fact | None:
     """The Fact for one draft, its span mapped back to the page; None if it cannot be placed."""
     slot = draft.slot
-    located = segment.to_page(slot.m.start, slot.m.end)
-    if located is None:  # '0.6 percentage | points' across two wrapped cells: the figure's own piece
-        figure = _FIGURE.match(slot.m.text)
-        located = segment.to_page(slot.m.start, slot.m.start + figure.end()) if figure else None
+    located = segment.figure_span(slot.m.start, slot.m.end, slot.m.text)
     if located is None:
         return None
     start, end, piece = located
     page = piece.page or segment.page
-    area = area_at(markers, page, start)
-    kind, period, subject = slot.kind, draft.period, draft.subject
-    restated = figures and restated_typing(
-        figures, kind=slot.kind, role=slot.role, value=slot.m.value, unit=slot.m.unit,
-        stated_period=draft.stated_period, in_table=bool(segment.table_id),
-        sentence=segment.text[draft.sentence[0]:draft.sentence[1]], after=segment.text[slot.m.end:slot.m.end + 40],
-        area=area)
-    if restated:
-        kind, period = restated.kind, restated.period
-        subject = f"{draft.topic}: {restated.subject}" if draft.topic else restated.subject
     return make_fact(
-        doc, kind=cast(Kind, kind), value=slot.m.value, unit=cast(Unit, slot.m.unit),  # typed by the readers
-        subject=subject,
+        doc, kind=cast(Kind, slot.kind), value=slot.m.value, unit=cast(Unit, slot.m.unit),  # typed by the readers
+        subject=draft.subject,
         page=page, start=start, end=end, source="narrative", extractor="narrative",
-        snippet=_snippet(segment, draft), period=period, direction=slot.direction,
+        snippet=_snippet(segment, draft), period=draft.period, direction=slot.direction,
         theme=segment.heading, label=slot.label, qualifier=slot.m.qualifier, numerator=slot.numerator,
         denominator=slot.denominator, claim_id=stable_id("claim", doc.doc_id, draft.claim),
         role=slot.role, compared_period=draft.compared_period,
-        area=area, table_id=segment.table_id,
+        area=area_at(markers, page, start), table_id=segment.table_id,
         row=piece.row, col=piece.col,
         note=draft.note)

@@ -31,6 +31,15 @@ class Draft:
     extra: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Proposal:
+    """One pass's proposed value for one field of one draft."""
+    draft: int  # index into the document's drafts
+    field: str  # claim, kind, role, subject, period or note
+    value: str
+    by: str  # the pass, a key of PRECEDENCE's lists
+
+
 def read_segment(index: int, segment: ProseSegment, parsed, document_period: str, list_period: str = "") -> list[Draft]:
     """Draft facts of one segment; `parsed` is the spaCy Doc of segment.text; `list_period` is
     the period of the line introducing the bullet list the segment is in."""
@@ -193,20 +202,24 @@ def _order_pairs(drafts: list[Draft]) -> None:
 ANCHORS = ("to", "level", "whole", "change_pct", "change_abs", "value", "from", "share", "part")
 
 
-def share_subjects(drafts: list[Draft]) -> None:
+def shared_subjects(drafts: list[Draft]) -> list[Proposal]:
     """A number whose own words name nothing takes its claim's subject: 'from 75.6%' takes the
-    subject of the level it fell to; '105 were closed ...' the subject of the whole it breaks down."""
-    by_claim: dict[str, list[Draft]] = {}
-    for d in drafts:
-        by_claim.setdefault(d.claim, []).append(d)
+    subject of the level it fell to; '105 were closed ...' the subject of the whole it breaks
+    down."""
+    by_claim: dict[str, list[tuple[int, Draft]]] = {}
+    for i, d in enumerate(drafts):
+        by_claim.setdefault(d.claim, []).append((i, d))
+    found: list[Proposal] = []
     for members in by_claim.values():
-        anchor = next((d for role in ANCHORS for d in members if d.slot.role == role and d.strong), None)
+        anchor = next((d for role in ANCHORS for _, d in members if d.slot.role == role and d.strong), None)
         if anchor is None:
             continue
-        for d in members:
+        for i, d in members:
             if d is anchor or d.strong and d.slot.role not in ("part", "share"):
                 continue
             if d.slot.role in ("part", "share") and anchor.slot.role == "whole":
-                d.subject = f"{anchor.subject}: {d.subject}" if d.strong else anchor.subject
+                found.append(Proposal(i, "subject", f"{anchor.subject}: {d.subject}" if d.strong else anchor.subject,
+                                      "shared_subject"))
             elif not d.strong:
-                d.subject = anchor.subject
+                found.append(Proposal(i, "subject", anchor.subject, "shared_subject"))
+    return found

@@ -19,6 +19,9 @@ from typing import Iterable, Optional
 
 from extractors.lexicon.prose import FEWER_WORDS, GENERIC_COUNT_NOUNS, MORE_WORDS
 from extractors.measures import measure_of
+from extractors.narrative.areas import area_at
+from extractors.narrative.reading import Draft, Proposal
+from extractors.narrative.segments import ProseSegment
 from extractors.narrative.subjects import STOP
 from pipeline.model import Fact
 
@@ -86,3 +89,28 @@ def restated_typing(figures: TableFigures, *, kind: str, role: str, value: float
     if not figures or in_table or stated_period or kind not in PROSE_KINDS or role not in LEVEL_ROLES:
         return None
     return figures.typing(value, unit, sentence, after, area)
+
+
+def restated_typings(segments: list[ProseSegment], markers: list, figures: TableFigures,
+                     drafts: list[Draft]) -> list[Proposal]:
+    """The pass: each prose number restating a table cell proposes the cell's kind, period and
+    indicator (after the paragraph's topic, where the number had one)."""
+    if not figures:
+        return []
+    found: list[Proposal] = []
+    for i, d in enumerate(drafts):
+        segment, slot = segments[d.segment], d.slot
+        located = segment.figure_span(slot.m.start, slot.m.end, slot.m.text)
+        if located is None:
+            continue
+        area = area_at(markers, located[2].page or segment.page, located[0])
+        typing = restated_typing(
+            figures, kind=slot.kind, role=slot.role, value=slot.m.value, unit=slot.m.unit,
+            stated_period=d.stated_period, in_table=bool(segment.table_id),
+            sentence=segment.text[d.sentence[0]:d.sentence[1]], after=segment.text[slot.m.end:slot.m.end + 40],
+            area=area)
+        if typing is not None:
+            subject = f"{d.topic}: {typing.subject}" if d.topic else typing.subject
+            found += [Proposal(i, "kind", typing.kind, "restated"), Proposal(i, "period", typing.period, "restated"),
+                      Proposal(i, "subject", subject, "restated")]
+    return found

@@ -20,6 +20,7 @@ FOOTNOTE_START = re.compile(r"^\s*(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\\?\
 _BULLET = re.compile(r"^\s*(?:[-•▪·●◦*]\s|\d{1,2}[.)]\s|\(?[ivx]{1,4}\)\s|\(?[a-h]\)\s)")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z(]")  # '3.1 At 31st December ...'
 _TERMINAL = re.compile(r"[.!?:;]['\")\]]?\s*$")
+_FIGURE = re.compile(r"[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|[km]\b)?")
 _ALPHA_WORD = re.compile(r"[A-Za-z]{2,}")
 _LABELLED = re.compile(r"^\s*(?:[-•*]\s*)?[A-Za-z][A-Za-z' -]{2,40}:\s*[£(]?\d")
 
@@ -53,6 +54,16 @@ class ProseSegment:
                 shift = piece.page_start - piece.start
                 return start + shift, end + shift, piece
         return None
+
+    def figure_span(self, start: int, end: int, text: str) -> Optional[tuple[int, int, Piece]]:
+        """Page span of a number (its printed `text` at start..end); a number whose unit words
+        run into the next piece ('0.6 percentage | points' across two wrapped cells) keeps the
+        span of its figure alone. None when even the figure straddles two pieces."""
+        located = self.to_page(start, end)
+        if located is None:
+            figure = _FIGURE.match(text)
+            located = self.to_page(start, start + figure.end()) if figure else None
+        return located
 
     def piece_text(self, piece: Piece) -> str:
         return self.text[piece.start:piece.start + piece.length]
