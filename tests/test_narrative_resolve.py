@@ -2,10 +2,10 @@
 proposals come in and whichever stage makes them."""
 import pytest
 
-from extractors.narrative.mentions import Mention
-from extractors.narrative.reading import Draft, Proposal
-from extractors.narrative.resolve import resolve, run_stages
-from extractors.narrative.sentence import Slot
+from extractors.narrative.text.mentions import Mention
+from extractors.narrative.drafts.reading import Draft, Proposal
+from extractors.narrative.document.resolve import resolve, run_stages
+from extractors.narrative.sentences.sentence import Slot
 
 
 def _draft(subject: str = "sessions", kind: str = "count") -> Draft:

@@ -14,16 +14,16 @@ from functools import partial
 from typing import cast
 
 from extractors.facts import make_fact
-from extractors.narrative.areas import area_at, area_markers
-from extractors.narrative.footnotes import footnote_links
+from extractors.narrative.text.areas import area_at, area_markers
+from extractors.narrative.document.footnotes import footnote_links
 from extractors.narrative.language import pipeline
 from extractors.narrative.ledger import skipped_numbers
-from extractors.narrative.lists import spend_lists
-from extractors.narrative.reading import Draft, list_periods, read_segment, shared_subjects
-from extractors.narrative.resolve import run_stages
-from extractors.narrative.restated import TableFigures, restated_typings
-from extractors.narrative.segments import ProseSegment, document_segments
-from extractors.narrative.timing import opening_period
+from extractors.narrative.document.lists import spend_lists
+from extractors.narrative.drafts.reading import Draft, list_periods, read_segment, shared_subjects
+from extractors.narrative.document.resolve import run_stages
+from extractors.narrative.document.restated import TableFigures, restated_typings
+from extractors.narrative.text.segments import ProseSegment, document_segments
+from extractors.narrative.drafts.timing import opening_period
 from pipeline.model.ids import stable_id
 from pipeline.model import Document, Extraction, Fact
 from pipeline.model.vocab import Kind, Unit

@@ -12,7 +12,7 @@ import re
 from typing import Iterable
 
 from extractors.lexicon.prose import CJK_LIST_AFTER, CJK_ORDINAL_BEFORE, CJK_RANK, CJK_REFERENCE_BEFORE
-from extractors.narrative.not_facts import masked_spans, reason_not_fact
+from extractors.narrative.text.not_facts import masked_spans, reason_not_fact
 from pipeline.model import Document, Fact, Page, SkippedNumber
 from pipeline.model.numbers import find_numbers
 

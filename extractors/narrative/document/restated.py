@@ -19,10 +19,10 @@ from typing import Iterable, Optional
 
 from extractors.lexicon.prose import FEWER_WORDS, GENERIC_COUNT_NOUNS, MORE_WORDS
 from extractors.measures import measure_of
-from extractors.narrative.areas import area_at
-from extractors.narrative.reading import Draft, Proposal
-from extractors.narrative.segments import ProseSegment
-from extractors.narrative.subjects import STOP
+from extractors.narrative.text.areas import area_at
+from extractors.narrative.drafts.reading import Draft, Proposal
+from extractors.narrative.text.segments import ProseSegment
+from extractors.narrative.drafts.subjects import STOP
 from pipeline.model import Fact
 
 TABLE_KINDS = ("kpi_value", "kpi_baseline", "kpi_target", "spend_item", "spend_total")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from extractors.narrative.reading import Draft, Proposal
+from extractors.narrative.drafts.reading import Draft, Proposal
 
 # For each field, the passes that may set it, strongest first.
 PRECEDENCE: dict[str, tuple[str, ...]] = {

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.narrative.reading import Draft, Proposal
-from extractors.narrative.segments import ProseSegment
+from extractors.narrative.drafts.reading import Draft, Proposal
+from extractors.narrative.text.segments import ProseSegment
 
 
 def _marker_at(segment: ProseSegment, marker: str) -> int:

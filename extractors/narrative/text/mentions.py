@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.lexicon.prose import MULTIPLIERS
-from extractors.narrative.not_facts import duration_unit, masked_spans, reason_not_fact
+from extractors.narrative.text.not_facts import duration_unit, masked_spans, reason_not_fact
 from pipeline.model.numbers import find_numbers
 
 QUALIFIERS = {

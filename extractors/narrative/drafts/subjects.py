@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.narrative.claims import Sentence, Slot
+from extractors.narrative.sentences.claims import Sentence, Slot
 from extractors.lexicon.prose import DOWN_WORDS, FEWER_WORDS, MORE_WORDS, SUBJECT_STOP_WORDS, UP_WORDS
 
 STOP = SUBJECT_STOP_WORDS

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.narrative.claims import Carry, Sentence, Slot, read_sentence
+from extractors.narrative.sentences.claims import Carry, Sentence, Slot, read_sentence
 from extractors.narrative.language import cues_in
-from extractors.narrative.mentions import find_mentions
-from extractors.narrative.segments import ProseSegment
-from extractors.narrative.subjects import STOP, subject_for
-from extractors.narrative.timing import FY_RE, compared_for, context_period, period_for, stated_periods
+from extractors.narrative.text.mentions import find_mentions
+from extractors.narrative.text.segments import ProseSegment
+from extractors.narrative.drafts.subjects import STOP, subject_for
+from extractors.narrative.drafts.timing import FY_RE, compared_for, context_period, period_for, stated_periods
 from pipeline.model.periods import previous_period
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.narrative.reading import Draft, Proposal
-from extractors.narrative.segments import ProseSegment
+from extractors.narrative.drafts.reading import Draft, Proposal
+from extractors.narrative.text.segments import ProseSegment
 from pipeline.model import Document
 
 _INTRO = re.compile(r"\b(?:spend|spending|spent|expenditure|costs?|breakdown|used\s+(?:as\s+follows|for|on)|"
