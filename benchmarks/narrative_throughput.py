@@ -30,7 +30,7 @@ def main() -> None:
 
     started = time.perf_counter()
     from extractors.narrative.language import pipeline
-    _, _, build_seconds = pipeline()
+    _, build_seconds = pipeline()
     load_seconds = time.perf_counter() - started
 
     from extractors.narrative import extract

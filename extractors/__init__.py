@@ -1,18 +1,23 @@
-"""Extractors: each takes a Document and returns an Extraction (facts, and the numbers it
-skipped with a reason). Add one here to have it run."""
+"""Extractors: each takes a Document and the facts of the extractors before it, and returns an
+Extraction (facts, and the numbers it skipped with a reason). Add one here to have it run."""
 from __future__ import annotations
 
 from typing import Callable
 
 from extractors import narrative, tables
 from extractors.measures import normalise
-from pipeline.model import Document, Extraction
+from pipeline.model import Document, Extraction, Fact
 
-Extractor = Callable[[Document], Extraction]
+Extractor = Callable[[Document, tuple[Fact, ...]], Extraction]
+
+
+def _tables(doc: Document, earlier: tuple[Fact, ...]) -> Extraction:
+    return tables.extract(doc)
+
 
 EXTRACTORS: dict[str, Extractor] = {
-    "tables": tables.extract,
-    "narrative": narrative.extract,
+    "tables": _tables,
+    "narrative": narrative.extract,  # takes the table facts: prose restating a cell takes its typing
 }
 
 
@@ -30,5 +35,5 @@ def extract_facts(doc: Document, only: list[str] | None = None) -> Extraction:
     result = Extraction()
     for name, extract in EXTRACTORS.items():
         if only is None or name in only:
-            result += extract(doc)
+            result += extract(doc, result.facts)
     return normalise(result)

@@ -1,5 +1,5 @@
 """A count introduced in a lead-in line and broken down in the bullets under it is checked as
-a whole and its parts (extractors/narrative/breakdowns.py, then parts-sum-to-whole)."""
+a whole and its parts (extractors/narrative/document/breakdowns.py, then parts-sum-to-whole)."""
 from pathlib import Path
 
 import pytest

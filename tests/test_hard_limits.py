@@ -100,7 +100,7 @@ class CountingList(list):
 def test_the_heading_over_each_segment_is_found_without_scanning_every_heading():
     """A segment on page 3,000 scanned the headings of 2,999 pages before it: quadratic."""
     from pipeline.model import Page
-    from extractors.narrative.segments import page_segments
+    from extractors.narrative.text.segments import page_segments
     headings = CountingList((n, 0, f"Section {n}") for n in range(1, 3001))
     text = "\n\n".join(f"Paragraph {n} says 12 cases were closed." for n in range(100))
     page = Page(number=3000, text=text, headings=())

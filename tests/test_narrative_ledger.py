@@ -58,3 +58,18 @@ def test_spans_point_at_the_page_text():
     for s in result.skipped:
         assert text[s.char_start:s.char_end] == s.text and s.page == 1 and s.source == "narrative"
     assert ("2.3", "section_number") in [(s.text, s.reason) for s in result.skipped]
+
+
+@pytest.mark.parametrize("text, number, reason", [
+    ("Data are from the cohort study (B&B:93/03) of graduates.", "03", "range"),
+    ("The side effects are rare (1/10,000 to 1/1,000) in adults.", "10,000", "range"),
+    ("See the manual for models 737-7/8/9 before servicing.", "9", "range"),
+    ("Relief valves open at a pressure under 0,02 MPa in tests.", "0,02", "decimal_comma"),
+    ("Treat when the arterial pH is below 7,38 in adults.", "7,38", "decimal_comma"),
+    ("详见第 7 条的规定。", "7", "section_number"),
+    ("用地指标按表 7.6 中的系数进行调整。", "7.6", "reference"),
+    ("公司前 10 名股东持股情况。", "10", "rank"),
+    ("1、普通股股东总数。", "1", "list_index"),
+])
+def test_numbers_no_sentence_reads_are_placed_by_their_marks(text, number, reason):
+    assert _reasons(text).get(number) == reason

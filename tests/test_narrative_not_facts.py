@@ -45,3 +45,13 @@ def test_footnote_markers_are_not_numbers(narrate):
 ])
 def test_numbers_inside_names_are_not_facts(narrate, sentence):
     assert [f.value for f in narrate(sentence + "\n")] == []
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Cases were closed for other reasons. 6.2 Among the 40 clients, 31 felt safer.", [40, 31]),
+    ("The panel met twice! 4.10 Referrals rose by 12 this year.", [12]),
+    ("Most were resolved. 2.3.1 The service took 90 calls.", [90]),
+    ("The rate fell. 6.2 per cent of calls were repeats.", [6.2]),  # a value that opens a sentence
+])
+def test_a_paragraph_number_run_on_after_a_sentence_is_not_a_fact(narrate, text, values):
+    assert [f.value for f in narrate(text)] == values

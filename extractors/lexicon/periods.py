@@ -11,8 +11,10 @@ import re
 
 from pipeline.model.periods import FY_BLOCKS, MONTHS, financial_year, find_periods, is_financial_period
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+# a month's name or its abbreviation, as a regular-expression group (used with re.I)
+MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = MONTH_NAME
 QUARTER_WORD = re.compile(r"^\s*(?:Q|Qtr\.?\s?|Quarter\s?)(?P<q>[1-4])\b", re.I)
 QUARTER_ORDINAL = re.compile(r"^\s*(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b", re.I)
 MONTH_ONLY = re.compile(rf"^\s*(?P<m>{_MONTH})\.?\s*(?:'?(?P<y>\d\d))?\s*$", re.I)

@@ -1,24 +1,30 @@
 """Narrative extractor: typed claims from report prose (issue 3).
 
     segments (page prose + prose table cells, offsets mapped to pages)
-      -> sentences and cues (spaCy blank pipeline + Matcher)
-      -> numbers (mentions, minus not-facts) -> claim structure and roles
-      -> subject, period, footnote links, area -> Facts
+      -> sentences (spaCy blank pipeline) and cue words (one lexicon pattern)
+      -> numbers (mentions, minus not-facts) -> claim structure and roles, subject and period
+         (reading: one sentence at a time)
+      -> document passes that propose (footnotes, spend lists, shared subjects, restated table
+         cells) and one resolver that applies their precedence (resolve.py)
+      -> area -> Facts
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import cast
 
 from extractors.facts import make_fact
-from extractors.narrative.breakdowns import read_count_breakdowns
-from extractors.narrative.areas import area_at, area_markers
-from extractors.narrative.footnotes import link_footnotes
+from extractors.narrative.text.areas import area_at, area_markers
+from extractors.narrative.document.breakdowns import count_breakdowns
+from extractors.narrative.document.footnotes import footnote_links
 from extractors.narrative.language import pipeline
 from extractors.narrative.ledger import skipped_numbers
-from extractors.narrative.lists import read_spend_lists
-from extractors.narrative.reading import Draft, list_periods, read_segment, share_subjects
-from extractors.narrative.segments import ProseSegment, document_segments
-from extractors.narrative.timing import opening_period
+from extractors.narrative.document.lists import spend_lists
+from extractors.narrative.drafts.reading import Draft, list_periods, read_segment, shared_subjects
+from extractors.narrative.document.resolve import run_stages
+from extractors.narrative.document.restated import TableFigures, restated_typings
+from extractors.narrative.text.segments import ProseSegment, document_segments
+from extractors.narrative.drafts.timing import opening_period
 from pipeline.model.ids import stable_id
 from pipeline.model import Document, Extraction, Fact
 from pipeline.model.vocab import Kind, Unit
@@ -26,23 +32,26 @@ from pipeline.model.vocab import Kind, Unit
 SNIPPET_LIMIT = 500
 
 
-def extract(doc: Document) -> Extraction:
-    """Every number stated in the document's prose, as typed facts sharing claim ids."""
+def extract(doc: Document, table_facts: tuple[Fact, ...] = ()) -> Extraction:
+    """Every number stated in the document's prose, as typed facts sharing claim ids; a number
+    restating one of `table_facts` (the table extractor's) takes that cell's kind and period."""
     if doc.status != "ok" or not doc.pages:
         return Extraction()
     segments = document_segments(doc)
-    nlp, _, _ = pipeline()
+    nlp, _ = pipeline()
     context = opening_period([ln for ln in doc.pages[0].text.split("\n") if ln.strip()], doc.period)
     drafts: list[Draft] = []
     parsed = nlp.pipe((s.text for s in segments), batch_size=256)
     contexts = list_periods(segments, context)
     for index, (segment, sdoc) in enumerate(zip(segments, parsed)):
         drafts += read_segment(index, segment, sdoc, context, contexts[index])
-    link_footnotes(segments, drafts)
-    read_spend_lists(doc, segments, drafts)
-    read_count_breakdowns(doc, segments, drafts)
-    share_subjects(drafts)
     markers = area_markers(doc)
+    drafts = run_stages(drafts, [
+        [partial(footnote_links, segments), partial(spend_lists, doc, segments),
+         partial(count_breakdowns, doc, segments)],  # claims
+        [shared_subjects],  # subjects shared within the settled claims
+        [partial(restated_typings, segments, markers, TableFigures(table_facts))],
+    ])
     facts = tuple(f for f in (to_fact(doc, segments[d.segment], d, markers) for d in drafts) if f is not None)
     return Extraction(facts, skipped_numbers(doc, facts))
 
@@ -60,7 +69,7 @@ def _snippet(segment: ProseSegment, draft: Draft) -> str:
 def to_fact(doc: Document, segment: ProseSegment, draft: Draft, markers: list) -> Fact | None:
     """The Fact for one draft, its span mapped back to the page; None if it cannot be placed."""
     slot = draft.slot
-    located = segment.to_page(slot.m.start, slot.m.end)
+    located = segment.figure_span(slot.m.start, slot.m.end, slot.m.text)
     if located is None:
         return None
     start, end, piece = located

@@ -11,7 +11,8 @@ import bisect
 import re
 from typing import Iterable
 
-from extractors.narrative.not_facts import masked_spans, reason_not_fact
+from extractors.lexicon.prose import CJK_LIST_AFTER, CJK_ORDINAL_BEFORE, CJK_RANK, CJK_REFERENCE_BEFORE
+from extractors.narrative.text.not_facts import masked_spans, reason_not_fact
 from pipeline.model import Document, Fact, Page, SkippedNumber
 from pipeline.model.numbers import find_numbers
 
@@ -38,6 +39,7 @@ _STAGE = re.compile(r"^(?:tier|phase|stage|level|wave)", re.I)
 _FY_LABEL = re.compile(r"(?<![\d/])((?:19|20)\d\d)\s?[/-]\s?((?:19|20)?\d\d)(?![\d/])")
 _NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=\.\s+[A-Z]))\.?\s+[A-Z]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_DECIMAL_COMMA = re.compile(r"[-−+]?\d{1,3},\d{1,2}|[-−+]?0,\d+")
 _HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+[A-Z][^.!?;:]{0,60}$")
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S")
 
@@ -114,7 +116,7 @@ def _reason(line: str, start: int, end: int, masks: list, numbers: dict) -> str:
         why = reason_not_fact(line, number.start, number.end, number.value, number.unit, number.is_word)
         if why:
             return _REASONS.get(why, why)
-    return _structural_reason(line, start)
+    return _structural_reason(line, start, end)
 
 
 def _number_at(numbers: dict, start: int, end: int):
@@ -131,10 +133,30 @@ def _label_reason(label: str) -> str:
     return next((reason for pattern, reason in _LABEL_REASONS if pattern.match(label)), "reference")
 
 
-def _structural_reason(line: str, start: int) -> str:
+def _cjk_reason(before: str, after: str) -> str:
+    """'第 7 条', '表 7.6', '前 10 名', '1、': numbering in Chinese or Japanese text."""
+    if before.endswith(CJK_ORDINAL_BEFORE):
+        return "section_number"
+    if before[-1:] and before[-1] in CJK_REFERENCE_BEFORE:
+        return "reference"
+    if before.endswith(CJK_RANK[0]) and after.startswith(CJK_RANK[1]):
+        return "rank"
+    if after.startswith(CJK_LIST_AFTER):
+        return "list_index"
+    return ""
+
+
+def _structural_reason(line: str, start: int, end: int) -> str:
     """A number no sentence reading explains: where it sits says what it is."""
     if not line[:start].strip() and re.match(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S", line[start:]):
         return "section_number"
+    if line[start - 1:start] == "/" or line[end:end + 1] == "/":
+        return "range"  # '93/03', '1/10,000', '737-7/8/9': a ratio, a fraction or a reference
+    if _DECIMAL_COMMA.fullmatch(line[start:end]):
+        return "decimal_comma"  # '0,6 m³', 'pH < 7,38': a continental decimal, not read as a figure
+    cjk = _cjk_reason(line[max(0, start - 3):start].rstrip(), line[end:end + 3].lstrip())
+    if cjk:
+        return cjk
     if _TABLE_LINE.search(line):
         return "table_line"
     if len(_WORD.findall(line)) < 2:

@@ -10,6 +10,7 @@ from collections import Counter
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 
 from extractors.lexicon.periods import label_period, resolve
@@ -114,6 +115,17 @@ def read_header(row: list[Cell], paths: dict | None = None) -> Header | None:
 
 
 def headers(table: Table) -> list[Header]:
+    """The table's KPI header rows; the tables and narrative extractors each ask for every
+    table's several times, so the reading (a pattern search per cell) is cached by table."""
+    return list(_headers(table))
+
+
+@lru_cache(maxsize=64)
+def _headers(table: Table) -> tuple[Header, ...]:
+    return tuple(_read_headers(table))
+
+
+def _read_headers(table: Table) -> list[Header]:
     paths = column_paths(table)
     rows = table.rows()
     if paths:

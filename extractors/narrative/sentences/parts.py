@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.narrative.money import money_kind
-from extractors.narrative.shares import adopt
-from extractors.narrative.sentence import (CLAUSE_BREAK, MONEY_UNITS, QUALIFIER_PREFIX, THAN_RE, Carry, Sentence, Slot, join_slots,
+from extractors.narrative.sentences.money import money_kind
+from extractors.narrative.sentences.shares import adopt
+from extractors.narrative.sentences.sentence import (CLAUSE_BREAK, MONEY_UNITS, QUALIFIER_PREFIX, THAN_RE, Carry, Sentence, Slot, join_slots,
                                           new_group)
 _BETWEEN_OF = re.compile(rf"^\s*(?:[a-z]+\s+){{0,2}}?(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?{QUALIFIER_PREFIX}$", re.I)
 _BETWEEN_OR_SHARE = re.compile(r"^[^.;%\d]{0,60}?,?\s+or\s*$", re.I)

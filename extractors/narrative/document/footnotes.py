@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.narrative.reading import Draft
-from extractors.narrative.segments import ProseSegment
+from extractors.narrative.drafts.reading import Draft, Proposal
+from extractors.narrative.text.segments import ProseSegment
 
 
 def _marker_at(segment: ProseSegment, marker: str) -> int:
@@ -33,23 +33,26 @@ def _referrer(segments: list[ProseSegment], index: int) -> Optional[tuple[int, i
     return best
 
 
-def link_footnotes(segments: list[ProseSegment], drafts: list[Draft]) -> None:
-    """Give each footnote's drafts the claim of the statement that cites it."""
+def footnote_links(segments: list[ProseSegment], drafts: list[Draft]) -> list[Proposal]:
+    """Each footnote's drafts take the claim of the statement that cites it, and that claim's
+    drafts the footnote's text as their note."""
+    found: list[Proposal] = []
     for index, segment in enumerate(segments):
         if not segment.footnote:
             continue
-        found = _referrer(segments, index)
-        if found is None:
+        referrer = _referrer(segments, index)
+        if referrer is None:
             continue
-        ref, position = found
+        ref, position = referrer
         citing = [d for d in drafts if d.segment == ref and d.sentence[0] <= position <= d.sentence[1] + 2
                   and d.slot.m.end <= position]
         if not citing:
             continue
         claim = citing[-1].claim
         text = segment.text.lstrip("⁰¹²³⁴⁵⁶⁷⁸⁹*\\ ")[:300]
-        for d in drafts:
+        for i, d in enumerate(drafts):
             if d.segment == index:
-                d.claim = claim
+                found.append(Proposal(i, "claim", claim, "footnote"))
             elif d.claim == claim:
-                d.note = text
+                found.append(Proposal(i, "note", text, "footnote"))
+    return found

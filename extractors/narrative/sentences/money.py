@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from extractors.lexicon.prose import GIVEN, USED
 from extractors.lexicon.scales import THOUSANDS
-from extractors.narrative.sentence import Sentence, Slot
+from extractors.narrative.sentences.sentence import Sentence, Slot
 
 _MONEY_WORDS = re.compile(r"\b(?:cost|costs|costing|saving|savings|saves|spend|spent|spending|expenditure|"
                           r"budget|funding|income|revenue|grant|allocation|allocated|awarded|worth|value)\b|£", re.I)

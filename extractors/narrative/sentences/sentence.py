@@ -9,7 +9,7 @@ from typing import Optional
 
 from extractors.lexicon.prose import DOWN_WORDS, FEWER_WORDS, UP_WORDS
 from extractors.narrative.language import Cue
-from extractors.narrative.mentions import Mention
+from extractors.narrative.text.mentions import Mention
 QUALIFIER_PREFIX = r"(?:(?:just |well )?over|more than|nearly|almost|approximately|approx\.?|around|about|some|up to|at least|less than|fewer than|under)?\s*£?\s*"
 THAN_RE = re.compile(r"(?<!more )(?<!less )(?<!fewer )\bthan\b", re.I)
 CLAUSE_BREAK = re.compile(r"[.;]\s|[.;]$")

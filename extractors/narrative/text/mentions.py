@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.narrative.not_facts import duration_unit, masked_spans, reason_not_fact
+from extractors.lexicon.prose import MULTIPLIERS
+from extractors.narrative.text.not_facts import duration_unit, masked_spans, reason_not_fact
 from pipeline.model.numbers import find_numbers
 
 QUALIFIERS = {
@@ -21,10 +22,8 @@ QUALIFIERS = {
 }
 _QUALIFIER_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\s*£?\s*$", re.I)
-_MULTIPLIER_RE = re.compile(r"\b(?P<word>double|doubled|doubling|twice|treble|trebled|triple|tripled|"
-                            r"halved|halving)\b(?!\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b)(?!-)", re.I)
-MULTIPLIERS = {"double": 2, "doubled": 2, "doubling": 2, "twice": 2, "treble": 3, "trebled": 3,
-               "triple": 3, "tripled": 3, "halved": 0.5, "halving": 0.5}
+_MULTIPLIER_RE = re.compile(r"\b(?P<word>" + "|".join(MULTIPLIERS) + r")\b"
+                            r"(?!\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b)(?!-)", re.I)
 _CUE_BEFORE_MULTIPLIER = re.compile(r"\b(?:more than|over|almost|nearly|around|about|than|has|have|had|"
                                     r"having|was|were|is|are|been|be|to|will|would|has been|more)\s*$", re.I)
 
@@ -66,9 +65,10 @@ def _sign(text: str, start: int) -> str:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every number in a stretch of prose that may be a fact, in order."""
-    masked = masked_spans(text)
+    numbers = find_numbers(text)
+    masked = masked_spans(text) if numbers else []  # two dozen patterns: only where there are numbers
     found: list[Mention] = []
-    for n in find_numbers(text):
+    for n in numbers:
         if _inside(masked, n.start, n.end):
             continue
         if reason_not_fact(text, n.start, n.end, n.value, n.unit, n.is_word):

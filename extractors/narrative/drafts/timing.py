@@ -143,7 +143,9 @@ def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: 
     what it is compared with, and a year later in the sentence does not date it."""
     best, best_gap = "", None
     for p in stated:
-        if p.base or _CLAUSE.search(text[min(end, p.end):max(start, p.start)]) or _bracketed_apart(text, start, p):
+        gap_text = text[min(end, p.end):max(start, p.start)]
+        if p.base or _CLAUSE.search(gap_text) and not (p.end <= start and _ATTACHED.match(gap_text)) \
+                or _bracketed_apart(text, start, p):
             continue
         if change and p.start >= end and _COMPARED_AFTER.search(text[end:p.start]):
             continue
@@ -160,6 +162,8 @@ def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: 
     return best or fallback
 
 
+# 'the October to December quarter, when 42 burglaries were recorded': the clause is the period's
+_ATTACHED = re.compile(r"^\s*,\s*(?:when|with|in\s+which|during\s+which)\b[^,;:]*$", re.I)
 _TO_LEVEL = re.compile(r"^\s*,?\s*to\s*(?:a\s+|about\s+|around\s+|over\s+|nearly\s+|almost\s+)?£?\s*$", re.I)
 _COMPARED_AFTER = re.compile(r"\b(?:than|compared|against|on|from|since|versus|vs)\b", re.I)
 

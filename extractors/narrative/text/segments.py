@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from extractors.facts import cell_offset
+from extractors.lexicon.prose import MULTIPLIERS
 from extractors.tables import is_kpi_table, prose_cells
 from pipeline.model import Cell, Document, Page, Table
 
@@ -19,6 +20,7 @@ FOOTNOTE_START = re.compile(r"^\s*(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\\?\
 _BULLET = re.compile(r"^\s*(?:[-•▪·●◦*]\s|\d{1,2}[.)]\s|\(?[ivx]{1,4}\)\s|\(?[a-h]\)\s)")
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z(]")  # '3.1 At 31st December ...'
 _TERMINAL = re.compile(r"[.!?:;]['\")\]]?\s*$")
+_FIGURE = re.compile(r"[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|[km]\b)?")
 _ALPHA_WORD = re.compile(r"[A-Za-z]{2,}")
 _LABELLED = re.compile(r"^\s*(?:[-•*]\s*)?[A-Za-z][A-Za-z' -]{2,40}:\s*[£(]?\d")
 
@@ -52,6 +54,16 @@ class ProseSegment:
                 shift = piece.page_start - piece.start
                 return start + shift, end + shift, piece
         return None
+
+    def figure_span(self, start: int, end: int, text: str) -> Optional[tuple[int, int, Piece]]:
+        """Page span of a number (its printed `text` at start..end); a number whose unit words
+        run into the next piece ('0.6 percentage | points' across two wrapped cells) keeps the
+        span of its figure alone. None when even the figure straddles two pieces."""
+        located = self.to_page(start, end)
+        if located is None:
+            figure = _FIGURE.match(text)
+            located = self.to_page(start, start + figure.end()) if figure else None
+        return located
 
     def piece_text(self, piece: Piece) -> str:
         return self.text[piece.start:piece.start + piece.length]
@@ -193,16 +205,41 @@ def cell_segments(doc: Document, chain: list[Table]) -> list[ProseSegment]:
         return []
     kpi = len(chain) == 1 and is_kpi_table(table)
     labels = {c.row: c.text for c in table.cells if c.col == 0}
-    segments: list[ProseSegment] = []
     if kpi:
-        for cell in cells:
-            start = cell_offset(doc, cell)
-            if start is not None and cell.text:
-                builder = _Builder()
-                builder.add(cell.text, start, cell.row, cell.col, cell.page)
-                _flush_cells(segments, builder, table, kpi, labels)
-        return segments
+        return _commentary(doc, table, cells, labels)
     return _streams(doc, table, cells)
+
+
+def _commentary(doc: Document, table: Table, cells: list[Cell], labels: dict[int, str]) -> list[ProseSegment]:
+    """A KPI table's commentary, one cell a segment; a row a PDF's table reader split off a
+    wrapped row (its label empty or carrying on in lower case, its commentary carrying on the
+    sentence above) joins the cell above, and its label the row's indicator."""
+    segments: list[ProseSegment] = []
+    builder, last = None, None
+    for cell in cells:
+        start = cell_offset(doc, cell)
+        if start is None or not cell.text:
+            continue
+        if builder is not None and last is not None and cell.col == last.col and cell.row == last.row + 1 \
+                and _carries_label(labels.get(cell.row, "")) and continues(last.text, cell.text) \
+                and not _TERMINAL.search(last.text):
+            builder.add(cell.text, start, cell.row, cell.col, cell.page)
+            first = builder.pieces[0].row
+            if first is not None and labels.get(cell.row):
+                labels[first] = f"{labels.get(first, '')} {labels[cell.row]}".strip()
+        else:
+            _flush_cells(segments, builder, table, True, labels)
+            builder = _Builder()
+            builder.add(cell.text, start, cell.row, cell.col, cell.page)
+        last = cell
+    _flush_cells(segments, builder, table, True, labels)
+    return segments
+
+
+def _carries_label(label: str) -> bool:
+    """An indicator label never starts in lower case: such a label ends the one above."""
+    first = label.lstrip()[:1]
+    return not first or first.islower()
 
 
 def _fit_weight(open_: dict, cell: Cell, col: int) -> int:
@@ -305,8 +342,7 @@ def _slice(segment: ProseSegment, start: int, end: int) -> ProseSegment:
 
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
-                        r"forty|fifty|sixty|seventy|eighty|ninety|hundred|double|doubled|doubling|twice|"
-                        r"treble|trebled|triple|tripled|halved|halving)\b", re.I)
+                        r"forty|fifty|sixty|seventy|eighty|ninety|hundred|" + "|".join(MULTIPLIERS) + r")\b", re.I)
 
 
 def may_hold_numbers(text: str) -> bool:

@@ -5,21 +5,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.narrative.claims import Sentence, Slot
-from extractors.lexicon.prose import DOWN_WORDS, FEWER_WORDS, MORE_WORDS, UP_WORDS
+from extractors.narrative.sentences.claims import Sentence, Slot
+from extractors.lexicon.prose import DOWN_WORDS, FEWER_WORDS, MORE_WORDS, SUBJECT_STOP_WORDS, UP_WORDS
 
-STOP = set("""a an the and or but of in on at to for from with by as into onto over under across during
-within between than who whom whose which that where when while were was is are be been being have has
-had will would could should may might can do did does not no this these those it its their his her
-our they we you he she per each every since including involving following regarding against via
-whilst although though because so such there here then also only just still now all both either
-neither any some most more less other another same very well up down out off about around approx
-approx. nearly almost over s found sits stands stood remains stays slight small significant overall large marked sharp said felt saw made took gave got went
-came became led met kept held sold paid won ran began brought thought taught spent sent left told
-shows show see sees get gets make makes remain remains continue continues include includes use uses
-need needs take takes went go goes equating equates reaching reached total totalling totaling
-respectively pp approximately roughly estimated around some overall year years month months week weeks day days quarter quarters period time times
-compared comparison previous last first second hours hour a.""".split())
+STOP = SUBJECT_STOP_WORDS
 CUES = set(UP_WORDS + DOWN_WORDS + FEWER_WORDS + MORE_WORDS) | {"saw", "seen", "recorded", "showed",
                                                                    "experienced", "achieved", "noted"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&/-]*|\S")

@@ -6,13 +6,11 @@ from __future__ import annotations
 import bisect
 import re
 
+from extractors.lexicon.prose import NOT_AREA_TITLES
 from pipeline.model import Document
 
 _TITLE = re.compile(r"^[A-Z][A-Z&'’ -]{3,40}$")
-_NOT_AREAS = {"CONTENTS", "INTRODUCTION", "APPENDIX", "ANNEX", "KEY", "SUMMARY", "GLOSSARY",
-              "FOREWORD", "BACKGROUND", "PURPOSE", "RECOMMENDATIONS", "TOTAL", "KPI", "NOTES",
-              "COMMENTARY", "PERFORMANCE", "OVERVIEW", "CONCLUSION", "CONCLUSIONS", "REFERENCES",
-              "EXECUTIVE SUMMARY", "ACTION PLAN", "FINANCE", "BUDGET", "SPEND", "OUTCOMES"}
+_NOT_AREAS = NOT_AREA_TITLES
 _ORGANISATION = re.compile(r"\b(?:POLICE|CONSTABULARY|COUNCIL|COMMISSIONER|OFFICE|OPCC|PCC)$")
 Marker = tuple[int, int, str]  # page, offset, area ('' = unknown)
 

@@ -5,8 +5,8 @@
     - 219 were closed because the client chose not to engage further;
 
 Each bullet is its own segment, so no sentence reader sees the whole and its parts together;
-this pass gives the lead-in's count the role `whole` and each bullet's opening count the role
-`part`, in one claim, so parts-sum-to-whole can add them up. A bullet is a part only when it
+this pass proposes the role `whole` for the lead-in's count and `part` for each bullet's opening
+count, in one claim, so parts-sum-to-whole can add them up. A bullet is a part only when it
 opens with its number followed by a subject-less verb ('584 were ...') or the whole's own noun
 ('82 cases ...'): a list of unrelated achievements ('12 events held') is not a breakdown.
 """
@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from extractors.lexicon.breakdowns import SUBJECTLESS_VERBS
-from extractors.narrative.reading import Draft
-from extractors.narrative.segments import ProseSegment
-from extractors.narrative.sentence import QUALIFIER_PREFIX
+from extractors.narrative.drafts.reading import Draft, Proposal
+from extractors.narrative.sentences.sentence import QUALIFIER_PREFIX
+from extractors.narrative.text.segments import ProseSegment
 from pipeline.model import Document
 
 _OPENS = re.compile(rf"^\s*(?:[-•▪·●◦*]|\(?[a-h]\)|\(?[ivx]{{1,4}}\))\s+{QUALIFIER_PREFIX}$", re.I)
@@ -25,11 +25,13 @@ _WORD_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?P<word>[A-Za-z]+)")
 _ENDS_WITH_COLON = re.compile(r":\s*$")
 
 
-def read_count_breakdowns(doc: Document, segments: list[ProseSegment], drafts: list[Draft]) -> None:
-    """Join each lead-in's whole and the bullet counts under it into one claim."""
+def count_breakdowns(doc: Document, segments: list[ProseSegment], drafts: list[Draft]) -> list[Proposal]:
+    """Each lead-in's whole and the bullet counts under it proposed as one claim."""
     by_segment: dict[int, list[Draft]] = {}
+    position = {id(d): i for i, d in enumerate(drafts)}
     for d in drafts:
         by_segment.setdefault(d.segment, []).append(d)
+    found: list[Proposal] = []
     for index, segment in enumerate(segments):
         whole = _lead_in_whole(segment, by_segment.get(index, []))
         if whole is None:
@@ -38,9 +40,10 @@ def read_count_breakdowns(doc: Document, segments: list[ProseSegment], drafts: l
         if len(parts) < 2:
             continue
         claim = f"breakdown:{whole.claim}"
-        whole.slot.role, whole.claim = "whole", claim
-        for part in parts:
-            part.slot.role, part.claim = "part", claim
+        for draft, role in [(whole, "whole")] + [(part, "part") for part in parts]:
+            at = position[id(draft)]
+            found += [Proposal(at, "role", role, "breakdown"), Proposal(at, "claim", claim, "breakdown")]
+    return found
 
 
 def _lead_in_whole(segment: ProseSegment, found: list[Draft]) -> Draft | None:

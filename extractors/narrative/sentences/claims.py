@@ -1,17 +1,17 @@
 """Claim structure within a sentence: which numbers state one claim together, and the role
 each plays (change_pct/change_abs, from/to, whole/part/share, level/comparison, value).
 
-Cue words come from the spaCy Matcher (language.PATTERNS); the short connective text between
+Cue words come from language.cues_in (the lexicon's words); the short connective text between
 two numbers ("(", ", or", "out of", "from .. to", "compared with") decides how they combine."""
 from __future__ import annotations
 
-from extractors.narrative.changes import read_changes, read_from_to, read_multipliers, read_targets
-from extractors.narrative.linking import link_change_levels
-from extractors.narrative.parts import (finish, read_comparisons, read_fractions, read_list_continuation,
+from extractors.narrative.sentences.changes import read_changes, read_from_to, read_multipliers, read_targets
+from extractors.narrative.sentences.linking import link_change_levels
+from extractors.narrative.sentences.parts import (finish, read_comparisons, read_fractions, read_list_continuation,
                                        read_parts)
-from extractors.narrative.money import read_breakdown, read_money
-from extractors.narrative.shares import read_bracketed_shares, read_of_them, read_of_these, read_of_which
-from extractors.narrative.sentence import Carry, Sentence, Slot, new_group
+from extractors.narrative.sentences.money import read_breakdown, read_money
+from extractors.narrative.sentences.shares import read_bracketed_shares, read_of_them, read_of_these, read_of_which
+from extractors.narrative.sentences.sentence import Carry, Sentence, Slot, new_group
 
 __all__ = ["Carry", "Sentence", "Slot", "read_sentence"]
 

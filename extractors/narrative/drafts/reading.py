@@ -1,16 +1,16 @@
 """One prose segment to draft facts: sentences from the spaCy sentencizer, numbers from
-mentions, cues from the Matcher, structure from claims, then subject and period per number."""
+mentions, cue words from the lexicon, structure from claims, then subject and period per number."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from extractors.narrative.claims import Carry, Sentence, Slot, read_sentence
-from extractors.narrative.language import cues_of
-from extractors.narrative.mentions import find_mentions
-from extractors.narrative.segments import ProseSegment
-from extractors.narrative.subjects import STOP, subject_for
-from extractors.narrative.timing import FY_RE, compared_for, context_period, period_for, stated_periods
+from extractors.narrative.sentences.claims import Carry, Sentence, Slot, read_sentence
+from extractors.narrative.language import cues_in
+from extractors.narrative.text.mentions import find_mentions
+from extractors.narrative.text.segments import ProseSegment
+from extractors.narrative.drafts.subjects import STOP, subject_for
+from extractors.narrative.drafts.timing import FY_RE, compared_for, context_period, period_for, stated_periods
 from pipeline.model.periods import previous_period
 
 
@@ -27,7 +27,17 @@ class Draft:
     compared_period: str = ""
     stated_period: str = ""  # the period the sentence itself gives the number ('' if none)
     note: str = ""
+    topic: str = ""  # the row's indicator, the paragraph's lead-in or what 'It' stands for, put before the subject
     extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One pass's proposed value for one field of one draft."""
+    draft: int  # index into the document's drafts
+    field: str  # claim, kind, role, subject, period or note
+    value: str
+    by: str  # the pass, a key of PRECEDENCE's lists
 
 
 def read_segment(index: int, segment: ProseSegment, parsed, document_period: str, list_period: str = "") -> list[Draft]:
@@ -36,7 +46,7 @@ def read_segment(index: int, segment: ProseSegment, parsed, document_period: str
     mentions = find_mentions(segment.text)
     if not mentions:
         return []
-    cues = cues_of(parsed)
+    cues = cues_in(segment.text)
     carry = Carry()
     context = list_period or context_period(segment.heading, document_period)
     lead = segment.row_label or lead_in(segment.text)
@@ -139,12 +149,13 @@ def _drafts_of(index: int, segment: ProseSegment, sentence: Sentence, slots: lis
                          change=slot.kind == "change")
         period = own or context
         subject, strong = subject_for(sentence, slot, fallback)
-        if fallback and strong and fallback.lower() not in subject.lower():
-            subject = f"{fallback}: {subject}"[:120]  # the row's indicator, the paragraph's lead-in or 'It
+        topic = fallback if fallback and strong and fallback.lower() not in subject.lower() else ""
+        if topic:
+            subject = f"{topic}: {subject}"[:120]  # the row's indicator, the paragraph's lead-in or 'It
         drafts.append(Draft(
             segment=index, slot=slot, sentence=(sentence.s0, sentence.s1),
             claim=f"{segment.page}:{segment.pieces[0].page_start}:{slot.group}",
-            subject=subject, strong=strong, period=period,
+            subject=subject, strong=strong, period=period, topic=topic,
             compared_period=compared_for(text, stated, period), stated_period=own))
     _order_pairs(drafts)
     _date_changes(drafts)
@@ -191,20 +202,24 @@ def _order_pairs(drafts: list[Draft]) -> None:
 ANCHORS = ("to", "level", "whole", "change_pct", "change_abs", "value", "from", "share", "part")
 
 
-def share_subjects(drafts: list[Draft]) -> None:
+def shared_subjects(drafts: list[Draft]) -> list[Proposal]:
     """A number whose own words name nothing takes its claim's subject: 'from 75.6%' takes the
-    subject of the level it fell to; '105 were closed ...' the subject of the whole it breaks down."""
-    by_claim: dict[str, list[Draft]] = {}
-    for d in drafts:
-        by_claim.setdefault(d.claim, []).append(d)
+    subject of the level it fell to; '105 were closed ...' the subject of the whole it breaks
+    down."""
+    by_claim: dict[str, list[tuple[int, Draft]]] = {}
+    for i, d in enumerate(drafts):
+        by_claim.setdefault(d.claim, []).append((i, d))
+    found: list[Proposal] = []
     for members in by_claim.values():
-        anchor = next((d for role in ANCHORS for d in members if d.slot.role == role and d.strong), None)
+        anchor = next((d for role in ANCHORS for _, d in members if d.slot.role == role and d.strong), None)
         if anchor is None:
             continue
-        for d in members:
+        for i, d in members:
             if d is anchor or d.strong and d.slot.role not in ("part", "share"):
                 continue
             if d.slot.role in ("part", "share") and anchor.slot.role == "whole":
-                d.subject = f"{anchor.subject}: {d.subject}" if d.strong else anchor.subject
+                found.append(Proposal(i, "subject", f"{anchor.subject}: {d.subject}" if d.strong else anchor.subject,
+                                      "shared_subject"))
             elif not d.strong:
-                d.subject = anchor.subject
+                found.append(Proposal(i, "subject", anchor.subject, "shared_subject"))
+    return found

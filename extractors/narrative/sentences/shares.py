@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.narrative.sentence import Carry, Sentence, Slot, join_slots, new_group
+from extractors.narrative.sentences.sentence import Carry, Sentence, Slot, join_slots, new_group
 
 _BRACKET = re.compile(r"^\s*\(\s*$")
 _OF_THESE = re.compile(r"^\W*(?:of\s+(?:these|those|them|which|whom)|among\s+(?:these|them|those))\b", re.I)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
+from extractors.lexicon.periods import MONTH_NAME
 from pipeline.model.periods import find_periods
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = MONTH_NAME
 _ORD = r"(?:st|nd|rd|th)?"
 SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("url", re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:gov|org|co|com|net|ac|nhs|police)(?:\.uk)?(?:/\S*)?\b", re.I)),
@@ -48,6 +48,9 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("section number", re.compile(r"^\s*(?:[-•]\s*)?\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z(])")),
     ("list number", re.compile(r"^\s*(?:[-•]\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)](?=\s)|(?<![\w£])\(\d{1,2}\)(?=\s+[a-z])", re.I)),
     ("section number", re.compile(r"^\s*\d{1,2}(?=\s+[A-Z][A-Za-z'’,&() -]{2,60}$)")),  # '4 What the grant is for'
+    # '... could not be contacted. 6.2 Among the 584 clients': a paragraph number that a PDF's
+    # text layer ran onto the end of the previous paragraph's line
+    ("section number", re.compile(r"(?<=[.!?] )\d{1,2}\.\d{1,2}(?:\.\d{1,2})*(?=\s+[A-Z][a-z])")),
 ]
 _DURATION = re.compile(r"^\s?(?:-\s?)?(?:and\s+a\s+half\s+)?(?:(?:full|working|half|whole|calendar|school|financial|consecutive)\s+)?(?P<unit>years?|yrs?|months?|weeks?|days?|quarters?|"
                        r"hours?|hrs?|minutes?|mins?|seconds?|decades?)(?![a-z])", re.I)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractors.narrative.sentence import Carry, Sentence, Slot, join_slots
+from extractors.narrative.sentences.sentence import Carry, Sentence, Slot, join_slots
 
 _SEPARATE = re.compile(r";|\b(?:while|whilst|whereas|but|although|though|meanwhile)\b", re.I)
 _BASE_OPENING = re.compile(r"\b(?:compared\s+(?:with|to)|against|than|on|from|versus|vs\.?)\b[^.;()]{0,60}\(\s*$", re.I)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.narrative.reading import Draft
-from extractors.narrative.segments import ProseSegment
+from extractors.narrative.drafts.reading import Draft, Proposal
+from extractors.narrative.text.segments import ProseSegment
 from pipeline.model import Document
 
 _INTRO = re.compile(r"\b(?:spend|spending|spent|expenditure|costs?|breakdown|used\s+(?:as\s+follows|for|on)|"
@@ -22,26 +22,30 @@ _LINE = re.compile(r"^\s*(?:[-•▪·●◦*]|\d{1,2}[.)])\s+(?P<label>[^:£\d]
 _TOTAL = re.compile(r"^\s*(?:[-•▪·●◦*]\s+)?total\b", re.I)
 
 
-def read_spend_lists(doc: Document, segments: list[ProseSegment], drafts: list[Draft]) -> None:
-    """Give the sums of each bulleted spend list one claim and the spend kinds."""
+def spend_lists(doc: Document, segments: list[ProseSegment], drafts: list[Draft]) -> list[Proposal]:
+    """The sums of each bulleted spend list take one claim, the
+    spend kinds and roles, and their line's label as subject."""
     by_segment: dict[int, list[Draft]] = {}
+    position = {id(d): i for i, d in enumerate(drafts)}
     for d in drafts:
         by_segment.setdefault(d.segment, []).append(d)
+    found: list[Proposal] = []
     index = 0
     while index < len(segments):
         run = _bullet_run(doc, segments, by_segment, index)
         if len(run) >= 2 and _INTRO.search(_line_before(doc, segments[run[0]])):
             claim = f"list:{by_segment[run[0]][0].claim}"
             for i in run:
-                draft = by_segment[i][0]
+                at = position[id(by_segment[i][0])]
                 total = bool(_TOTAL.match(segments[i].text))
-                draft.slot.kind = "spend_total" if total else "spend_item"
-                draft.slot.role = "total" if total else "item"
-                draft.claim = claim
+                found += [Proposal(at, "kind", "spend_total" if total else "spend_item", "spend_list"),
+                          Proposal(at, "role", "total" if total else "item", "spend_list"),
+                          Proposal(at, "claim", claim, "spend_list")]
                 line = _LINE.match(segments[i].text)  # a bullet run's lines all match
                 if line is not None:
-                    draft.subject = line.group("label").strip()
+                    found.append(Proposal(at, "subject", line.group("label").strip(), "spend_list"))
         index += max(len(run), 1)
+    return found
 
 
 def _line_before(doc: Document, segment: ProseSegment) -> str:

@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from extractors.lexicon.prose import MORE_WORDS
-from extractors.narrative.sentence import (QUALIFIER_PREFIX, THAN_RE, COMPARATIVES, DOWN_AFTER, UNIT_AFTER, UP_AFTER, Carry,
+from extractors.narrative.sentences.sentence import (QUALIFIER_PREFIX, THAN_RE, COMPARATIVES, DOWN_AFTER, UNIT_AFTER, UP_AFTER, Carry,
                                           Sentence, Slot, direction_of, join_slots, new_group)
 _BETWEEN_CHANGE_ABS = re.compile(rf"^\s*(?:\(|,?\s*or\b|,|;|–|-)\s*(?:an?\s+|by\s+)?{QUALIFIER_PREFIX}$", re.I)
 _BETWEEN_ABS_PCT = re.compile(r"^[^.;%]{0,90}\(\s*[+−-]?$|^\s*(?:[a-z]+\s+){0,2}[a-z]*\s*,?\s*or\s*$|^\s*\w*\s*,\s*$", re.I)
