@@ -48,12 +48,14 @@ def run_document(task: Task, settings: Settings) -> DocumentOutput:
 
 
 def warm_up() -> None:
-    """Import the heavy modules and build the spaCy pipeline once per long-lived worker,
+    """Import the heavy modules (the PDF table finders' too) and build the spaCy pipeline once per long-lived worker,
     before its first deadline starts (else the first document pays for them)."""
     from extractors import registry
     from extractors.narrative.language import pipeline
+    from pipeline.loaders.pdf_finders import preload
     registry()
     pipeline()
+    preload()
 
 
 def _poison(path: str) -> None:
