@@ -117,3 +117,18 @@ def test_a_page_of_two_prose_columns_is_no_table(tmp_path, finder_jobs):
     doc = page.save(tmp_path)
     assert _rows(doc) == [] and finder_jobs == []
     assert "Spending rose by 3 per cent" in doc.pages[0].text
+
+
+def test_a_contents_list_is_no_table(tmp_path, finder_jobs):
+    page = Page()
+    page.line([(20, "Contents")], gap=8)
+    for title, number in [("Foreword by the Chair", "3"), ("Our priorities", "5"), ("Reducing reoffending", "7"),
+                          ("Spending in the year", "11"), ("Appendix A: members", "14")]:
+        page.line([(20, title), (150, number)], right=True)
+    page.y += 8
+    page.line([(20, "CPN"), (45, "Community Protection Notice"), (110, "PCC"), (135, "Police and Crime Commissioner")])
+    page.line([(20, "CSP"), (45, "Community Safety Partnership"), (110, "TRC"), (135, "Total Recorded Crime")])
+    page.line([(20, "DHR"), (45, "Domestic Homicide Review"), (110, "VOO"), (135, "Violent Offender Order")])
+    doc = page.save(tmp_path)
+    assert _rows(doc) == []
+    assert "Spending in the year" in doc.pages[0].text

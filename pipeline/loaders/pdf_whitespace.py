@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from pipeline.loaders.pdf_layout import Line, LineRun
 from pipeline.loaders.pdf_rows import join_cells
-from pipeline.loaders.pdf_tables import NUMERIC_CELL_RE, FoundTable, clean_rows, is_real_table
+from pipeline.loaders.pdf_tables import NUMERIC_CELL_RE, FoundTable, clean_rows, is_contents, is_real_table
 from pipeline.model import BBox
 
 METHOD = "whitespace"
@@ -217,6 +217,8 @@ def whitespace_tables(page: int, lines: list[Line]) -> Reading:
     ordered = sorted(lines, key=lambda ln: ln.top)
     tables, undecided = [], False
     for block in _blocks(ordered):
+        if is_contents(block):  # entries and their page numbers line up too
+            continue
         above = [ln for ln in ordered if ln.bottom <= block[0].top + 0.5]
         table = _table(page, block, above)
         undecided = undecided or table is None
