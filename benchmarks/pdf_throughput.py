@@ -7,25 +7,29 @@ libraries' entry points, in shared memory so calls made in a forked child count 
 peak memory per method in a fresh child process (ru_maxrss of the process and, separately,
 of the children it forked).
 
-    python benchmarks/pdf_throughput.py [FOLDER ...] [--reps 3] [--sample-every 4]
+    python benchmarks/pdf_throughput.py [FOLDER ...] [--reps 3] [--sample-every 4] [--baseline CHECKOUT]
 
 Default: ../shared/corpus/pdf and more-pdf whole, and every 4th file of real-pdfs (sorted by
-path, so the sample is fixed).
+path, so the sample is fixed). `--baseline` times another checkout's pipeline (an older
+commit, e.g. from `git worktree add` or `git archive`) in the same interleaved run, in a
+child process that imports that checkout instead of this one: before and after, side by side.
 """
 from __future__ import annotations
 
 import argparse
 import logging
 import multiprocessing
+import os
 import resource
 import statistics
+import subprocess
 import sys
 import time
 import warnings
 from pathlib import Path
 from typing import Callable
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(os.environ.get("RECOUNT_BENCH_ROOT", Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT / ".." / "shared" / "corpus"
 if not SHARED.is_dir():
@@ -60,6 +64,47 @@ def pdfium_run(path: Path) -> None:
 
 METHODS: dict[str, Callable[[Path], None]] = {
     "recount pipeline": pipeline_run, "pdfplumber extract_text": pdfplumber_run, "pypdfium2 text": pdfium_run}
+BASELINE = "recount baseline"
+
+
+class Baseline:
+    """Another checkout's pipeline in a child process (this script with `--serve`, importing
+    that checkout): it is sent a path, runs the pipeline and answers with the seconds taken;
+    asked for `calls`, it answers with its camelot and pdfplumber page counts (`reset` zeroes
+    them)."""
+
+    def __init__(self, checkout: Path):
+        env = {**os.environ, "RECOUNT_BENCH_ROOT": str(checkout.resolve())}
+        self.child = subprocess.Popen([sys.executable, __file__, "--serve"], env=env, text=True,
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    def ask(self, line: str) -> str:
+        assert self.child.stdin and self.child.stdout
+        self.child.stdin.write(line + "\n")
+        self.child.stdin.flush()
+        return self.child.stdout.readline().strip()
+
+    def __call__(self, path: Path) -> None:  # timed from the parent: the pipe's cost is tiny
+        self.ask(str(path))
+
+    def calls(self) -> tuple[int, int]:
+        camelot, plumber = self.ask("calls").split()
+        return int(camelot), int(plumber)
+
+
+def serve() -> None:
+    """The `--serve` child's loop (see Baseline)."""
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    count_finder_pages()
+    for line in sys.stdin:
+        if line.strip() in ("calls", "reset"):
+            if line.strip() == "reset":
+                CALLS["camelot"].value = CALLS["pdfplumber"].value = 0
+            print(CALLS["camelot"].value, CALLS["pdfplumber"].value, flush=True)
+            continue
+        timed(pipeline_run, Path(line.strip()))
+        print("done", flush=True)
 
 
 def count_finder_pages() -> None:
@@ -118,10 +163,10 @@ def timed(method: Callable[[Path], None], path: Path) -> float:
     return time.perf_counter() - started
 
 
-def one_repetition(files: list[tuple[Path, int]]) -> dict[str, float]:
-    seconds = dict.fromkeys(METHODS, 0.0)
+def one_repetition(files: list[tuple[Path, int]], methods: dict[str, Callable[[Path], None]]) -> dict[str, float]:
+    seconds = dict.fromkeys(methods, 0.0)
     for path, _pages in files:
-        for name, method in METHODS.items():
+        for name, method in methods.items():
             seconds[name] += timed(method, path)
     return seconds
 
@@ -144,18 +189,20 @@ def peak_memory_mb(name: str, files: list[tuple[Path, int]]) -> tuple[float, flo
     return peak
 
 
-def report(files: list[tuple[Path, int]], reps: list[dict[str, float]]) -> None:
+def report(files: list[tuple[Path, int]], reps: list[dict[str, float]], baseline: Baseline | None) -> None:
     pages = sum(n for _, n in files)
-    rates = {name: statistics.median(pages / r[name] for r in reps) for name in METHODS}
+    rates = {name: statistics.median(pages / r[name] for r in reps) for name in reps[0]}
     for name, rate in rates.items():
         print(f"{name:<26} {rate:8.1f} pages/s  (median; per rep: "
               f"{', '.join(f'{pages / r[name]:.1f}' for r in reps)})")
     plumber, pdfium = rates["pdfplumber extract_text"], rates["pypdfium2 text"]
-    print(f"pipeline / pdfplumber extract_text = {rates['recount pipeline'] / plumber:.2f}x")
-    print(f"pipeline / pypdfium2 text          = {rates['recount pipeline'] / pdfium:.3f}x")
-    for name, calls in CALLS.items():
-        share = calls.value / len(reps) / pages
-        print(f"pages sent to {name:<12} {share:6.1%} ({calls.value / len(reps):.0f} of {pages} per repetition)")
+    counts = {"recount pipeline": (CALLS["camelot"].value, CALLS["pdfplumber"].value)}
+    if baseline is not None:
+        counts[BASELINE] = baseline.calls()
+    for name, (camelot, plumber_pages) in counts.items():
+        print(f"{name} / pdfplumber extract_text = {rates[name] / plumber:.2f}x, / pypdfium2 text = "
+              f"{rates[name] / pdfium:.3f}x; pages sent to camelot {camelot / len(reps) / pages:.1%}, "
+              f"to pdfplumber {plumber_pages / len(reps) / pages:.1%} (of {pages} per repetition)")
 
 
 def main() -> None:
@@ -165,16 +212,24 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--sample-every", type=int, default=4, help="every Nth file of real-pdfs")
     parser.add_argument("--no-memory", action="store_true")
+    parser.add_argument("--baseline", type=Path, help="another checkout to time side by side")
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        return serve()
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
     files = readable_pdfs(sample(args.folders, args.sample_every))
     print(f"{len(files)} PDFs, {sum(n for _, n in files)} pages, {args.reps} repetitions (interleaved per file)")
+    baseline = Baseline(args.baseline) if args.baseline else None
+    methods = {**METHODS, **({BASELINE: baseline} if baseline else {})}
     for path, _ in files[:1]:  # imports and caches warmed before any timing
-        for method in METHODS.values():
+        for method in methods.values():
             timed(method, path)
     count_finder_pages()
-    report(files, [one_repetition(files) for _ in range(args.reps)])
+    if baseline is not None:
+        baseline.ask("reset")  # its warm-up's calls are not counted, as this process's are not
+    report(files, [one_repetition(files, methods) for _ in range(args.reps)], baseline)
     if not args.no_memory:
         for name in METHODS:
             own, children = peak_memory_mb(name, files)

@@ -16,6 +16,7 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
+from pathlib import Path
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -54,7 +55,7 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _worker_main(conn: Connection, settings: Settings) -> None:
+def _worker_main(conn: Connection, settings: Settings, pdf: bool = True) -> None:
     """A worker's life: set up (worker.py), warm up, then answer tasks until told to stop or
     the parent goes. Ctrl-C reaches every process of the terminal's group; only the parent
     acts on it (it stops the workers), so a worker ignores SIGINT instead of printing a
@@ -62,7 +63,7 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     channel = Channel(conn)
     set_up(channel, settings.max_memory_mb)
-    warm_up()
+    warm_up(pdf)
     channel.send(READY)
     while True:
         try:
@@ -102,9 +103,11 @@ class LocalExecutor:
         self.settings = Settings.resolve(settings)
         self.context = mp.get_context(start_method)
         self.start_failures = 0
+        self.pdf = True
 
     def map(self, tasks: Iterable[Task]) -> Iterator[DocumentOutput]:
         pending = deque(tasks)
+        self.pdf = any(Path(t.path).suffix.lower() == ".pdf" for t in pending)  # workers warm the PDF finders
         workers = [self._start() for _ in range(min(self.jobs, len(pending)))]
         try:
             while pending or any(w.task for w in workers):
@@ -118,7 +121,7 @@ class LocalExecutor:
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
         # every concrete context has Process; BaseContext's stub does not declare it
-        process = self.context.Process(target=_worker_main, args=(child, self.settings),  # type: ignore[attr-defined]
+        process = self.context.Process(target=_worker_main, args=(child, self.settings, self.pdf),  # type: ignore[attr-defined]
                                        daemon=True, name="recount-worker")
         with sigint_ignored():  # a Ctrl-C while the child starts up must not reach it either
             process.start()

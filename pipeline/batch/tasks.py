@@ -47,13 +47,17 @@ def run_document(task: Task, settings: Settings) -> DocumentOutput:
                              "limit (max_memory_mb); stopped")
 
 
-def warm_up() -> None:
+def warm_up(pdf: bool = True) -> None:
     """Import the heavy modules and build the spaCy pipeline once per long-lived worker,
-    before its first deadline starts (else the first document pays for them)."""
+    before its first deadline starts (else the first document pays for them); with `pdf`,
+    camelot and pdfplumber too (2-4 s that a batch of text reports need not pay)."""
     from extractors import registry
     from extractors.narrative.language import pipeline
+    from pipeline.loaders.pdf_finders import preload
     registry()
     pipeline()
+    if pdf:
+        preload()
 
 
 def _poison(path: str) -> None:

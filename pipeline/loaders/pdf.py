@@ -25,6 +25,8 @@ from pipeline.loaders.pdf_rows import merge_wrapped_rows
 from pipeline.loaders.pdf_records import PlacedTable, table_records
 from pipeline.loaders.pdf_stitch import stitch
 from pipeline.loaders.pdf_tables import FoundTable, drop_overlaps, extend_down, overlap, table_flavor, trim_rows
+from pipeline.loaders.pdf_whitespace import METHOD as WHITESPACE
+from pipeline.loaders.pdf_whitespace import whitespace_tables
 from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_running, running_keys,
                                        strip_running, vocabulary)
 from pipeline.loaders.text_tables import find_text_tables
@@ -33,7 +35,7 @@ from pipeline.model.settings import Settings
 
 log = logging.getLogger(__name__)
 
-TEXT_ROW_METHODS = {"camelot-hybrid", "camelot-stream", "camelot-network"}  # one row per text line
+TEXT_ROW_METHODS = {"camelot-hybrid", "camelot-stream", "camelot-network", WHITESPACE}  # one row per text line
 FINDER_SHARE = 0.85  # of the document's time limit, for the table finders: the loader ends an overrun
 # as `timeout` itself (naming the page) before the batch has to kill the worker
 
@@ -128,8 +130,13 @@ def own_tables(page: RawPage, vocab: set[str]) -> tuple[list[FoundTable], Finder
     """The grids recount reads from the page's rules, and the slower finder the rest of the
     page still needs, if any."""
     grid = grid_tables(page.number, page.chars, page.rules, vocab) if page.rules else []
-    kind = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules,
-                        _turned(page.chars, grid))
+    turned = _turned(page.chars, grid)
+    kind = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules, turned)
+    if kind == "network" and not turned:
+        reading = whitespace_tables(page.number, _lines_outside(page.lines, grid))
+        grid = grid + reading.tables
+        if not reading.undecided:
+            kind = table_flavor(_lines_outside(page.lines, grid), [], False) if reading.tables else kind
     if kind is None:
         return grid, None
     return grid, FinderJob(page.number, page.height, kind, fallback=not grid and bool(page.rules))

@@ -46,6 +46,7 @@ def run_finders(data: bytes, jobs: list[FinderJob], deadline: float, limit: floa
     Raises LoadError('timeout') when a finder is still running at `deadline`."""
     if not jobs:
         return {}, []
+    preload()
     found: dict[int, list[FoundTable]] = {}
     failed: dict[str, list[int]] = {}
     with private_copy(data) as path:
@@ -59,6 +60,13 @@ def run_finders(data: bytes, jobs: list[FinderJob], deadline: float, limit: floa
             raise LoadError("timeout", f"over the {limit:g}-second limit while finding tables on "
                             f"page {over.item.page}") from over
     return found, [failure_note(error, pages) for error, pages in failed.items()]
+
+
+def preload() -> None:
+    """Import camelot and pdfplumber in this process: the children forked to call them then
+    share the imports, where each child importing camelot itself paid 2-4 s per document."""
+    import camelot  # noqa: F401
+    import pdfplumber  # noqa: F401
 
 
 def find_on_page(path: Path, data: bytes, job: FinderJob) -> list[FoundTable]:

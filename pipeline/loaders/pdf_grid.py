@@ -11,6 +11,7 @@ rule between two cells whose text runs across merges them into one spanning cell
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from pipeline.loaders.pdf_chars import Char, Ruling
@@ -92,9 +93,13 @@ def _covered(segs: list[Seg], pos: float, at: float) -> bool:
     return any(abs(s.pos - pos) <= SNAP and s.lo - SNAP <= at <= s.hi + SNAP for s in segs)
 
 
-def _straddled(chars: list[Char], x: float, lo: float, hi: float) -> bool:
-    """Whether a word (characters closer than a word gap) crosses x between heights lo and hi."""
-    band = sorted((c for c in chars if lo <= (c.top + c.bottom) / 2 <= hi), key=lambda c: (round(c.baseline), c.x0))
+def _row_band(chars: list[Char], lo: float, hi: float) -> list[Char]:
+    """The characters between heights lo and hi, line by line, left to right."""
+    return sorted((c for c in chars if lo <= (c.top + c.bottom) / 2 <= hi), key=lambda c: (round(c.baseline), c.x0))
+
+
+def _straddled(band: list[Char], x: float) -> bool:
+    """Whether a word (characters closer than a word gap) of a row's band crosses x."""
     for a, b in zip(band, band[1:] + [None]):
         if a.x0 < x - 1 and a.x1 > x + 1:
             return True
@@ -110,15 +115,22 @@ def _spans(vertical: list[Seg], ys: list[float], xs: list[float], chars: list[Ch
     row (a filled box, so no inner rules) keeps its columns apart by their gaps."""
     anchor = {(i, j): (i, j) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
     for i in range(len(ys) - 1):
+        band = _row_band(chars, ys[i], ys[i + 1])
         for j in range(1, len(xs) - 1):
             mid_y = (ys[i] + ys[i + 1]) / 2
-            if not _covered(vertical, xs[j], mid_y) and _straddled(chars, xs[j], ys[i], ys[i + 1]):
+            if not _covered(vertical, xs[j], mid_y) and _straddled(band, xs[j]):
                 anchor[(i, j)] = anchor[(i, j - 1)]
     return anchor
 
 
+def _slot(edges: list[float], at: float) -> int:
+    """The interval of sorted `edges` that holds `at` (the first one for a point above them
+    all, the last one for a point past its end)."""
+    return min(max(bisect_right(edges, at) - 1, 0), len(edges) - 2)
+
+
 def _band(ys: list[float], char: Char) -> int:
-    return max(k for k in range(len(ys) - 1) if ys[k] <= (char.top + char.bottom) / 2)
+    return _slot(ys, (char.top + char.bottom) / 2)
 
 
 def _labels_outside(chars: list[Char], xs: list[float], ys: list[float]) -> bool:
@@ -143,10 +155,10 @@ def _packs_columns(lines: list[Line]) -> bool:
     return any(sum(1 for s in ln.segments if NUMERIC_CELL_RE.match(s.text)) >= 2 for ln in lines)
 
 
-def cell_text(chars: list[Char], vocab: set[str]) -> str:
-    """A cell's characters as its text: lines top to bottom, line-end hyphens mended."""
+def cell_text(lines: list[Line], vocab: set[str]) -> str:
+    """A cell's lines as its text, top to bottom, line-end hyphens mended."""
     text = ""
-    for line in build_lines(chars):
+    for line in lines:
         part = line.text.strip()
         if not text:
             text = part
@@ -173,12 +185,13 @@ def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char]
     members: dict[tuple[int, int], list[Char]] = {}
     for char in inside:
         i = _band(ys, char)
-        j = max(k for k in range(len(xs) - 1) if xs[k] <= (char.x0 + char.x1) / 2)
+        j = _slot(xs, (char.x0 + char.x1) / 2)
         members.setdefault(anchor[(i, j)], []).append(char)
-    if any(_packs_columns(build_lines(m)) for m in members.values()):
+    lines = {cell: build_lines(chars) for cell, chars in members.items()}
+    if any(_packs_columns(cell_lines) for cell_lines in lines.values()):
         return None
     last_col = {a: j for (i, j), a in anchor.items()}
-    rows = [[cell_text(members.get((i, j), []), vocab) if anchor[(i, j)] == (i, j) else ""
+    rows = [[cell_text(lines.get((i, j), []), vocab) if anchor[(i, j)] == (i, j) else ""
              for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
     boxes: list[list[BBox | None]] = [
         [(xs[j], ys[i], xs[last_col[(i, j)] + 1], ys[i + 1]) if anchor[(i, j)] == (i, j) else None

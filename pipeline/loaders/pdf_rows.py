@@ -83,7 +83,7 @@ def merge_wrapped_rows(table: FoundTable, lines: list[Line]) -> FoundTable:
         gap = gaps[i]
         tight = spaced and gap is not None and gap <= TIGHT and _fills_column(above, widest.get(j, 0))
         if record_has_value and not has_value[i] and (tight or _continues_text(above, first)):
-            _join(rows[-1], boxes[-1], row, table.boxes[i])
+            join_cells(rows[-1], boxes[-1], row, table.boxes[i])
             continue
         rows.append(list(row))
         boxes.append(list(table.boxes[i]))
@@ -93,7 +93,7 @@ def merge_wrapped_rows(table: FoundTable, lines: list[Line]) -> FoundTable:
     return FoundTable(table.page, table.bbox, rows, boxes, table.method)
 
 
-def _join(row: list[str], boxes: list[BBox | None], extra: list[str], extra_boxes: list[BBox | None]) -> None:
+def join_cells(row: list[str], boxes: list[BBox | None], extra: list[str], extra_boxes: list[BBox | None]) -> None:
     for j, text in enumerate(extra):
         if not text.strip():
             continue
