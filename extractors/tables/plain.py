@@ -162,6 +162,7 @@ def plain_facts(doc: Document, table: Table, layout: Layout, claimed: set, prose
     title = f"{layout.caption} {table.heading}"
     pages = {col for col in range(table.n_cols)
              if page_column([r[col].text for r in body if r[col].text], title)}
+    taken = claimed | prose  # once, not per cell (that was quadratic in a wide table)
     for row in body:
         filled = [c for c in row if c.text]
         if len(filled) == 1 and is_text(filled[0].text) and filled[0].col in layout.stubs + (0,):
@@ -169,7 +170,7 @@ def plain_facts(doc: Document, table: Table, layout: Layout, claimed: set, prose
         label, area = _row_label(row, layout, section), _area(row, layout, area)
         for cell in filled:
             offset = cell_offset(doc, cell)
-            if (cell.row, cell.col) in claimed | prose or offset is None or not re.search(r"\d", cell.text):
+            if (cell.row, cell.col) in taken or offset is None or not re.search(r"\d", cell.text):
                 continue
             merged = label_then_value(cell.text) if cell.col in layout.stubs else None
             if merged:  # a PDF ran the row label into its value
