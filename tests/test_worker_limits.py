@@ -46,6 +46,11 @@ def test_text_logs_show_worker_output_escaped_one_record_a_line(tmp_path):
                   env={POISON_ENV: f"noise:{paths[0].name}"})
     assert "\x1b" not in run.stderr
     assert "WARNING recount.worker.stderr: raw C-level write \\x1b[2J to fd 2" in run.stderr
+    # a library's own log records (pdfminer, playa on a broken PDF) are details: -v shows them
+    assert "a library log record" not in run.stderr and "repeated warning" not in run.stderr
+    verbose = recount("-v", "ingest", str(tmp_path / "in"), "-o", str(tmp_path / "out2"), "--jobs", "1",
+                      "--quiet", env={POISON_ENV: f"noise:{paths[0].name}"})
+    assert "INFO pdfminer.noise: a library log record" in verbose.stderr
 
 
 def test_an_unexpected_error_is_one_line_without_debug_and_a_traceback_with_it(tmp_path):
@@ -102,3 +107,15 @@ def test_a_document_over_the_memory_cap_is_too_large_and_the_rest_go_on(tmp_path
         paths[0].name: "ok", paths[1].name: "too_large", paths[2].name: "ok"}
     assert "900 MB memory limit" in docs[paths[1].name]["reason"]
     assert summary.to_retry == 1
+
+
+def test_a_native_abort_under_the_memory_cap_is_too_large_not_a_crash(tmp_path, monkeypatch):
+    """PDFium cannot allocate a stream bomb's 300 MB under the cap and aborts (SIGABRT)."""
+    paths = make_corpus(tmp_path / "in", 3)
+    monkeypatch.setenv(POISON_ENV, f"abort:{paths[1].name},crash:{paths[2].name}")
+    summary = ingest([tmp_path / "in"], tmp_path / "out", jobs=1)
+    docs = {d["file_name"]: d for d in pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()}
+    assert [docs[p.name]["status"] for p in paths] == ["ok", "too_large", "error"]
+    assert "within the 1536 MB memory limit (max_memory_mb)" in docs[paths[1].name]["reason"]
+    assert "exit code 13" in docs[paths[2].name]["reason"]  # any other death is still an error
+    assert summary.to_retry == 2

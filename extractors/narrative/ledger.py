@@ -42,6 +42,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _DECIMAL_COMMA = re.compile(r"[-−+]?\d{1,3},\d{1,2}|[-−+]?0,\d+")
 _HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+[A-Z][^.!?;:]{0,60}$")
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S")
+_OWN_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S")  # matched at the number, not on a copy of the rest
 
 
 def skipped_numbers(doc: Document, facts: Iterable[Fact]) -> tuple[SkippedNumber, ...]:
@@ -100,23 +101,48 @@ def line_reasons(line: str, spans: list[tuple[int, int]]) -> list[str]:
     numbering = _NUMBERING.match(line)
     if len(spans) == 1 and numbering and numbering.end(1) == spans[0][1]:
         return ["section_number"]  # '3.1 The service ...', '4. Risk': the line's own number
-    masks = masked_spans(line)
+    masks = _first_masks(masked_spans(line), [start for start, _ in spans])
     numbers = {n.start: n for n in find_numbers(line)}
-    return ["period_label" if start in labels else _reason(line, start, end, masks, numbers) for start, end in spans]
+    shape = _LineShape(line)
+    return ["period_label" if start in labels else _reason(line, start, end, masks.get(start), numbers, shape)
+            for start, end in spans]
 
 
-def _reason(line: str, start: int, end: int, masks: list, numbers: dict) -> str:
-    for s, e, reason in masks:
-        if s <= start < e:
-            if reason == "list number" and _HEADING.match(line):
-                return "section_number"  # '7. Next steps': a numbered heading, not a list item
-            return _label_reason(line[s:e]) if reason == "label" else _REASONS.get(reason, reason)
+def _first_masks(masks: list[tuple[int, int, str]], starts: list[int]) -> dict[int, tuple[int, int, str]]:
+    """For each number start, the first mask (in `masked_spans` order) that covers it. Found
+    by bisecting the sorted starts, so a line with thousands of numbers and masks stays linear."""
+    ordered = sorted(set(starts))
+    first: dict[int, tuple[int, int, str]] = {}
+    for mask in masks:
+        lo, hi = bisect.bisect_left(ordered, mask[0]), bisect.bisect_left(ordered, mask[1])
+        for start in ordered[lo:hi]:
+            first.setdefault(start, mask)
+    return first
+
+
+class _LineShape:
+    """What `_structural_reason` asks of the whole line, worked out once per line (asking it
+    per number made a line of 200,000 numbers quadratic)."""
+
+    def __init__(self, line: str):
+        self.indent = len(line) - len(line.lstrip())
+        self.table_like = bool(_TABLE_LINE.search(line))
+        self.prose = len(_WORD.findall(line)) >= 2
+
+
+def _reason(line: str, start: int, end: int, mask: tuple[int, int, str] | None, numbers: dict,
+            shape: _LineShape) -> str:
+    if mask is not None:
+        s, e, reason = mask
+        if reason == "list number" and _HEADING.match(line):
+            return "section_number"  # '7. Next steps': a numbered heading, not a list item
+        return _label_reason(line[s:e]) if reason == "label" else _REASONS.get(reason, reason)
     number = _number_at(numbers, start, end)
     if number is not None:
         why = reason_not_fact(line, number.start, number.end, number.value, number.unit, number.is_word)
         if why:
             return _REASONS.get(why, why)
-    return _structural_reason(line, start, end)
+    return _structural_reason(line, start, end, shape)
 
 
 def _number_at(numbers: dict, start: int, end: int):
@@ -146,9 +172,9 @@ def _cjk_reason(before: str, after: str) -> str:
     return ""
 
 
-def _structural_reason(line: str, start: int, end: int) -> str:
+def _structural_reason(line: str, start: int, end: int, shape: _LineShape) -> str:
     """A number no sentence reading explains: where it sits says what it is."""
-    if not line[:start].strip() and re.match(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S", line[start:]):
+    if shape.indent >= start and _OWN_NUMBER.match(line, start):
         return "section_number"
     if line[start - 1:start] == "/" or line[end:end + 1] == "/":
         return "range"  # '93/03', '1/10,000', '737-7/8/9': a ratio, a fraction or a reference
@@ -157,8 +183,8 @@ def _structural_reason(line: str, start: int, end: int) -> str:
     cjk = _cjk_reason(line[max(0, start - 3):start].rstrip(), line[end:end + 3].lstrip())
     if cjk:
         return cjk
-    if _TABLE_LINE.search(line):
+    if shape.table_like:
         return "table_line"
-    if len(_WORD.findall(line)) < 2:
+    if not shape.prose:
         return "bare_numbers"  # no sentence around it: chart or table text no table holds
     return "unclassified"  # a prose number no reading explains: coverage counts it as missed

@@ -172,6 +172,7 @@ def plain_facts(doc: Document, table: Table, layout: Layout, claimed: set, prose
     body = table.rows()[layout.header_rows:]
     title = f"{layout.caption} {table.heading}"
     pages = _page_columns(table, layout, body, title)
+    taken = claimed | prose  # once, not per cell (that was quadratic in a wide table)
     for row in body:
         filled = [c for c in row if c.text]
         if len(filled) == 1 and is_text(filled[0].text) and filled[0].col in layout.stubs + (0,):
@@ -179,7 +180,7 @@ def plain_facts(doc: Document, table: Table, layout: Layout, claimed: set, prose
         label, area = _row_label(row, layout, section), _area(row, layout, area)
         for cell in filled:
             offset = cell_offset(doc, cell)
-            if (cell.row, cell.col) in claimed | prose or offset is None or not re.search(r"\d", cell.text):
+            if (cell.row, cell.col) in taken or offset is None or not re.search(r"\d", cell.text):
                 continue
             merged = label_then_value(cell.text) if cell.col in layout.stubs else None
             if merged:  # a PDF ran the row label into its value

@@ -183,7 +183,7 @@ class LocalExecutor:
             # or a finished document would be blamed for the one that killed it
             yield from self._drain(worker)
             if worker.task and not worker.killed:
-                yield self._fail(worker, "error", f"worker process died (exit code {worker.process.exitcode})")
+                yield self._fail(worker, *self._death(worker.process.exitcode))
             pending.extendleft(reversed(worker.queue))
             fresh = self._replace(worker, bool(pending))
             if fresh is not None:
@@ -202,10 +202,19 @@ class LocalExecutor:
                                    f"(exit code {worker.process.exitcode}); see the log above")
         return self._start()
 
+    def _death(self, code: int | None) -> tuple[DocumentStatus, str]:
+        """What a worker's exit code says about the document it was on. Under the address-space
+        cap, a native library (PDFium inflating a stream bomb) that cannot allocate aborts
+        (SIGABRT) where Python would raise MemoryError: that is the memory limit, not a crash."""
+        if code == -signal.SIGABRT:
+            return "too_large", (f"a native library aborted (SIGABRT), as it does when it cannot allocate "
+                                 f"within the {self.settings.max_memory_mb} MB memory limit (max_memory_mb)")
+        return "error", f"worker process died (exit code {code})"
+
     def _fail(self, worker: _Worker, status: DocumentStatus, reason: str) -> DocumentOutput:
         """The running task's failed record; it is taken off the worker's queue."""
         elapsed = time.monotonic() - worker.started
-        reason = f"{reason} after {elapsed:.1f}s" if status == "error" else reason
+        reason = f"{reason} after {elapsed:.1f}s" if status in ("error", "too_large") else reason
         task = worker.queue.popleft()
         log.warning("%s: %s", task.path, reason)
         return failed_output(task, status, reason, elapsed)

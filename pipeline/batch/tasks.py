@@ -16,7 +16,8 @@ from pipeline.process import process_document
 
 # Test-only fault injection: "hang:<file name>,crash:<file name>" makes the task for that
 # file sleep forever or kill its own process, to prove executors survive both; "noise:" makes
-# it write to stderr the ways libraries do, "hog:" allocate memory until it fails. Unset in use.
+# it write to stderr the ways libraries do, "hog:" allocate memory until it fails, "abort:"
+# abort as C code does when it cannot allocate. Unset in use.
 POISON_ENV = "RECOUNT_TEST_POISON"
 
 
@@ -69,6 +70,8 @@ def _poison(path: str) -> None:
         if name == Path(path).name:
             if action == "crash":
                 os._exit(13)
+            if action == "abort":  # what a native library does when an allocation fails
+                os.abort()
             if action == "hang":
                 time.sleep(3600)
             if action == "noise":

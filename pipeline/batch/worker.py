@@ -24,6 +24,7 @@ import sys
 import threading
 import time
 from multiprocessing.connection import Connection
+from typing import Callable
 
 LOG = "log"  # message kind: ("log", level, logger name, text)
 LINES_PER_SOURCE = 50  # log lines one logger (or raw stderr) may send per document
@@ -43,14 +44,17 @@ class Channel:
         with self.lock:
             self.conn.send(message)
 
-    def log(self, level: int, name: str, text: str) -> None:
-        """A log line for the parent, unless this document has sent its share."""
+    def log(self, level: int, name: str, text: str | Callable[[], str]) -> None:
+        """A log line for the parent, unless this document has sent its share; `text` may be
+        a function, called only when the line is sent (a dropped record is never formatted:
+        some parsers' messages are hundreds of kilobytes)."""
         with self.lock:
             if self.sent.get(name, 0) >= LINES_PER_SOURCE or sum(self.sent.values()) >= LINES_PER_DOCUMENT:
                 self.dropped += 1
                 return
             self.sent[name] = self.sent.get(name, 0) + 1
-            self.conn.send((LOG, level, name, text[:2000]))
+            line = text() if callable(text) else text
+            self.conn.send((LOG, level, name, line[:2000]))
 
     def result(self, message: object) -> None:
         """A document's result, after a line saying how many of its log lines were not sent;
@@ -64,15 +68,24 @@ class Channel:
             self.sent, self.dropped = {}, 0
 
 
+OWN_LOGGERS = ("pipeline", "extractors", "schemas", "recount")  # the rest are libraries'
+
+
 class ForwardHandler(logging.Handler):
+    """Log records to the parent. A library's warnings (pdfminer, playa, camelot on a broken
+    PDF: dozens per file) are details of how a document was read, not news for the person
+    running the batch: they go at INFO, shown with -v and in JSON logs; recount's own keep
+    their level."""
+
     def __init__(self, channel: Channel):
         super().__init__(logging.WARNING)
         self.channel = channel
 
     def emit(self, record: logging.LogRecord) -> None:
+        level = record.levelno if record.name.split(".")[0] in OWN_LOGGERS else min(record.levelno, logging.INFO)
         try:
-            self.channel.log(record.levelno, record.name, record.getMessage())
-        except (OSError, ValueError):  # the parent is gone
+            self.channel.log(level, record.name, record.getMessage)
+        except Exception:  # the parent is gone, or a library's record does not format: never the document's fault
             pass
 
 

@@ -7,6 +7,13 @@ interpreter. None of that may cost more than the page: so the calls run in a chi
 result or error comes back as soon as it is done, and the parent stops waiting at the
 deadline and kills the child. A child that dies takes only the item it was on; the rest are
 run in a fresh child. Where `fork` is missing the calls run in-process, unbounded.
+
+The child's log records come back over its own pipe and are logged again by the parent, a
+few per logger and item: the child must not write to the parent's handlers (a batch worker's
+handler is a pipe to the batch, and a lock some other thread held at the fork stays held in
+the child for ever), and a parser that warns thousands of times with a 300 KB message each
+(pdfminer rebuilding a broken xref: 1.4 GB in two minutes) must not be formatted past the
+first few.
 """
 from __future__ import annotations
 
@@ -18,6 +25,7 @@ import pickle
 import signal
 import time
 import traceback
+from collections import Counter
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, Callable, Iterator, Sequence
@@ -25,6 +33,7 @@ from typing import Any, Callable, Iterator, Sequence
 log = logging.getLogger(__name__)
 
 _PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for the child when its parent dies
+RECORDS_PER_LOGGER = 20  # log records one logger may send back per item; the rest are dropped unformatted
 
 
 class Overrun(Exception):
@@ -87,27 +96,71 @@ def _one_child(step: Callable[[Any], Any], items: list[Any], deadline: float) ->
         _reap(pid)
 
 
+@dataclass(frozen=True)
+class _Record:
+    """A child's log record, formatted and cut to size, for the parent to log again."""
+    level: int
+    name: str
+    text: str
+
+
 def _receive(reader: Connection, item: Any, deadline: float, pid: int) -> Outcome:
-    if not reader.poll(max(0.0, deadline - time.monotonic())):
-        os.kill(pid, signal.SIGKILL)
-        raise Overrun(item)
-    try:
-        return reader.recv()
-    except (EOFError, OSError, pickle.UnpicklingError):
-        return Outcome(item, error="crashed: the table finder's process died on it")
+    while True:
+        if not reader.poll(max(0.0, deadline - time.monotonic())):
+            os.kill(pid, signal.SIGKILL)
+            raise Overrun(item)
+        try:
+            message = reader.recv()
+        except (EOFError, OSError, pickle.UnpicklingError):
+            return Outcome(item, error="crashed: the table finder's process died on it")
+        if not isinstance(message, _Record):
+            return message
+        logging.getLogger(message.name).log(message.level, "%s", message.text)
+
+
+class _PipeHandler(logging.Handler):
+    """The child's one log handler: each logger's first few records per item, over the pipe."""
+
+    def __init__(self, writer: Connection):
+        super().__init__(logging.WARNING)
+        self.writer, self.sent = writer, Counter[str]()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.sent[record.name] >= RECORDS_PER_LOGGER:
+            return  # dropped before formatting: the message may be megabytes
+        self.sent[record.name] += 1
+        try:
+            self.writer.send(_Record(record.levelno, record.name, record.getMessage()[:2000]))
+        except Exception:  # an unformattable record or a closed pipe: the item goes on without it
+            pass
 
 
 def _child(step: Callable[[Any], Any], items: list[Any], writer: Connection, parent: int) -> None:
     code = 0
     try:
         _die_with(parent)
+        handler = _own_logging(writer)
         for item in items:
+            handler.sent.clear()
             writer.send(_attempt(step, item))
     except BaseException:  # an unpicklable result or a broken pipe: the parent sees EOF
         traceback.print_exc()
         code = 1
     finally:
         os._exit(code)  # no atexit handlers, no flushing the parent's buffers twice
+
+
+def _own_logging(writer: Connection) -> _PipeHandler:
+    """Fresh logging for the forked child: its records go to the parent over `writer` only."""
+    handler = _PipeHandler(writer)
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    for name in list(logging.root.manager.loggerDict):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [] if logger.propagate else [handler]
+    logging.captureWarnings(True)
+    return handler
 
 
 def _die_with(parent: int) -> None:

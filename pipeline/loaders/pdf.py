@@ -70,29 +70,36 @@ def _check_time(deadline: float, step: str, limit: float) -> None:
 
 def read_pages(pdf: pdfium.PdfDocument, settings: Settings, deadline: float) -> tuple[list[RawPage], list[str]]:
     """Every page's characters, rules and lines; a page PDFium cannot read is left blank and
-    noted, not the document lost."""
+    noted, not the document lost, and a page over `max_page_chars` is read that far and noted."""
     count = len(pdf)
     notes = [f"read the first {settings.max_pages} of {count} pages"] if count > settings.max_pages else []
-    pages, unread = [], []
+    pages, unread, cut = [], [], []
     for index in range(min(count, settings.max_pages)):
         _check_time(deadline, f"reading page {index + 1}", settings.timeout_seconds)
         try:
-            pages.append(read_page(pdf, index))
+            page, whole = read_page(pdf, index, settings.max_page_chars)
         except pdfium.PdfiumError:
             log.debug("page %d unreadable", index + 1, exc_info=True)
             unread.append(index + 1)
-            pages.append(RawPage(index + 1, 0.0, 0.0, [], [], []))
+            page, whole = RawPage(index + 1, 0.0, 0.0, [], [], []), True
+        pages.append(page)
+        cut += [] if whole else [index + 1]
     if unread:
         notes.append(f"page(s) {', '.join(map(str, unread))} unreadable by PDFium; left out")
+    if cut:
+        notes.append(f"page(s) {', '.join(map(str, cut))} read only to their first {settings.max_page_chars} "
+                     "characters (the max_page_chars limit); the rest left out")
     return pages, notes
 
 
-def read_page(pdf: pdfium.PdfDocument, index: int) -> RawPage:
+def read_page(pdf: pdfium.PdfDocument, index: int, max_chars: int) -> tuple[RawPage, bool]:
+    """The page, and whether all of its characters were read."""
     page = pdf[index]
     try:
-        chars = page_chars(page)
+        chars, count = page_chars(page, max_chars)
+        whole = len(chars) < max_chars or count <= max_chars
         return RawPage(index + 1, page.get_width(), page.get_height(), chars, page_rules(page),
-                       build_lines(chars))
+                       build_lines(chars)), whole
     finally:
         page.close()
 

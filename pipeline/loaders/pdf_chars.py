@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import ctypes
 import math
-from typing import NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 _SKIP = {"\r", "\n"}  # line breaks PDFium adds
 SOFT_HYPHENS = {"\x02", "\ufffe", "\u00ad"}
-_PATH = pdfium_c.FPDF_PAGEOBJ_PATH
+_PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
 
 
 class Char(NamedTuple):
@@ -79,18 +79,23 @@ def _repeated(char: Char, seen: set[tuple[str, int, int]]) -> bool:
     return False
 
 
-def page_chars(page: pdfium.PdfPage) -> list[Char]:
-    """Visible characters in content order (soft hyphens as '-' marked `soft`)."""
+def page_chars(page: pdfium.PdfPage, limit: int) -> tuple[list[Char], int]:
+    """Visible characters in content order (soft hyphens as '-' marked `soft`), at most
+    `limit` of them, and how many PDFium counts on the page (more than were read when the
+    limit cut it: a page of 200,000 glyphs is no report's page and would cost minutes)."""
     textpage = page.get_textpage()
     try:
         reader = _CharReader(textpage, page.get_height())
         chars: list[Char] = []
         seen: set[tuple[str, int, int]] = set()
-        for index in range(textpage.count_chars()):
+        count = textpage.count_chars()
+        for index in range(count):
             char = reader.char(index)
             if char is not None and char.x1 > char.x0 and not _repeated(char, seen):
                 chars.append(char)
-        return chars
+                if len(chars) >= limit:
+                    break
+        return chars, count
     finally:
         textpage.close()
 
@@ -99,12 +104,38 @@ def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> list[Ruling]:
     """Boxes of path objects that are thin enough to be table rules, or rectangles' edges."""
     height = page.get_height()
     rules: list[Ruling] = []
-    for obj in page.get_objects(filter=[_PATH], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
+    for obj in _path_objects(page.raw):
+        bounds = _bounds(obj)
+        if bounds is None:
+            continue
+        left, bottom, right, top = bounds
         x0, y0, x1, y1 = left, height - top, right, height - bottom
         if x1 - x0 <= thickness or y1 - y0 <= thickness:
             rules.append(Ruling(x0, y0, x1, y1))
-        elif pdfium_c.FPDFPath_CountSegments(obj.raw) <= 5:  # a rectangle: its four edges
+        elif pdfium_c.FPDFPath_CountSegments(obj) <= 5:  # a rectangle: its four edges
             rules += [Ruling(x0, y0, x1, y0), Ruling(x0, y1, x1, y1),
                       Ruling(x0, y0, x0, y1), Ruling(x1, y0, x1, y1)]
     return rules
+
+
+def _path_objects(page: Any, form: Any = None, depth: int = 2) -> Iterator[Any]:
+    """The raw path objects of the page and of the forms on it, `depth` levels down. PDFium's
+    own calls, not pypdfium2's object wrappers: a page of 200,000 text objects took seconds
+    to wrap only to be filtered out."""
+    count = pdfium_c.FPDFFormObj_CountObjects(form) if form else pdfium_c.FPDFPage_CountObjects(page)
+    for index in range(max(count, 0)):
+        obj = pdfium_c.FPDFFormObj_GetObject(form, index) if form else pdfium_c.FPDFPage_GetObject(page, index)
+        if not obj:
+            continue
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == _PATH:
+            yield obj
+        elif kind == _FORM and depth > 1:
+            yield from _path_objects(page, obj, depth - 1)
+
+
+def _bounds(obj: Any) -> tuple[float, float, float, float] | None:
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return None  # PDFium cannot place it: no rule
+    return (left.value, bottom.value, right.value, top.value)

@@ -22,20 +22,34 @@ class Grid:
     doc_id: str
     table_id: str
     cells: dict[tuple[int, int], Fact] = field(default_factory=dict)
+    # rows and columns indexed on first use, again whenever cells were added since: a scan of
+    # every cell per row made a 10,000-column table quadratic
+    _index: tuple[int, dict[int, dict[int, Fact]], dict[int, dict[int, Fact]]] = \
+        field(default=(-1, {}, {}), init=False, repr=False, compare=False)
 
     @property
     def rows(self) -> list[int]:
-        return sorted({r for r, _ in self.cells})
+        return sorted(self._indexed()[0])
 
     @property
     def cols(self) -> list[int]:
-        return sorted({c for _, c in self.cells})
+        return sorted(self._indexed()[1])
 
     def row(self, r: int) -> dict[int, Fact]:
-        return {c: f for (rr, c), f in self.cells.items() if rr == r}
+        return dict(self._indexed()[0].get(r, {}))
 
     def column(self, c: int) -> dict[int, Fact]:
-        return {r: f for (r, cc), f in self.cells.items() if cc == c}
+        return dict(self._indexed()[1].get(c, {}))
+
+    def _indexed(self) -> tuple[dict[int, dict[int, Fact]], dict[int, dict[int, Fact]]]:
+        if self._index[0] != len(self.cells):
+            by_row: dict[int, dict[int, Fact]] = {}
+            by_col: dict[int, dict[int, Fact]] = {}
+            for (r, c), fact in self.cells.items():  # insertion order, as the scan gave
+                by_row.setdefault(r, {})[c] = fact
+                by_col.setdefault(c, {})[r] = fact
+            self._index = (len(self.cells), by_row, by_col)
+        return self._index[1], self._index[2]
 
     def label(self, r: int) -> str:
         """The row's label, from any of its facts."""

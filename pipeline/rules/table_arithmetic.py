@@ -123,17 +123,27 @@ def ytd_rows(grid: Grid) -> Iterator[tuple[list[Fact], Fact]]:
     """(the year's parts in order, the stated year figure) for every count row that has both."""
     for r in grid.rows:
         cells = list(grid.row(r).values())
+        by_year = _dated_by_year(cells)  # once per row: per stated figure it was quadratic in a wide row
         for stated in cells:
             if stated.unit != "count" or stated.kind in ("kpi_target", "kpi_baseline") \
                     or stated.role in ("target", "baseline") or not (stated.kind == "ytd" or YEAR_TO_DATE.search(stated.column)
                                               or re.fullmatch(r"\d{4}-\d\d", stated.period)):
                 continue
-            dated = sorted(((y, f) for f in cells if f is not stated and (y := year_of(f.period))
-                            and y[0] == stated.period), key=lambda yf: yf[0][1])
+            dated = [(y, f) for y, f in by_year.get(stated.period, []) if f is not stated]
             parts, positions = [f for _, f in dated], [y[1] for y, _ in dated]
             if len(parts) >= 2 and positions == list(range(1, len(parts) + 1)) \
                     and all(f.unit == "count" for f in parts):
                 yield parts, stated
+
+
+def _dated_by_year(cells: list[Fact]) -> dict[str, list[tuple[tuple[str, int], Fact]]]:
+    """The row's quarter and month cells by financial year, in order within the year."""
+    by_year: dict[str, list[tuple[tuple[str, int], Fact]]] = {}
+    for f in cells:
+        y = year_of(f.period)
+        if y:
+            by_year.setdefault(y[0], []).append((y, f))
+    return {year: sorted(dated, key=lambda yf: yf[0][1]) for year, dated in by_year.items()}
 
 
 def check_ytd(ctx: RuleContext, p: Params) -> Iterator[Flag]:

@@ -10,7 +10,9 @@ is not a fact of its own: its words and factor go into the `label` of the from/t
 describes ("more than doubled (x2)"), where a rule can compare the levels' ratio."""
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 from typing import Optional
 
 from extractors.narrative.sentences.sentence import Carry, Sentence, Slot, join_slots
@@ -52,13 +54,25 @@ def _pair_groups(s: Sentence) -> dict[int, list[Slot]]:
 def _nearest_pair(s: Sentence, change: Slot, pairs: dict[int, list[Slot]]) -> Optional[int]:
     """The one from/to pair in the change's stretch of the sentence (no 'while', 'but', ';'
     between them), if there is exactly one."""
+    separators = _separators(s.text)
     near = []
     for group, members in pairs.items():
         lo = min(change.m.start, *(m.m.start for m in members))
         hi = max(change.m.end, *(m.m.end for m in members))
-        if not _SEPARATE.search(s.text[lo:hi]):
+        i = bisect.bisect_left(separators, lo)
+        if i == len(separators) or separators[i] >= hi:
             near.append(group)
-    return near[0] if len(near) == 1 else None
+            if len(near) > 1:
+                return None
+    return near[0] if near else None
+
+
+@lru_cache(maxsize=4)
+def _separators(text: str) -> list[int]:
+    """Where the sentence's separators start: found once per sentence, not once per change
+    and pair (a 50,000-character line of changes was quadratic). A separator never overlaps a
+    number, so one starting inside a stretch lies inside it."""
+    return [m.start() for m in _SEPARATE.finditer(text)]
 
 
 def _read_bracketed_base(s: Sentence, carry: Carry) -> None:
