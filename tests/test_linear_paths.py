@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from extractors.narrative import extract as narrative
-from extractors.narrative import ledger, linking
+from extractors.narrative import ledger
+from extractors.narrative.sentences import linking
 from extractors.tables import plain
 from extractors.tables.layout import read_layout
 from pipeline.loaders import load_document
