@@ -117,3 +117,13 @@ def test_sentence_over_a_pdf_page_break_reads_whole(tmp_path: Path, head, tail, 
     fact = _fact(_facts(doc), value)
     assert fact.page == 2 and _on_page(doc, fact) == printed
     assert first_half in fact.text and fact.text.endswith(tail)
+
+
+def test_footnotes_at_the_foot_of_the_page_are_passed_over():
+    doc = document_from_text(f"Progress report\n\n{FUNDING_HEAD}\n\n¹ Grants worth £9,000 were paid late.\n"
+                             f"\f{FUNDING_TAIL}\n")
+    facts = _facts(doc)
+    money = _fact(facts, 41500)
+    assert money.page == 2 and money.text == f"{FUNDING_HEAD} {FUNDING_TAIL}"
+    note = _fact(facts, 9000)
+    assert note.page == 1 and _on_page(doc, note) == "£9,000" and FUNDING_HEAD not in note.text

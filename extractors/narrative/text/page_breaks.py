@@ -1,7 +1,8 @@
 """Sentences cut by a page break read as one: a page's last prose paragraph that stops without
 ending its sentence ("... within the third sector;") is joined to the next page's first prose
 paragraph when that carries it on ("Wolverhampton received £67,000 ..."), so the statement keeps
-its first half (its subject). Only running heads, feet and page numbers may sit between them.
+its first half (its subject). Only running heads, feet, page numbers and the page's footnotes
+may sit between them.
 
 The joined segment keeps one piece per page line, each piece naming its own page, so every number
 read from it still has one page and a character span on that page."""
@@ -52,37 +53,50 @@ def _edge_lines(text: str) -> list[tuple[int, str]]:
 def join_page_breaks(pages: Sequence[Page], per_page: list[list[ProseSegment]],
                      skipped: dict[int, frozenset[int]]) -> list[ProseSegment]:
     """The pages' segments in order, each page's first joined to the one before it when a
-    sentence runs over the break (`skipped`: furniture line starts, per page)."""
+    sentence runs over the break (`skipped`: furniture line starts, per page). Footnotes at the
+    foot of the page may sit between; they stay after the joined sentence."""
     joined: list[ProseSegment] = []
     previous: Page | None = None
     for page, segments in zip(pages, per_page):
-        if joined and segments and previous is not None \
-                and _breaks_mid_sentence(previous, joined[-1], page, segments[0], skipped):
-            joined[-1] = _joined(joined[-1], segments[0], page.number)
+        at = _last_paragraph(joined, previous)
+        if at is not None and previous is not None and segments \
+                and _breaks_mid_sentence(previous, joined[at], joined[at + 1:], page, segments[0], skipped):
+            joined[at] = _joined(joined[at], segments[0], page.number)
             segments = segments[1:]
         joined += segments
         previous = page
     return joined
 
 
-def _breaks_mid_sentence(before_page: Page, before: ProseSegment, after_page: Page, after: ProseSegment,
-                         skipped: dict[int, frozenset[int]]) -> bool:
-    """`before` ends its page and `after` opens the next, nothing but furniture between, and
-    the sentence of one runs on into the other."""
+def _last_paragraph(joined: list[ProseSegment], page: Page | None) -> int | None:
+    """Index of the last segment so far that is not a footnote at the foot of `page`."""
+    at = len(joined) - 1
+    while at >= 0 and page is not None and joined[at].footnote and joined[at].page == page.number:
+        at -= 1
+    return at if at >= 0 else None
+
+
+def _breaks_mid_sentence(before_page: Page, before: ProseSegment, notes: list[ProseSegment],
+                         after_page: Page, after: ProseSegment, skipped: dict[int, frozenset[int]]) -> bool:
+    """`before` ends its page (but for `notes`, its footnotes) and `after` opens the next,
+    nothing but furniture between, and the sentence of one runs on into the other."""
     last = before.pieces[-1]
     if (last.page or before.page) != before_page.number or after.page != after_page.number:
         return False
     end = last.page_start + last.length
-    return _only_furniture(before_page.text, end, len(before_page.text), skipped.get(before_page.number, frozenset())) \
+    foot = skipped.get(before_page.number, frozenset()) | {p.page_start for n in notes for p in n.pieces}
+    return _only_furniture(before_page.text, end, len(before_page.text), foot) \
         and _only_furniture(after_page.text, 0, after.pieces[0].page_start, skipped.get(after_page.number, frozenset())) \
         and carries_over(before, after)
 
 
-def _only_furniture(text: str, start: int, end: int, furniture_lines: frozenset[int]) -> bool:
-    """Every non-blank line of text[start:end] is a running head, foot or page number."""
+def _only_furniture(text: str, start: int, end: int, passed_over: frozenset[int]) -> bool:
+    """Every non-blank line of text[start:end] starts (or its text starts) at one of
+    `passed_over`: a running head, foot or page number, or a footnote's line."""
     offset = start
     for line in text[start:end].split("\n"):
-        if line.strip() and offset not in furniture_lines:
+        lead = offset + len(line) - len(line.lstrip())
+        if line.strip() and offset not in passed_over and lead not in passed_over:
             return False
         offset += len(line) + 1
     return True
