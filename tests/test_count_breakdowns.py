@@ -103,3 +103,15 @@ CAMPUS = ("Campus safety report 2019\n\nOf the {whole} murders, 80 occurred on c
 def test_a_part_of_a_part_is_not_added_to_the_whole(tmp_path):
     assert flags_of(tmp_path, CAMPUS.format(whole="174")) == []
     assert flags_of(tmp_path, CAMPUS.format(whole="164")) == [("parts-sum-to-whole", 164, 174)]
+
+
+@pytest.mark.parametrize("last, expected", [("150", []), ("170", [("parts-sum-to-whole", 640, 660)])])
+def test_a_lead_in_cut_by_a_page_break_still_heads_its_bullets(tmp_path, last, expected):
+    text = REFERRALS.format(last=last).replace(
+        "A total of 640 referrals were received in 2019/20:",
+        "A total of 640 referrals were received by the youth service and its partner agencies\n\f"
+        "across the district in 2019/20:")
+    flags, result = run(tmp_path, text, "return.txt")
+    assert flags == expected
+    whole = next(f for f in result.facts if f.value == 640)
+    assert whole.page == 1 and whole.role == "whole"

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 PLAIN_FINDERS = (find_aligned_tables, find_flat_tables, find_cell_line_tables)  # in order: a line one finder takes is not offered to the next
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_PLAIN_HEADING = re.compile(r"^[A-Z][^\t.;:!?]{2,90}$")
+_PLAIN_HEADING = re.compile(r"^[A-Z][^\t.;:!?]{2,90}(?<!,)$")  # a line ending in a comma runs on
 
 
 def decode(data: bytes) -> str:

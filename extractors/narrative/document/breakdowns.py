@@ -77,10 +77,11 @@ def _bullet_parts(doc: Document, segments: list[ProseSegment], by_segment: dict[
 
 def adjacent(doc: Document, before: ProseSegment, after: ProseSegment) -> bool:
     """Only white space between the two segments on their page (no paragraph in between)."""
-    if before.page != after.page or before.table_id or after.table_id:
+    last = before.pieces[-1]  # on the next page when `before` runs over a page break
+    if (last.page or before.page) != after.page or before.table_id or after.table_id:
         return False
     page = next((p for p in doc.pages if p.number == after.page), None)
-    end = before.pieces[-1].page_start + before.pieces[-1].length
+    end = last.page_start + last.length
     return page is not None and not page.text[end:after.pieces[0].page_start].strip()
 
 

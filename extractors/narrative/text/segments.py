@@ -13,13 +13,11 @@ from typing import Optional
 
 from extractors.facts import cell_offset
 from extractors.lexicon.prose import MULTIPLIERS
+from extractors.narrative.text.lines import FOOTNOTE_START, TERMINAL, continues
+from extractors.narrative.text.page_breaks import furniture, join_page_breaks
 from extractors.tables import is_kpi_table, prose_cells
 from pipeline.model import Cell, Document, Page, Table
 
-FOOTNOTE_START = re.compile(r"^\s*(?P<marker>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\\?\*)\s*(?=\S)")
-_BULLET = re.compile(r"^\s*(?:[-•▪·●◦*]\s|\d{1,2}[.)]\s|\(?[ivx]{1,4}\)\s|\(?[a-h]\)\s)")
-_PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z(]")  # '3.1 At 31st December ...'
-_TERMINAL = re.compile(r"[.!?:;]['\")\]]?\s*$")
 _FIGURE = re.compile(r"[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|[km]\b)?")
 _ALPHA_WORD = re.compile(r"[A-Za-z]{2,}")
 _LABELLED = re.compile(r"^\s*(?:[-•*]\s*)?[A-Za-z][A-Za-z' -]{2,40}:\s*[£(]?\d")
@@ -69,17 +67,6 @@ class ProseSegment:
         return self.text[piece.start:piece.start + piece.length]
 
 
-def continues(previous: str, following: str) -> bool:
-    """Whether a line (or cell) carries on the sentence of the one before it."""
-    first = following.lstrip()[:1]
-    if not first or _BULLET.match(following) or FOOTNOTE_START.match(following) or _PARAGRAPH_NUMBER.match(following):
-        return False
-    if first.islower():
-        return True
-    dangling = not _TERMINAL.search(previous)
-    return dangling and (first.isdigit() or first in "£(=&+%")
-
-
 class _Builder:
     """Accumulates pieces into one segment's text."""
 
@@ -124,8 +111,10 @@ def _heading_at(headings: list[tuple[int, int, str]], page: int, offset: int) ->
     return headings[index - 1][2] if index else ""
 
 
-def page_segments(page: Page, tables: list[Table], headings: list[tuple[int, int, str]]) -> list[ProseSegment]:
-    """The page's lines outside tables, joined where a sentence runs on to the next line."""
+def page_segments(page: Page, tables: list[Table], headings: list[tuple[int, int, str]],
+                  furniture: frozenset[int] = frozenset()) -> list[ProseSegment]:
+    """The page's lines outside tables, joined where a sentence runs on to the next line;
+    `furniture` (line starts of running heads, feet and page numbers) is passed over."""
     skip = _excluded_lines(page, tables)
     heading_starts = {h.char_start for h in page.headings}
     segments: list[ProseSegment] = []
@@ -137,7 +126,7 @@ def page_segments(page: Page, tables: list[Table], headings: list[tuple[int, int
         if start in skip:
             blocked = True
             continue
-        if not stripped:
+        if not stripped or start in furniture:
             continue
         lead = start + len(line) - len(line.lstrip())
         is_heading = lead in heading_starts or start in heading_starts
@@ -222,7 +211,7 @@ def _commentary(doc: Document, table: Table, cells: list[Cell], labels: dict[int
             continue
         if builder is not None and last is not None and cell.col == last.col and cell.row == last.row + 1 \
                 and _carries_label(labels.get(cell.row, "")) and continues(last.text, cell.text) \
-                and not _TERMINAL.search(last.text):
+                and not TERMINAL.search(last.text):
             builder.add(cell.text, start, cell.row, cell.col, cell.page)
             first = builder.pieces[0].row
             if first is not None and labels.get(cell.row):
@@ -244,7 +233,7 @@ def _carries_label(label: str) -> bool:
 
 def _fit_weight(open_: dict, cell: Cell, col: int) -> int:
     """How surely a cell carries on the stream: 2 when the stream's text dangles, else 1."""
-    return 1 + (not _TERMINAL.search(open_[col][1].text))
+    return 1 + (not TERMINAL.search(open_[col][1].text))
 
 
 def _streams(doc: Document, table: Table, cells: list[Cell]) -> list[ProseSegment]:
@@ -303,11 +292,13 @@ def has_prose(segment: ProseSegment) -> bool:
 
 
 def document_segments(doc: Document) -> list[ProseSegment]:
-    """Every prose segment of a document, pages first, then prose table cells."""
+    """Every prose segment of a document, pages first (a sentence cut by a page break as one),
+    then prose table cells."""
     headings = sorted((p.number, h.char_start, h.text) for p in doc.pages for h in p.headings)
-    segments: list[ProseSegment] = []
-    for page in doc.pages:
-        segments += page_segments(page, [t for t in doc.tables if page.number in (t.pages or (t.page,))], headings)
+    skipped = furniture(doc.pages)
+    per_page = [page_segments(page, [t for t in doc.tables if page.number in (t.pages or (t.page,))], headings,
+                              skipped.get(page.number, frozenset())) for page in doc.pages]
+    segments = join_page_breaks(doc.pages, per_page, skipped)
     for chain in table_chains(doc):
         segments += cell_segments(doc, chain)
     return [part for s in segments if has_prose(s) and may_hold_numbers(s.text) for part in split_long(s)]
