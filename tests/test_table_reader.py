@@ -3,6 +3,7 @@ the reader keys on, in several wordings each. Facts are asserted as data."""
 import pytest
 
 from extractors import tables
+from extractors import extract_facts
 from pipeline.loaders import load_document
 
 
@@ -148,7 +149,8 @@ def test_numbers_that_are_not_facts_go_to_the_ledger_with_a_reason(tmp_path):
             "Ref\tProject\tYear\tSessions\nP-104\tBoxing club\t2019/20\t48\nP-107\tArt in parks\t2019/20\t30\n")
     result = read(tmp_path, text)
     assert rows(result, "subject", "value") == {("Boxing club", 48), ("Art in parks", 30)}
-    reasons = {(s.text, s.reason) for s in result.skipped}
+    whole = extract_facts(load_document(tmp_path / "r.txt"))  # the contents list is prose: the prose ledger's
+    reasons = {(s.text, s.reason) for s in result.skipped + whole.skipped}
     assert {("3", "page_number"), ("9", "page_number"), ("104", "reference")} <= reasons
     assert any(s.reason == "period_label" for s in result.skipped)
     assert not any(s.reason in ("", "other") for s in result.skipped)

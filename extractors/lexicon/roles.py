@@ -28,13 +28,20 @@ BRACKET_NOTE = re.compile(r"\b(?:figures? in )?(?:brackets?|bracketed figures?|p
 # A stated baseline or target inside an indicator's own cell: '... Baseline 25.6%', 'Target: 45'.
 STATED_IN_LABEL = re.compile(r"\b(?P<what>baseline|target)\b\s*(?:of|is|=|:)?\s*(?=£?\d)", re.I)
 
+_YEAR_WORD = r"(?:19|20)\d\d(?:\s?[/–-]\s?(?:19|20)?\d\d(?!\d))?"
 COLUMN_ROLES: list[tuple[str, re.Pattern]] = [
     ("change_pct", re.compile(r"%\s*(?:change|difference|variance|var\b|increase|decrease|reduction)|"
                               r"(?:change|difference|variance|increase|decrease|reduction)\s*\(?%|"
                               r"\bper ?cent(?:age)? (?:change|difference|increase|decrease|reduction)\b", re.I)),
     ("change", re.compile(r"^\s*(?:change|difference|\+/-|\+/−|increase\s*/\s*decrease|"
                           r"(?:numeric|actual|absolute) (?:change|difference))(?:\s|$|\()|"
-                          r"\b(?:change|difference) (?:on|from|since|against|vs\.?|compared)\b", re.I)),
+                          r"\b(?:change|difference) (?:on|from|since|against|vs\.?|compared)\b|"
+                          # a span of years ('2015-16 to 2021-22', a header's lower line 'to
+                          # 2008-09'): the change over it, not the first year's level; unless
+                          # the label says it sums or averages the span
+                          rf"^(?!.*\b(?:total|cumulative|sum|average|mean|ytd|to date)\b).*"
+                          rf"(?:{_YEAR_WORD}\s+(?:to|until|through)\s+{_YEAR_WORD}|^\s*to\s+{_YEAR_WORD}\s*$)",
+                          re.I)),
     ("status", re.compile(r"^\s*(?:rag|rag status|status|rating|direction of travel|dot)\s*$", re.I)),
     ("commentary", re.compile(r"\b(?:comment(?:ary|s)?|narrative|notes?|explanation|analysis|remarks|progress|"
                               r"update|description)\b", re.I)),

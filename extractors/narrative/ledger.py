@@ -13,6 +13,7 @@ from typing import Iterable
 
 from extractors.lexicon.prose import CJK_LIST_AFTER, CJK_ORDINAL_BEFORE, CJK_RANK, CJK_REFERENCE_BEFORE
 from extractors.narrative.text.not_facts import masked_spans, reason_not_fact
+from pipeline.loaders.contents import CONTENTS_TITLE
 from pipeline.model import Document, Fact, Page, SkippedNumber
 from pipeline.model.numbers import find_numbers
 
@@ -46,6 +47,7 @@ _TABLE_LINE = re.compile(r"\t|\S {2,}\S")
 # read (cut by max_cells), told apart in bulk; reading each of 10,000 numbers as prose took
 # longer than the whole rest of the document.
 _BULK_TABLE_LINE = 500
+_CONTENTS_ENTRY = re.compile(r"^.*[^\W\d_].*?(?:\t|\s{2,}|\.{3,}\s*|\s)(\d{1,3})\s*$")
 _OWN_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S")  # matched at the number, not on a copy of the rest
 
 
@@ -86,14 +88,25 @@ class _Spans:
 def _page_ledger(doc_id: str, page: Page, covered: _Spans) -> list[SkippedNumber]:
     entries: list[SkippedNumber] = []
     offset = 0
+    contents = _contents_spans(page)
     for line in page.text.split("\n"):
         tokens = [m for m in _TOKEN.finditer(line) if not covered.overlaps(offset + m.start(), offset + m.end())]
         if tokens:
             reasons = _line_ledger_reasons(line, tokens)
+            if contents.overlaps(offset, offset + len(line)) and (entry := _CONTENTS_ENTRY.match(line)) \
+                    and tokens[-1].start() == entry.start(1):
+                reasons[-1] = "page_number"  # 'Our priorities    5' under a Contents heading
             entries += [SkippedNumber(doc_id, page.number, offset + m.start(), offset + m.end(), m.group(0),
                                       reason, "narrative") for m, reason in zip(tokens, reasons)]
         offset += len(line) + 1
     return entries
+
+
+def _contents_spans(page: Page) -> _Spans:
+    """From each 'Contents' heading to the next heading: where lines end in page numbers."""
+    heads = sorted(page.headings, key=lambda h: h.char_start)
+    ends = [h.char_start for h in heads[1:]] + [len(page.text)]
+    return _Spans([(h.char_start, end) for h, end in zip(heads, ends) if CONTENTS_TITLE.search(h.text)])
 
 
 def _line_ledger_reasons(line: str, tokens: list[re.Match]) -> list[str]:

@@ -9,6 +9,7 @@ from typing import Callable, TypedDict
 
 from pipeline.model.ids import content_hash
 from pipeline.loaders.errors import LoadError
+from pipeline.loaders.contents import without_contents
 from pipeline.loaders.layouts import with_captions
 from pipeline.loaders.text import decode, text_pages
 from pipeline.model import Document, Page, Table
@@ -131,5 +132,5 @@ def load_document(path: str | Path, settings: Settings | None = None) -> Documen
         return Document(status="error", reason=f"{type(err).__name__}: {err}", **base)
     if not any(p.text.strip() for p in pages):
         return Document(status="empty", reason="no text found", pages=tuple(pages), **base)
-    return Document(status="ok", reason="; ".join(notes), pages=tuple(pages), tables=tuple(with_captions(tables, pages)),
+    return Document(status="ok", reason="; ".join(notes), pages=tuple(pages), tables=tuple(without_contents(with_captions(tables, pages))),
                     **describe(pages), **base)
