@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from extractors import narrative, tables
+from extractors.comparisons import compare
 from extractors.measures import normalise
 from pipeline.model import Document, Extraction, Fact
 
@@ -28,7 +29,7 @@ def registry() -> dict[str, Extractor]:
 
 def extract_facts(doc: Document, only: list[str] | None = None) -> Extraction:
     """Run every extractor (or the named ones) over a document, in registry order, then the
-    normalise step (every fact's measure key)."""
+    normalise step (every fact's measure key) and the comparison step (every change's scope)."""
     unknown = set(only or []) - set(EXTRACTORS)
     if unknown:
         raise ValueError(f"unknown extractor(s) {sorted(unknown)}; available: {sorted(EXTRACTORS)}")
@@ -36,4 +37,4 @@ def extract_facts(doc: Document, only: list[str] | None = None) -> Extraction:
     for name, extract in EXTRACTORS.items():
         if only is None or name in only:
             result += extract(doc, result.facts)
-    return normalise(result)
+    return compare(doc, normalise(result))
