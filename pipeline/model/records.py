@@ -138,6 +138,7 @@ class Fact:
     column: str = ""  # a table fact's column label path ("2022/23 › Apr–Jun"), to pivot tables back out
     measure: str = ""  # the normalised quantity key (subject through the lexicon), to group restatements
     compared_to: ComparedTo = ""  # a change's scope: baseline, previous_year, previous_period, ...
+    precision: Optional[float] = None  # one unit of the last printed digit (81.0% -> 0.1), as printed
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """What a rule sees: one document's facts (or the corpus's), indexed the ways rules ask.
 
-Built fresh for each check so rules stay plain functions of their inputs. Page text is
-optional: with it, printed precision and the sentence around a number come from the page;
-without it, from the fact's own snippet.
+Built fresh for each check so rules stay plain functions of their inputs. Printed precision
+and a change's comparison scope are the facts' own fields (the extractors read them). Page
+text is optional: with it, a flag's snippet is the sentences around its numbers; without it,
+the facts' own snippets.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from typing import Protocol, Sequence
 
 from pipeline.model import Fact
 from pipeline.model.clauses import clause_in, sentence_at, sentence_ends
-from pipeline.rules.rounding import Interval, printed_step, shown, stated_interval
+from pipeline.model.precision import printed_step
+from pipeline.rules.rounding import Interval, shown, stated_interval
 
 
 
@@ -59,12 +61,10 @@ class RuleContext:
     def page_text(self, fact: Fact) -> str | None:
         return self.pages.get((fact.doc_id, fact.page))
 
-    def span(self, fact: Fact) -> str | None:
-        text = self.page_text(fact)
-        return text[fact.char_start:fact.char_end] if text is not None else None
-
     def step(self, fact: Fact) -> float:
-        return printed_step(fact, self.span(fact))
+        """The fact's printed precision, as the extractors read it from the page (a fact made
+        without it: what its own snippet shows)."""
+        return fact.precision if fact.precision is not None else printed_step(fact)
 
     def shown(self, fact: Fact) -> str:
         """The number as the report printed it (81.0, 4.7, 236,533)."""
