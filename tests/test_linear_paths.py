@@ -16,6 +16,7 @@ from extractors.tables.layout import read_layout
 from pipeline.loaders import load_document
 from pipeline.model import Document, Fact, Page
 from pipeline.rules import grid as grid_module
+from pipeline.rules import restated
 from pipeline.rules import table_arithmetic
 
 
@@ -144,3 +145,37 @@ def test_the_plain_table_reader_joins_its_taken_cells_once(tmp_path):
     result = plain.plain_facts(doc, table, read_layout(doc, table), CountingSet(), set())
     assert sorted(f.value for f in result.facts)[:3] == [100.0, 101.0, 102.0] and len(result.facts) == 300
     assert CountingSet.unions <= 1  # before: one union per cell (300)
+
+
+def test_a_giant_table_row_no_table_holds_is_told_apart_in_bulk(monkeypatch):
+    """The rows of a table cut by max_cells reach the ledger as prose lines of thousands of
+    numbers; each is a table line, without a prose reading per number."""
+    asked = []
+    monkeypatch.setattr(ledger, "reason_not_fact", lambda *a: asked.append(a) or "")
+    tabbed = "\t".join(str(n) for n in range(1000, 3000))
+    spaced = "Total  " + "  ".join(f"{n:,}" for n in range(1000, 2000))
+    for line in (tabbed, spaced):
+        skipped = narrative(_doc(line)).skipped
+        assert len(skipped) == len(re.findall(r"\d[\d,]*", line))
+        assert {s.reason for s in skipped} == {"table_line"}
+    assert asked == []
+    short = "Total  " + "  ".join(str(n) for n in range(1000, 1010))  # an ordinary line is still read
+    assert {s.reason for s in narrative(_doc(short)).skipped} == {"table_line"}
+    assert asked
+
+
+
+def test_restated_figures_count_each_keys_statements_once(monkeypatch):
+    """One measure stated thousands of times (a huge table of one indicator): the statements of
+    each value are counted in one pass, not by scanning every fact once per value."""
+    calls = []
+    real = restated.statements
+    monkeypatch.setattr(restated, "statements", lambda facts, value: calls.append(value) or real(facts, value))
+    facts = [Fact(fact_id=f"f{i}", doc_id="d", kind="count", value=float(1000 + i), unit="count", subject="Referrals",
+                  page=1, char_start=None, char_end=None, text="", source="table", extractor="test", period="2019-20")
+             for i in range(3000)]
+    facts.append(Fact(fact_id="again", doc_id="d", kind="count", value=1000.0, unit="count", subject="Referrals",
+                      page=1, char_start=None, char_end=None, text="", source="narrative", extractor="test", period="2019-20"))
+    found = restated.corroborated(facts, {f.value for f in facts}, 0.05)
+    assert found is None  # 1,000 is stated twice, but 150 other values lie within 5% of it
+    assert len(calls) <= 2

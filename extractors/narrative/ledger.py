@@ -42,6 +42,10 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _DECIMAL_COMMA = re.compile(r"[-−+]?\d{1,3},\d{1,2}|[-−+]?0,\d+")
 _HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+[A-Z][^.!?;:]{0,60}$")
 _TABLE_LINE = re.compile(r"\t|\S {2,}\S")
+# More numbers than this on one tab- or space-aligned line: the row of a table too big to
+# read (cut by max_cells), told apart in bulk; reading each of 10,000 numbers as prose took
+# longer than the whole rest of the document.
+_BULK_TABLE_LINE = 500
 _OWN_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S")  # matched at the number, not on a copy of the rest
 
 
@@ -85,11 +89,17 @@ def _page_ledger(doc_id: str, page: Page, covered: _Spans) -> list[SkippedNumber
     for line in page.text.split("\n"):
         tokens = [m for m in _TOKEN.finditer(line) if not covered.overlaps(offset + m.start(), offset + m.end())]
         if tokens:
-            reasons = line_reasons(line, [(m.start(), m.end()) for m in tokens])
+            reasons = _line_ledger_reasons(line, tokens)
             entries += [SkippedNumber(doc_id, page.number, offset + m.start(), offset + m.end(), m.group(0),
                                       reason, "narrative") for m, reason in zip(tokens, reasons)]
         offset += len(line) + 1
     return entries
+
+
+def _line_ledger_reasons(line: str, tokens: list[re.Match]) -> list[str]:
+    if len(tokens) > _BULK_TABLE_LINE and _TABLE_LINE.search(line):
+        return ["table_line"] * len(tokens)  # a cut-off giant table's row: no sentence to read
+    return line_reasons(line, [(m.start(), m.end()) for m in tokens])
 
 
 def line_reasons(line: str, spans: list[tuple[int, int]]) -> list[str]:

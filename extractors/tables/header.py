@@ -6,9 +6,8 @@ A header row names periods ('Q1 2015/16', 'Apr–Jun', 'Previous year') and role
 into label paths ('2022/23 › Apr–Jun'), a column's period takes the year from its parents."""
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median

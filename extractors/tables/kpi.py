@@ -93,7 +93,7 @@ def table_facts(doc: Document, table: Table, inherited: RowContext | None = None
     context = inherited
     theme = inherited.theme if inherited else table.heading
     year = table_year(doc, table) or (inherited.year if inherited else "")
-    title = table.caption
+    title, bracket = table.caption, bracket_direction(doc, table)
     paths, count = column_paths(table), header_count(table)
     rows = table.rows()
     last_header = -9
@@ -105,7 +105,7 @@ def table_facts(doc: Document, table: Table, inherited: RowContext | None = None
         if header and context and last_header == index - 1 and not row[0].text:
             header = read_header(row, _stacked(context.header, row)) or header  # a header over two rows
         if header:
-            context = _with_header(table, header, context, theme, year, title, bracket_direction(doc, table))
+            context = _with_header(table, header, context, theme, year, title, bracket)
             last_header = index
         elif len(filled) == 1 and filled[0].col == 0 and not re.search(r"\d", filled[0].text):
             theme = filled[0].text

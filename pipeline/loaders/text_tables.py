@@ -135,7 +135,9 @@ def _table_from_run(doc_id: str, page: int, text: str, run: list[tuple[int, int]
     for row, (start, end) in enumerate(run):
         cells += _cells_of_line(text, start, end, row, page)
     width = max(c.col for c in cells) + 1
-    rows = [[c for c in cells if c.row == r] for r in range(len(run))]
+    rows: list[list[Cell]] = [[] for _ in run]
+    for c in cells:  # one pass: filtering the cells once per row was quadratic in a wide table
+        rows[c.row].append(c)
     rows = [row + [Cell(r, i, "", page) for i in range(len(row), width)]
             for r, row in enumerate(rows)]
     header_rows = header_row_count(rows)

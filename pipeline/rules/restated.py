@@ -51,14 +51,22 @@ def statements(facts: list[Fact], value: float) -> set[str]:
     return {f.claim_id or f.fact_id for f in facts if f.value == value}
 
 
+def statements_by_value(facts: list[Fact]) -> dict[float, set[str]]:
+    said: dict[float, set[str]] = defaultdict(set)
+    for f in facts:
+        said[f.value].add(f.claim_id or f.fact_id)
+    return said
+
+
 def corroborated(facts: list[Fact], values: set[float], gap: float) -> list[Fact] | None:
     """The facts of the one value two statements give and of the one other value within
     `gap` of it, stated once (the key's far values are other quantities: a part, a base)."""
-    agreed = [v for v in {f.value for f in facts} if len(statements(facts, v)) >= 2]
+    said = statements_by_value(facts)  # once: asking per value was quadratic in a big table
+    agreed = [v for v, claims in said.items() if len(claims) >= 2]
     if len(agreed) != 1:
         return None
     near = [v for v in values if v != agreed[0] and abs(v - agreed[0]) <= gap * abs(agreed[0])]
-    if len(near) != 1 or len(statements(facts, near[0])) != 1:
+    if len(near) != 1 or len(said.get(near[0], ())) != 1:
         return None
     return [f for f in facts if f.value in (agreed[0], near[0])]
 
