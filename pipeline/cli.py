@@ -120,11 +120,11 @@ def rule_options(command):
                         help="TOML or JSON rules config (see `recount rules`).")(command)
 
 
-def rule_settings(rules_config, enable, disable, assignments):
-    from pipeline.rules.settings import RuleSettings
+def rule_settings(rules_config, enable, disable, assignments, recorded: str = ""):
+    """The run's rule settings (`run_rule_settings`); a bad config or switch is a message."""
+    from pipeline.rules.settings import run_rule_settings
     try:
-        base = RuleSettings.from_file(rules_config) if rules_config else RuleSettings()
-        return base.with_overrides(enable, disable, assignments)
+        return run_rule_settings(recorded, rules_config, enable, disable, assignments)
     except ValueError as err:
         raise click.ClickException(str(err)) from err
 
@@ -273,11 +273,11 @@ def check(processed, rules_config, enable, disable, assignments, decisions) -> N
 
         recount check processed/ --disable narrative-matches-table
     """
+    from pipeline.output.run_rules import read_run_rules
     from pipeline.review.recheck import recheck
-    given = rules_config or enable or disable or assignments
     with writing(processed, "check"):
-        flags = recheck(processed, rule_settings(rules_config, enable, disable, assignments) if given else None,
-                        decisions)
+        settings = rule_settings(rules_config, enable, disable, assignments, read_run_rules(processed))
+        flags = recheck(processed, settings, decisions)
     counts = Counter(f.severity for f in flags if f.status in ("open", "reopened"))
     click.echo(f"flags: {len(flags)} ({', '.join(f'{n} {s} open' for s, n in sorted(counts.items())) or 'none open'})")
 

@@ -13,7 +13,7 @@ from pipeline.model import Document, DocumentResult
 from pipeline.model.settings import Settings
 from pipeline.model.vocab import DocumentStatus
 from pipeline.rules import check_document
-from pipeline.rules.settings import RuleSettings
+from pipeline.rules.settings import run_rule_settings
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
     doc = bound_tables(doc, settings.max_cells)
     try:
         extraction = extract_facts(doc)
-        flags = check_document(doc, list(extraction.facts), RuleSettings.from_json(settings.rules))
+        flags = check_document(doc, list(extraction.facts), run_rule_settings(settings.rules))
     except MemoryError:  # over the worker's memory limit: the task records it (batch/tasks.py)
         raise
     except Exception as err:  # an extractor bug must not lose the batch: record it

@@ -17,7 +17,7 @@ import pyarrow as pa
 from pipeline.model import Fact, Flag, SkippedNumber
 from pipeline.model.rows import CellRow, DocumentRow, PageRow
 
-SCHEMA_VERSION = "3"  # 3: bbox a list of four numbers, no longer a fixed-size list
+SCHEMA_VERSION = "4"  # 4: facts.compared_to and precision; 3: bbox a list of four numbers, no longer a fixed-size list
 
 # A bbox is x0, top, x1, bottom: four numbers, but a variable-size list in Parquet: pyarrow 25
 # (the newest for Python 3.10) cannot read a fixed-size list with nulls back ("Expected all

@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.model import Document, Fact, Page
+from extractors.comparisons import compare
+from extractors.precision import with_precision
+from pipeline.model import Document, Extraction, Fact, Page
 from pipeline.model.numbers import find_numbers
 
 
@@ -16,7 +18,8 @@ class Page1:
     made: list[Fact] = field(default_factory=list)
 
     def fact(self, printed: str, nth: int = 0, after: str = "", **fields) -> Fact:
-        """A fact for the nth whole-number occurrence of `printed` (after the text `after`)."""
+        """A fact for the nth whole-number occurrence of `printed` (after the text `after`), with
+        the fields the extractors' own steps add (printed precision, a change's scope)."""
         pattern = re.compile(r"(?<![\d.,])" + re.escape(printed) + r"(?!\d)")
         origin = self.text.index(after) + len(after) if after else 0
         start = [m.start() for m in pattern.finditer(self.text, origin)][nth]
@@ -26,6 +29,7 @@ class Page1:
         defaults.update(fields)
         made = Fact(fact_id=f"fact_{len(self.made)}_{self.doc_id}", doc_id=self.doc_id, page=1,
                     char_start=start, char_end=start + len(printed), **{"text": printed, **defaults})
+        made = compare(self.document, with_precision(self.document, Extraction((made,)))).facts[0]
         self.made.append(made)
         return made
 

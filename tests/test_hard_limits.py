@@ -113,7 +113,7 @@ def test_the_heading_over_each_segment_is_found_without_scanning_every_heading()
 def test_clause_reads_each_sentences_numbers_once(monkeypatch):
     """The clause of every number in a sentence of n numbers: n scans made it quadratic."""
     from pipeline.model import Fact
-    from pipeline.rules import context as context_module
+    from pipeline.model import clauses as context_module
     text = "Totals: " + ", ".join(f"{n} in area {n % 7}" for n in range(100, 400)) + "."
     calls = []
     real = context_module.find_numbers

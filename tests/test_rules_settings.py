@@ -44,3 +44,29 @@ def test_cli_style_overrides():
     assert settings.params_for(RULES["parts-sum-to-whole"]).min_parts_for_shortfall == 6
     with pytest.raises(ValueError, match="RULE.SETTING=VALUE"):
         RuleSettings().with_overrides(assignments=["min_parts=3"])
+
+
+def test_a_runs_settings_come_from_its_options_else_its_record_else_the_defaults(tmp_path):
+    from pipeline.rules.settings import run_rule_settings
+    recorded = RuleSettings(disable=("parts-sum-to-whole",), truncation=True).to_json()
+    assert run_rule_settings() == RuleSettings()
+    assert run_rule_settings(recorded) == RuleSettings.from_json(recorded)
+    # options given: they are the configuration, not amendments to the recorded one
+    assert run_rule_settings(recorded, disable=["same-quantity-agrees"]) == \
+        RuleSettings(disable=("same-quantity-agrees",))
+    config = tmp_path / "rules.toml"
+    config.write_text('disable = ["parts-sum-to-whole"]\n', encoding="utf-8")
+    assert run_rule_settings(recorded, config, assignments=["parts-sum-to-whole.min_parts_for_shortfall=4"]) == \
+        RuleSettings(disable=("parts-sum-to-whole",), params={"parts-sum-to-whole": {"min_parts_for_shortfall": 4}})
+    with pytest.raises(ValueError, match="unknown rule"):
+        run_rule_settings('{"disable": ["no-such-rule"]}')
+
+
+def test_an_ingest_with_a_bad_rules_record_fails_before_reading_anything(tmp_path):
+    from pipeline.batch.ingest import ingest
+    from pipeline.model.settings import Settings
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text("Referrals rose from 120 to 150.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown rule"):
+        ingest([tmp_path / "in"], tmp_path / "out", Settings(rules='{"enable": ["no-such-rule"]}'), jobs=1)
+    assert not (tmp_path / "out").exists()

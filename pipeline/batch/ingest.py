@@ -24,7 +24,7 @@ from pipeline.output.parts import DocumentOutput
 from pipeline.review.recheck import attach_decisions as attach_review
 from pipeline.output.run_rules import write_run_rules
 from pipeline.rules import check_corpus
-from pipeline.rules.settings import RuleSettings
+from pipeline.rules.settings import RuleSettings, run_rule_settings
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +97,7 @@ def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings 
     folder is never read as input; files of a type recount does not read are listed, not read.
     """
     settings, out, progress = Settings.resolve(settings), Path(out_dir), progress or Silent()
+    rules = run_rule_settings(settings.rules)  # checked before any work; the workers resolve the same
     found = discover(paths, out, follow_symlinks)
     if found.problems:
         raise InputError("; ".join(found.problems))  # already escaped for a terminal
@@ -121,7 +122,7 @@ def ingest(paths: Iterable[str | Path], out_dir: str | Path, settings: Settings 
         finally:
             writer.flush()
             progress.close()
-        publish(out, manifest, summary, settings.rules)
+        publish(out, manifest, summary, rules)
     return summary
 
 
@@ -133,14 +134,15 @@ def recover(out: Path) -> Manifest:
     return manifest
 
 
-def publish(out: Path, manifest: Manifest, summary: Summary, rules_json: str = "") -> None:
+def publish(out: Path, manifest: Manifest, summary: Summary, rules: RuleSettings | None = None) -> None:
     """Dead rows compacted away, corpus rules, then the single files as one generation; skipped
     when the single files already show this manifest (an unchanged re-run)."""
     if manifest.dirty_parts():
         compact(out, manifest)
     if export_needed(out, manifest):
-        write_run_rules(out, rules_json)
-        summary.corpus_flags = check_corpus(stream_dataset_facts(out, manifest), RuleSettings.from_json(rules_json),
+        rules = rules or RuleSettings()
+        write_run_rules(out, rules.to_json())
+        summary.corpus_flags = check_corpus(stream_dataset_facts(out, manifest), rules,
                                             documents=dataset_documents(out, manifest))
         write_corpus_flags(out, summary.corpus_flags)
         export(out, manifest)

@@ -11,7 +11,7 @@ from functools import cached_property
 from dataclasses import dataclass, field
 from typing import Optional
 
-from pipeline.model.vocab import Direction, DocumentStatus, FlagStatus, Kind, Role, Severity, Source, Unit
+from pipeline.model.vocab import ComparedTo, Direction, DocumentStatus, FlagStatus, Kind, Role, Severity, Source, Unit
 
 __all__ = ["BBox", "Heading", "Page", "Cell", "Table", "Document", "Fact", "SkippedNumber", "Extraction", "Flag",
            "DocumentResult"]
@@ -137,6 +137,8 @@ class Fact:
     note: str = ""  # commentary, data owner or footnote text kept with the fact
     column: str = ""  # a table fact's column label path ("2022/23 › Apr–Jun"), to pivot tables back out
     measure: str = ""  # the normalised quantity key (subject through the lexicon), to group restatements
+    compared_to: ComparedTo = ""  # a change's scope: baseline, previous_year, previous_period, ...
+    precision: Optional[float] = None  # one unit of the last printed digit (81.0% -> 0.1), as printed
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ Role = Literal[
     "total", "variance", "lower", "upper",
 ]
 Direction = Literal["", "increase", "decrease"]
+# what a stated change is measured against, as its words say (extractors/lexicon/comparisons.py)
+ComparedTo = Literal["", "baseline", "same_period_last_year", "previous_period", "previous_year"]
 Source = Literal["table", "narrative"]
 Severity = Literal["error", "warning", "info"]
 FlagStatus = Literal["open", "reopened", "confirmed", "dismissed"]

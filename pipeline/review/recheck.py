@@ -21,7 +21,7 @@ from pipeline.review.decisions import DecisionStore
 from pipeline.review.outputs import Outputs, load, open_store
 from pipeline.review.transfer import import_legacy, legacy_path
 from pipeline.rules import check_corpus, run_rules
-from pipeline.rules.settings import RuleSettings
+from pipeline.rules.settings import RuleSettings, run_rule_settings
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ def recheck(out_dir: str | Path, settings: RuleSettings | None = None,
     output was made with (rules.json), so `check` reproduces `ingest`. In a folder ingest
     made, the flags go into its dataset and out through the export, as ingest's do, and the
     settings are recorded; a folder of single files only has its flags.parquet replaced."""
-    settings = settings or RuleSettings.from_json(read_run_rules(out_dir))
+    settings = settings or run_rule_settings(read_run_rules(out_dir))
     facts, pages = read_facts(out_dir), read_pages(out_dir)
     by_doc = defaultdict(list)
     for fact in facts:

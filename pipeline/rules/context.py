@@ -1,22 +1,21 @@
 """What a rule sees: one document's facts (or the corpus's), indexed the ways rules ask.
 
-Built fresh for each check so rules stay plain functions of their inputs. Page text is
-optional: with it, printed precision and the sentence around a number come from the page;
-without it, from the fact's own snippet.
+Built fresh for each check so rules stay plain functions of their inputs. Printed precision
+and a change's comparison scope are the facts' own fields (the extractors read them). Page
+text is optional: with it, a flag's snippet is the sentences around its numbers; without it,
+the facts' own snippets.
 """
 from __future__ import annotations
 
-import bisect
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Protocol, Sequence
 
 from pipeline.model import Fact
-from pipeline.model.numbers import find_numbers
-from pipeline.model.periods import find_periods
-from pipeline.rules.rounding import Interval, printed_step, shown, stated_interval
+from pipeline.model.clauses import clause_in, sentence_at, sentence_ends
+from pipeline.model.precision import printed_step
+from pipeline.rules.rounding import Interval, shown, stated_interval
 
 
 
@@ -29,22 +28,6 @@ class PrecisionSettings(Protocol):
     @property
     def exact_whole_money(self) -> bool: ...
 
-@lru_cache(maxsize=512)
-def number_cuts(sentence: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of the numbers that end a clause (not years or periods), in order;
-    found once per sentence, not once per fact in it."""
-    periods = sorted((p.start, p.end) for p in find_periods(sentence))
-    period_starts = [s for s, _ in periods]
-    cuts = []
-    for n in find_numbers(sentence, words=False):
-        i = bisect.bisect_right(period_starts, n.start) - 1
-        if not (i >= 0 and n.start < periods[i][1]):  # periods do not overlap (find_periods)
-            cuts.append((n.start, n.end))
-    cuts.sort()
-    return [s for s, _ in cuts], [e for _, e in cuts]
-
-
-SENTENCE_END = re.compile(r"[\n\t|]|[.!?](?=\s|$)")
 EXACT_UNITS = {"count"}
 MONEY_UNITS = {"gbp", "usd", "eur"}
 
@@ -78,12 +61,10 @@ class RuleContext:
     def page_text(self, fact: Fact) -> str | None:
         return self.pages.get((fact.doc_id, fact.page))
 
-    def span(self, fact: Fact) -> str | None:
-        text = self.page_text(fact)
-        return text[fact.char_start:fact.char_end] if text is not None else None
-
     def step(self, fact: Fact) -> float:
-        return printed_step(fact, self.span(fact))
+        """The fact's printed precision, as the extractors read it from the page (a fact made
+        without it: what its own snippet shows)."""
+        return fact.precision if fact.precision is not None else printed_step(fact)
 
     def shown(self, fact: Fact) -> str:
         """The number as the report printed it (81.0, 4.7, 236,533)."""
@@ -142,36 +123,15 @@ class RuleContext:
         text = self.page_text(fact)
         if text is None or not (0 <= fact.char_start < fact.char_end <= len(text)):
             return fact.text, 0
-        ends = self._sentence_ends(fact.doc_id, fact.page, text)
-        before = bisect.bisect_right(ends, fact.char_start)
-        start = ends[before - 1] if before else 0
-        if fact.char_start and text[fact.char_start - 1] in ".!?":  # "No.5": a stop right before it
-            start = fact.char_start
-        after = bisect.bisect_left(ends, fact.char_end + 1)
-        end = ends[after] if after < len(ends) else len(text)
-        return text[start:end], fact.char_start - start
-
-    def _sentence_ends(self, doc_id: str, page: int, text: str) -> list[int]:
-        """Where each sentence of a page ends, found once per page (a scan per fact made pages
-        dense with numbers quadratic)."""
-        key = (doc_id, page)
-        if key not in self._ends:
-            self._ends[key] = [m.end() for m in SENTENCE_END.finditer(text)]
-        return self._ends[key]
+        key = (fact.doc_id, fact.page)
+        if key not in self._ends:  # once per page: a scan per fact made dense pages quadratic
+            self._ends[key] = sentence_ends(text)
+        return sentence_at(text, self._ends[key], fact.char_start, fact.char_end)
 
     def clause(self, fact: Fact) -> str:
-        """The words around the fact's number up to the neighbouring numbers in its sentence.
-
-        Years and periods do not end a clause ("compared to 2014/15" stays with its number).
-        """
+        """The words around the fact's number up to the neighbouring numbers in its sentence."""
         sentence, offset = self.sentence(fact)
-        own_end = offset + max(fact.char_end - fact.char_start, 1)
-        starts, ends = number_cuts(sentence)
-        before = bisect.bisect_right(ends, offset)
-        start = ends[before - 1] if before else 0
-        after = bisect.bisect_left(starts, own_end)
-        end = starts[after] if after < len(starts) else len(sentence)
-        return sentence[start:end]
+        return clause_in(sentence, offset, fact.char_end - fact.char_start)
 
     def snippet(self, fact: Fact, others: Sequence[Fact] = (), limit: int = 600) -> str:
         """The sentence holding the fact, with the sentences of the flag's other facts on the

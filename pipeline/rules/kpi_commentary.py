@@ -27,16 +27,6 @@ from pipeline.rules.context import RuleContext
 from pipeline.rules.rounding import Interval, plain
 from pipeline.rules.rule import Params, Rule
 
-SAME_QUARTER = re.compile(r"same (?:quarter|period|month)s? (?:of |in )?(?:the )?"
-                          r"(?:last|previous|prior|preceding) year", re.I)
-PREVIOUS_QUARTER = re.compile(r"\b(?:previous|last|preceding|prior) quarter\b|"
-                              r"\bquarter[- ]on[- ]quarter\b", re.I)
-ANNUAL = re.compile(r"\b(?:previous|last|prior|preceding) (?:year|financial year|12[- ]months?)\b|"
-                    r"\byear before\b|\blast year'?s?\b|\bperformance year\b|"
-                    r"\byear[- ]on[- ]year\b|\bcompared (?:to|with) (?:19|20)\d\d\b|"
-                    r"\b(?:previous|last) 12[- ]month", re.I)
-AGAINST_BASELINE = re.compile(r"\b(?:against|compared (?:to|with)|on|versus|vs\.?|from) (?:the |its |this )?"
-                              r"baseline\b", re.I)
 QUARTER_PERIOD = re.compile(r"^(\d{4}-\d\d) Q([1-4])$")
 MONTH_PERIOD = re.compile(r"^(\d{4})-(\d\d)$")
 
@@ -69,20 +59,21 @@ def kpi_rows(ctx: RuleContext) -> Iterator[KpiRow]:
         yield KpiRow(values, baselines[0] if len(baselines) == 1 else None, list(claims.values()))
 
 
-def claim_scope(ctx: RuleContext, claim: list[Fact]) -> str | None:
-    """'baseline', 'annual', 'quarter' or None (not checkable) for a commentary claim."""
-    if AGAINST_BASELINE.search(" | ".join(ctx.clause(f) for f in claim)):
+def claim_scope(claim: list[Fact]) -> str | None:
+    """'baseline', 'annual', 'quarter' or None (not checkable) for a commentary claim, from its
+    changes' comparison scopes (`compared_to`, read by the extractors) and compared periods."""
+    scopes = {f.compared_to for f in claim}
+    if "baseline" in scopes:
         return "baseline"
     for fact in claim:
         if QUARTER_PERIOD.match(fact.compared_period) and QUARTER_PERIOD.match(fact.period):
             return "quarter" if previous_period(fact.period) == fact.compared_period else None
-    clauses = " | ".join(ctx.clause(f) for f in claim)
-    if SAME_QUARTER.search(clauses):
+    if "same_period_last_year" in scopes:
         return None
-    if PREVIOUS_QUARTER.search(clauses):
+    if "previous_period" in scopes:
         return "quarter"
-    if ANNUAL.search(clauses) or any(f.compared_period and not QUARTER_PERIOD.match(f.compared_period)
-                                     for f in claim):
+    if "previous_year" in scopes or any(f.compared_period and not QUARTER_PERIOD.match(f.compared_period)
+                                        for f in claim):
         return "annual"
     return None
 
@@ -122,7 +113,7 @@ def annual_checks(ctx: RuleContext, rows: list[KpiRow]) -> Iterator[tuple[list[F
         words = (f"the table's quarters {' + '.join(plain(f.value) for f in parts)} = {plain(total)} "
                  f"against the baseline {plain(base.value)}: ")
         for claim in row.claims:
-            if claim_scope(ctx, claim) in ("annual", "baseline") and not any(
+            if claim_scope(claim) in ("annual", "baseline") and not any(
                     f.compared_period and f.compared_period != previous_period(year[0]) for f in claim):
                 found = [measures(c, base.value, total, "count", ctx.interval(base), total_iv) for c in claim]
                 if any(found):
@@ -138,7 +129,7 @@ def check_commentary(ctx: RuleContext, p: Params) -> Iterator[Flag]:
     # rows show the baseline is the previous year; "against the baseline" always is.
     trusted = sum(verdicts) >= p.min_agreeing_rows and sum(verdicts) >= p.min_agreeing_share * len(verdicts)
     for (claim, found, words, facts), ok in zip(annual, verdicts):
-        if not ok and (trusted or claim_scope(ctx, claim) == "baseline"):
+        if not ok and (trusted or claim_scope(claim) == "baseline"):
             yield from disagreeing(ctx, p, claim, found, words, facts)
     for row in rows:
         yield from quarter_checks(ctx, p, row)
@@ -155,7 +146,7 @@ def disagreeing(ctx: RuleContext, p: Params, claim: list[Fact], found: list, wor
 
 def quarter_checks(ctx: RuleContext, p: Params, row: KpiRow) -> Iterator[Flag]:
     for claim in row.claims:
-        if claim_scope(ctx, claim) != "quarter":
+        if claim_scope(claim) != "quarter":
             continue
         named = [f.period for f in claim if f.period in row.values]
         quarters = sorted(q for q in row.values if QUARTER_PERIOD.match(q))

@@ -8,11 +8,10 @@ when their intervals meet. Counts of things are exact unless a qualifier says ot
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from pipeline.model import Fact
-from pipeline.model.numbers import find_numbers
+from pipeline.model.precision import step_from_value
 
 LOWER_BOUND = {"over", "more than", "above", "at least", "in excess of", "exceeding"}
 UPPER_BOUND = {"up to", "nearly", "almost", "under", "less than", "just under", "fewer than"}
@@ -80,43 +79,10 @@ def fixed(value: float, decimals: int = 1) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def printed_step(fact: Fact, span_text: str | None = None) -> float:
-    """The size of one unit in the last printed digit of the fact's number (81.0% -> 0.1).
-
-    Read from the printed span where we have it, since a float has lost its trailing zeros.
-    """
-    for text in (span_text, fact.text):
-        for number in find_numbers(text or "", words=True):
-            step = _step_if_same(number, fact.value)
-            if step is not None:
-                return step
-    return _step_from_value(fact.value)
-
-
 def shown(fact: Fact, step: float) -> str:
     """The fact's number as printed, keeping its precision (57.0, not 57)."""
     decimals = max(0, -int(math.floor(math.log10(step) + 1e-9))) if 0 < step < 1 else 0
     return f"{fact.value:,.{decimals}f}"
-
-
-def _step_if_same(number, value: float) -> float | None:
-    if number.value == 0:
-        return 1.0 if value == 0 else None
-    ratio = abs(value / number.value)  # '(6)' in a variance column is -6
-    for scale in (1.0, 1e3, 1e6, 1e9):  # "£000s" tables store values scaled by the extractor
-        if math.isclose(ratio, scale, rel_tol=1e-9):
-            if number.is_word:
-                return scale
-            raw = re.search(r"\d[\d,]*(?:\.\d+)?", number.text)
-            raw_value = float(raw.group(0).replace(",", "")) if raw else number.value
-            word_scale = number.value / raw_value if raw_value else 1.0
-            return 10.0 ** -number.decimals * word_scale * scale
-    return None
-
-
-def _step_from_value(value: float) -> float:
-    text = repr(float(value)).rstrip("0").rstrip(".")
-    return 10.0 ** -len(text.split(".")[1]) if "." in text else 1.0
 
 
 def stated_interval(value: float, step: float, qualifier: str = "", truncation: bool = True,
@@ -137,7 +103,7 @@ def stated_interval(value: float, step: float, qualifier: str = "", truncation: 
 def significant_step(value: float) -> float:
     """The rounding unit a round number suggests: 300 -> 100, 1,250 -> 10, 7 -> 1."""
     if value == 0 or value != int(value):
-        return _step_from_value(value)
+        return step_from_value(value)
     n, step = int(abs(value)), 1
     while n % 10 == 0:
         n, step = n // 10, step * 10

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -111,6 +112,26 @@ class RuleSettings:
         enable = tuple(enable)
         return replace(self, enable=self.enable + enable if self.enable else enable,
                        disable=self.disable + tuple(disable), params=params)
+
+
+def run_rule_settings(recorded: str = "", config: str | Path | None = None, enable: Iterable[str] = (),
+                      disable: Iterable[str] = (), assignments: Iterable[str] = ()) -> RuleSettings:
+    """The one place a run's rule settings are resolved, for `ingest`, its workers, its corpus
+    rules and `check` alike: the options when any is given (a config file, then --enable,
+    --disable and --set over it), else the configuration recorded with the run (canonical
+    JSON: `Settings.rules` for ingest, the output's rules.json for check), else the defaults.
+    Raises ValueError for an unknown rule or setting."""
+    enable, disable, assignments = tuple(enable), tuple(disable), tuple(assignments)
+    if config or enable or disable or assignments:
+        base = RuleSettings.from_file(config) if config else RuleSettings()
+        return base.with_overrides(enable, disable, assignments)
+    return _recorded(recorded)
+
+
+@lru_cache(maxsize=8)
+def _recorded(text: str) -> RuleSettings:
+    """A recorded configuration, parsed and checked once per process (not once per document)."""
+    return RuleSettings.from_json(text)
 
 
 def _check_params(rule: Rule, overrides: Mapping[str, Any]) -> None:
