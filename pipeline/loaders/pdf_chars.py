@@ -68,14 +68,21 @@ class _CharReader:
                     round(size, 2), height - self.oy.value, weight >= 600, soft, upright)
 
 
-def _repeated(char: Char, seen: set[tuple[str, int, int]]) -> bool:
-    """A glyph drawn again within a point of itself (fake bold, shadows) counts once: each
-    kept glyph marks its own spot and the eight around it, so a repeat is one look-up."""
-    t, x, y = char.text, round(char.x0), round(char.baseline)
-    if (t, x, y) in seen:
-        return True
-    seen.update(((t, x - 1, y - 1), (t, x - 1, y), (t, x - 1, y + 1), (t, x, y - 1), (t, x, y),
-                 (t, x, y + 1), (t, x + 1, y - 1), (t, x + 1, y), (t, x + 1, y + 1)))
+_REPEAT_TOLERANCE = 1.0  # points, as pdfplumber's dedupe_chars
+
+
+def _repeated(char: Char, seen: dict[tuple[str, int, int], list[tuple[float, float]]]) -> bool:
+    """A glyph drawn again within a point of itself (fake bold, shadows) counts once. Glyphs
+    are bucketed by whole points and compared by their real positions in the nine buckets
+    around, so a repeat is a few look-ups and the two l's of 'will' (2 pt apart) both stay."""
+    t, x, y = char.text, char.x0, char.baseline
+    bx, by = math.floor(x), math.floor(y)
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for ox, oy in seen.get((t, bx + dx, by + dy), ()):
+                if abs(ox - x) <= _REPEAT_TOLERANCE and abs(oy - y) <= _REPEAT_TOLERANCE:
+                    return True
+    seen.setdefault((t, bx, by), []).append((x, y))
     return False
 
 
@@ -87,7 +94,7 @@ def page_chars(page: pdfium.PdfPage, limit: int) -> tuple[list[Char], int]:
     try:
         reader = _CharReader(textpage, page.get_height())
         chars: list[Char] = []
-        seen: set[tuple[str, int, int]] = set()
+        seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
         count = textpage.count_chars()
         for index in range(count):
             char = reader.char(index)

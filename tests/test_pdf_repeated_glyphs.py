@@ -1,0 +1,32 @@
+"""A glyph drawn twice within a point of itself (fake bold) is read once, and two real letters
+side by side are both read: 'will' and 'Solihull' in a small font kept their double l."""
+from __future__ import annotations
+
+import pytest
+from fpdf import FPDF
+
+from pipeline.loaders import load_document
+
+
+def _pdf(path, draw) -> None:
+    pdf = FPDF(unit="pt", format=(400, 200))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=7)
+    draw(pdf)
+    pdf.output(str(path))
+
+
+@pytest.mark.parametrize("size", [6, 7, 9])
+def test_double_letters_in_small_type_are_both_read(tmp_path, size):
+    path = tmp_path / "small.pdf"
+    _pdf(path, lambda pdf: (pdf.set_font("Helvetica", size=size),
+                            pdf.text(20, 40, "Solihull will fill all 3 roll calls.")))
+    text = load_document(path).pages[0].text
+    assert "Solihull will fill all 3 roll calls." in text
+
+
+def test_a_line_drawn_twice_a_fraction_of_a_point_apart_is_read_once(tmp_path):
+    path = tmp_path / "bold.pdf"
+    _pdf(path, lambda pdf: [pdf.text(20 + dx, 40, "Referrals 1,204") for dx in (0, 0.3, 0.6)])
+    text = load_document(path).pages[0].text
+    assert text.count("Referrals") == 1 and "Referrals 1,204" in text
