@@ -66,3 +66,12 @@ def test_a_contents_titled_table_of_quantities_stays_a_table(tmp_path):
     path = tmp_path / "falling.txt"
     path.write_text("Contents of the evidence store\n\nBody-worn video clips\t412\nStatements\t96\nPhotographs\t310\n")
     assert len(load_document(path).tables) == 1  # the numbers go down: counts, not pages
+
+
+def test_an_index_named_measure_is_not_a_contents_list(tmp_path):
+    """'Crime Severity Index' names a measure: its rising small numbers are values, not pages."""
+    path = tmp_path / "index.txt"
+    path.write_text("Crime Severity Index\n\nEastfield\t3\nNorthgate\t5\nRiverside\t9\nOld Town\t12\n")
+    doc = load_document(path)
+    assert len(doc.tables) == 1
+    assert sorted(f.value for f in extract_facts(doc).facts if f.source == "table") == [3, 5, 9, 12]

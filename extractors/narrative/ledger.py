@@ -47,7 +47,6 @@ _TABLE_LINE = re.compile(r"\t|\S {2,}\S")
 # read (cut by max_cells), told apart in bulk; reading each of 10,000 numbers as prose took
 # longer than the whole rest of the document.
 _BULK_TABLE_LINE = 500
-_CONTENTS_ENTRY = re.compile(r"^.*[^\W\d_].*?(?:\t|\s{2,}|\.{3,}\s*|\s)(\d{1,3})\s*$")
 _OWN_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S")  # matched at the number, not on a copy of the rest
 
 
@@ -93,13 +92,18 @@ def _page_ledger(doc_id: str, page: Page, covered: _Spans) -> list[SkippedNumber
         tokens = [m for m in _TOKEN.finditer(line) if not covered.overlaps(offset + m.start(), offset + m.end())]
         if tokens:
             reasons = _line_ledger_reasons(line, tokens)
-            if contents.overlaps(offset, offset + len(line)) and (entry := _CONTENTS_ENTRY.match(line)) \
-                    and tokens[-1].start() == entry.start(1):
+            if contents.overlaps(offset, offset + len(line)) and _ends_in_page_number(line, tokens[-1]):
                 reasons[-1] = "page_number"  # 'Our priorities    5' under a Contents heading
             entries += [SkippedNumber(doc_id, page.number, offset + m.start(), offset + m.end(), m.group(0),
                                       reason, "narrative") for m, reason in zip(tokens, reasons)]
         offset += len(line) + 1
     return entries
+
+
+def _ends_in_page_number(line: str, last: re.Match) -> bool:
+    """A contents entry: words, then a number of at most three digits closing the line."""
+    return len(last.group(0)) <= 3 and last.group(0).isdigit() and not line[last.end():].strip() \
+        and bool(_WORD.search(line, 0, last.start()))
 
 
 def _contents_spans(page: Page) -> _Spans:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors.lexicon.periods import is_period_label
+from pipeline.loaders.contents import CONTENTS_TITLE
 from pipeline.model import Cell, Document, SkippedNumber
 from pipeline.model.numbers import NUMBER_RE
 
@@ -26,7 +27,6 @@ _CELL_REASONS: list[tuple[str, re.Pattern]] = [
                              r"\d[\w./-]*\s*$", re.I)),
 ]
 COLUMN_REASONS = {"reference": "reference", "rank": "rank"}  # a "page" column: page_references
-_CONTENTS = re.compile(r"\b(?:contents|index)\b", re.I)
 _SMALL_INT = re.compile(r"^\s*\d{1,3}\s*$")
 
 
@@ -42,7 +42,7 @@ def page_references(texts: list[str]) -> bool:
 
 def page_column(texts: list[str], title: str) -> bool:
     """A contents table's page numbers, under a 'Contents' title."""
-    return bool(_CONTENTS.search(title or "")) and page_references(texts)
+    return bool(CONTENTS_TITLE.search((title or "").strip())) and page_references(texts)
 
 
 def cell_reason(text: str) -> str:

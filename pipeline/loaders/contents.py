@@ -8,7 +8,8 @@ import re
 
 from pipeline.model import Table
 
-CONTENTS_TITLE = re.compile(r"^\s*(?:table\s+of\s+)?contents\b|^\s*index\s*$", re.I)
+# A contents list's title ('Contents', 'Table of contents', 'Index'); not 'Crime Severity Index'.
+CONTENTS_TITLE = re.compile(r"\bcontents\b|^\s*index\s*$", re.I)
 _PAGE = re.compile(r"^\d{1,3}$")
 
 
