@@ -11,6 +11,10 @@ TOTAL = re.compile(r"\b(?:total|totals|sum|overall|grand total|all (?:areas|dist
 SUBTOTAL = re.compile(r"\bsub-?\s?totals?\b", re.I)
 YEAR_TO_DATE = re.compile(r"\b(?:year to date|ytd|full year|annual|whole year|year total|"
                           r"year end|total)\b", re.I)
+# A column of these is not added up, whatever its total row says: 'Average cost', 'Rate',
+# 'Median days', 'Index', '% of', 'Share'.
+NOT_SUMMED = re.compile(r"\b(?:average|avg|mean|median|rate|ratio|index|score|per|percent|percentage|proportion|"
+                        r"share)\b|%", re.I)
 RUNNING = re.compile(r"\b(?:cumulative|running totals?)\b", re.I)
 PERCENT_CHANGE = re.compile(r"%\s*(?:change|difference|increase|decrease|reduction)|"
                             r"(?:change|difference|increase|decrease|reduction)\s*\(?%|"
