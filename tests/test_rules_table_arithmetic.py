@@ -188,3 +188,12 @@ def test_a_wide_total_row_adding_up_in_none_of_most_columns_was_read_without_its
 def test_a_slip_in_one_column_of_a_wide_total_row_is_flagged():
     slip = WIDE.format(3, lost="", t="\t".join(["13", "25", "37", "94", "61"]))
     assert rules(table(slip, ["", "Jan", "Feb", "Mar", "Apr", "May"])) == [("table-total-matches-lines", 94, 49)]
+
+
+@pytest.mark.parametrize("label", ["TOTAL BEANS", "Total beans", "Beans total"])
+def test_a_total_stated_above_the_lines_named_like_it(label):
+    text = (f"Crop\t2012/13\t2013/14\nCotton\t1,393.4\t886.7\n{label}\t3,262.1\t2,952.7\nBeans 1st crop\t1,241.4\t1,122.6\n"
+            "Beans 2nd crop\t1,394.6\t1,275.4\nBeans 3rd crop\t626.1\t554.7\nRice\t2,426.7\t2,389.7\n")
+    assert rules(table(text, ["", "2012/13", "2013/14"])) == []
+    slipped = text.replace("2,952.7", "2,925.7")
+    assert rules(table(slipped, ["", "2012/13", "2013/14"])) == [("table-total-matches-lines", 2925.7, 2952.7)]

@@ -44,11 +44,23 @@ def covered_rows(grid: Grid, total: int) -> list[list[int]]:
     since_grand = [r for r in rows if max(grand, default=-1) < r < total and not grid.is_total_row(r)]
     subtotals = [r for r in totals if max(grand, default=-1) < r < total and grid.is_subtotal_row(r)]
     below = [r for r in rows if r > total and r < min([t for t in totals if t > total], default=10 ** 9)]
+    named = named_lines(grid, total)
     if grid.is_subtotal_row(total):
-        return [since_any]
+        return named + [since_any]
     if not since_grand:
-        return [below]
-    return [since_grand, since_any, subtotals + since_any]
+        return named + [below]
+    return named + [since_grand, since_any, subtotals + since_any]
+
+
+def named_lines(grid: Grid, total: int) -> list[list[int]]:
+    """The lines named like the total, on either side of it ('Total beans' over 'Beans 1st
+    crop', 'Beans 2nd crop'), as a candidate of their own."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", SUBTOTAL.sub(" ", TOTAL.sub(" ", grid.label(total))))]
+    if not words:
+        return []
+    rows = [r for r in grid.rows if r != total and not grid.is_total_row(r)
+            and all(w in grid.label(r).lower() for w in words)]
+    return [rows] if len(rows) >= 2 else []
 
 
 def summed(ctx: RuleContext, facts: list[Fact]) -> Interval:
