@@ -149,3 +149,32 @@ def test_bulleted_spend_list_is_one_spend_claim_checked_by_the_spend_rule():
 def test_a_spread_is_not_a_change(narrate):
     facts = narrate("Annual Report 2018/19\n\nCaseloads ranged from 12 to 18 per worker.")
     assert [(f.role, f.period) for f in facts] == [("value", "2018-19"), ("value", "2018-19")]
+
+
+@pytest.mark.parametrize("heading, lines", [
+    ("PART B - EXPENDITURE", ["Reducing alcohol-related violence in the night-time", "economy (street pastors) £12.5k",
+                              "Awareness training for front-line staff £8.4k", "Casework and community mediation 9.6k",
+                              "Total expenditure 2013/14 £30.5k"]),
+    ("Spend in 2013/14", ["Street pastors £12,500", "Training for staff £8,400",
+                          "Casework and mediation £9,600", "Total spend £30,500"]),
+])
+def test_lines_ending_in_sums_under_a_spend_heading_are_one_spend_claim(heading, lines):
+    body = "\n\n".join(lines)  # a PDF's text layer: each line its own paragraph
+    text = f"Grant return 2013/14\n\n{heading}\n\n{body}\n\nPART C - BALANCE\n\nUnspent grant to be returned £1.2k\n"
+    doc = document_from_text(text)
+    from extractors.narrative import extract
+    facts = extract(doc).facts
+    listed = [(f.kind, f.value, f.unit) for f in facts if f.kind.startswith("spend")]
+    assert listed == [("spend_item", 12500, "gbp"), ("spend_item", 8400, "gbp"), ("spend_item", 9600, "gbp"),
+                      ("spend_total", 30500, "gbp")]
+    assert len({f.claim_id for f in facts if f.kind.startswith("spend")}) == 1
+    assert "street pastors" in next(f.subject for f in facts if f.value == 12500).lower()
+    assert [f.kind for f in facts if f.value == 1200] == ["amount"]  # under another heading
+    assert check_document(doc, facts) == []
+
+
+def test_lines_ending_in_counts_under_another_heading_stay_counts():
+    text = "Annual report 2019/20\n\nResults\n\nArrests made 120\n\nCautions given 45\n\nReferrals made 300\n"
+    from extractors.narrative import extract
+    facts = extract(document_from_text(text)).facts
+    assert facts and not [f for f in facts if f.kind.startswith("spend") or f.unit == "gbp"]

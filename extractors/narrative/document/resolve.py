@@ -25,6 +25,7 @@ PRECEDENCE: dict[str, tuple[str, ...]] = {
     "role": ("spend_list", "breakdown"),
     "subject": ("spend_list", "restated", "shared_subject"),  # a line's own label first
     "period": ("restated",),
+    "unit": ("spend_list",),  # '9.6k' among a list's pounds is pounds
     "note": ("footnote",),
 }
 
@@ -53,6 +54,8 @@ def _apply(draft: Draft, values: dict[str, str]) -> Draft:
     slot = draft.slot
     if "kind" in values or "role" in values:
         slot = replace(slot, kind=values.get("kind", slot.kind), role=values.get("role", slot.role))
+    if "unit" in values:
+        slot = replace(slot, m=replace(slot.m, unit=values["unit"]))
     return replace(draft, slot=slot, claim=values.get("claim", draft.claim), subject=values.get("subject", draft.subject),
                    period=values.get("period", draft.period), note=values.get("note", draft.note))
 
