@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from pipeline.loaders.bounded import Overrun, run_bounded
 from pipeline.loaders.errors import LoadError
@@ -29,7 +30,10 @@ log = logging.getLogger(__name__)
 # 300 dpi render): the same scores as the rendered hybrid on the peers' suites, where network
 # alone lost rows. Pages with rules that drew no closed grid keep the rendered hybrid: its
 # image finds rules the vector half and pdfplumber missed (ICDAR cell recall 0.91 -> 0.86 without).
-CAMELOT = {"network": ("hybrid", {"engine": "vector"}), "ruled": ("hybrid", {})}
+# The rendered page is drawn at RULED_DPI (see camelot_page).
+RULED_DPI = 300
+CAMELOT: dict[str, tuple[str, dict[str, Any]]] = {
+    "network": ("hybrid", {"engine": "vector"}), "ruled": ("hybrid", {"dpi": RULED_DPI})}
 
 
 @dataclass(frozen=True)

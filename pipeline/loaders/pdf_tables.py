@@ -16,6 +16,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.loaders.camelot_page import DEFAULT_DPI, read_page
 from pipeline.loaders.pdf_chars import Ruling
 from pipeline.loaders.pdf_layout import Line
 from pipeline.model import BBox
@@ -132,15 +133,16 @@ def _from_camelot(table, page: int, height: float) -> FoundTable | None:
     return FoundTable(page, (x0, height - y1, x1, height - y0), rows, boxes, f"camelot-{table.flavor}")
 
 
-def camelot_tables(source: Path | bytes, page: int, height: float, flavor: str, **options) -> list[FoundTable]:
-    """Camelot on one page; overlapping results keep the larger table. `source` is never a
-    string: camelot fetches strings that parse as URLs (`file:x.pdf`, `http:x.pdf`)."""
-    import camelot
-    if isinstance(source, Path) and not source.is_absolute():
-        raise ValueError(f"camelot needs an absolute path, not {source}")
+def camelot_tables(source: Path, page: int, height: float, flavor: str, dpi: int = DEFAULT_DPI,
+                   **options) -> list[FoundTable]:
+    """Camelot on one page, its ruling detector's image rendered at `dpi`; overlapping
+    results keep the larger table. `source` is never a string: camelot fetches strings that
+    parse as URLs (`file:x.pdf`, `http:x.pdf`)."""
+    if not isinstance(source, Path) or not source.is_absolute():
+        raise ValueError(f"camelot needs an absolute path, not {source!r}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = camelot.read_pdf(source, pages=str(page), flavor=flavor, suppress_stdout=True, **options)
+        found = read_page(source, page, flavor, dpi, **options)
     tables = [t for t in (_from_camelot(t, page, height) for t in found) if t is not None]
     return drop_overlaps(tables)
 
