@@ -47,12 +47,14 @@ def _camelot_rows(tables) -> list[list[list[str]]]:
 
 @pytest.mark.parametrize("turned", [False, True])
 @pytest.mark.parametrize("options", [{}, {"engine": "vector"}])
-def test_one_page_gives_read_pdfs_tables(tmp_path, turned, options):
+@pytest.mark.parametrize("dpi", [300, 200])
+def test_one_page_gives_read_pdfs_tables(tmp_path, turned, options, dpi):
+    """Also from an image drawn at 200 dpi (a turned page's is drawn at 300 all the same)."""
     path = _ruled_rows_pdf(tmp_path / "ruled.pdf", turned).resolve()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         expected = camelot.read_pdf(path, pages="1", flavor="hybrid", suppress_stdout=True, **options)
-        ours = read_page(path, 1, "hybrid", **options)
+        ours = read_page(path, 1, "hybrid", dpi, **options)
     assert _camelot_rows(ours) == _camelot_rows(expected)
     assert [t._bbox for t in ours] == [t._bbox for t in expected]
     assert any("1,204" in cell for table in _camelot_rows(ours) for row in table for cell in row)
@@ -65,3 +67,16 @@ def test_page_image_is_drawn_at_the_resolution_asked(tmp_path):
         assert image.shape[2] == 3 and image.dtype.name == "uint8"
         assert abs(image.shape[1] - 595.28 * dpi / 72) <= 1 and abs(image.shape[0] - 841.89 * dpi / 72) <= 1
         assert image.min() < 100 < 250 < image.max()  # dark rules and text on a white page
+
+
+@pytest.mark.parametrize("name", ["clockwise_table_2.pdf", "anticlockwise_table_2.pdf"])
+def test_a_turned_table_keeps_its_grid_when_the_image_is_drawn_smaller(shared, name):
+    """camelot turning a 200-dpi image upright lost these tables' grids (one cell for 38 x 17):
+    a turned page is drawn at camelot's own resolution."""
+    path = (shared / "corpus" / "real-pdfs" / "camelot" / name).resolve()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = camelot.read_pdf(path, pages="1", flavor="hybrid", suppress_stdout=True)
+        ours = read_page(path, 1, "hybrid", 200)
+    assert [t.df.shape for t in ours] == [t.df.shape for t in expected] == [(38, 17)]
+    assert _camelot_rows(ours) == _camelot_rows(expected)

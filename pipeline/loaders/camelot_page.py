@@ -48,12 +48,15 @@ def read_page(path: Path, page: int, flavor: str, dpi: int = DEFAULT_DPI, **opti
     lattice = parser if isinstance(parser, Lattice) else getattr(parser, "lattice_parser", None)
     if lattice is None or not hasattr(lattice, "icb"):  # not the camelot this was written for
         return list(camelot.read_pdf(path, pages=str(page), flavor=flavor, suppress_stdout=True, **options))
-    lattice.icb = ImageConversionBackend(backend=PageImage(dpi), use_fallback=False)
-    return sorted(_parse(parser, path, page))
+    image = PageImage(dpi)
+    lattice.icb = ImageConversionBackend(backend=image, use_fallback=False)
+    return sorted(_parse(parser, path, page, image))
 
 
-def _parse(parser: Any, path: Path, page: int) -> list[Any]:
-    """What `read_pdf` does for one page once it has its parser."""
+def _parse(parser: Any, path: Path, page: int, image: PageImage) -> list[Any]:
+    """What `read_pdf` does for one page once it has its parser. A turned page's image is
+    drawn at camelot's own resolution: below it, camelot's turning the image upright lost
+    the grid of a rotated table (one cell for 38 x 17 at 200 dpi)."""
     import playa
     from camelot.utils import get_image_char_and_text_objects, get_page_layout, get_rotation
     from playa.exceptions import PDFTextExtractionNotAllowed
@@ -65,6 +68,7 @@ def _parse(parser: Any, path: Path, page: int) -> list[Any]:
         images, chars, horizontal, vertical = get_image_char_and_text_objects(layout)
         rotation = get_rotation(chars, horizontal, vertical)
         if rotation:  # de-rotated and laid out again, as camelot's handler does
+            image.dpi = max(image.dpi, DEFAULT_DPI)
             one.set_initial_ctm(one.space, one.rotate + (-90 if rotation == "clockwise" else 90))
             layout, dimensions = get_page_layout(one)
             images, chars, horizontal, vertical = get_image_char_and_text_objects(layout)
