@@ -151,10 +151,13 @@ def page_chars(page: pdfium.PdfPage, limit: int) -> tuple[list[Char], int]:
         textpage.close()
 
 
-def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> list[Ruling]:
-    """Boxes of path objects that are thin enough to be table rules, or rectangles' edges."""
+def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> tuple[list[Ruling], int]:
+    """Boxes of path objects that are thin enough to be table rules, or rectangles' edges;
+    and how many paths of many segments the page also draws: shapes not read as rules here,
+    though a table's whole grid may be one such path."""
     height = page.get_height()
     rules: list[Ruling] = []
+    compound = 0
     for obj in _path_objects(page.raw):
         bounds = _bounds(obj)
         if bounds is None:
@@ -166,7 +169,9 @@ def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> list[Ruling]:
         elif pdfium_c.FPDFPath_CountSegments(obj) <= 5:  # a rectangle: its four edges
             rules += [Ruling(x0, y0, x1, y0), Ruling(x0, y1, x1, y1),
                       Ruling(x0, y0, x0, y1), Ruling(x1, y0, x1, y1)]
-    return rules
+        else:
+            compound += 1
+    return rules, compound
 
 
 def _path_objects(page: Any, form: Any = None, depth: int = 2) -> Iterator[Any]:

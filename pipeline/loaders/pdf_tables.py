@@ -15,6 +15,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.loaders.camelot_page import DEFAULT_DPI, read_page
 from pipeline.loaders.pdf_chars import Ruling
@@ -175,6 +176,37 @@ def drop_overlaps(tables: list[FoundTable]) -> list[FoundTable]:
         if all(overlap(table.bbox, k.bbox) < 0.3 for k in kept):
             kept.append(table)
     return sorted(kept, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def rules_close_a_cell(rules: list[Ruling]) -> bool:
+    """Whether pdfplumber's ruling finder can find anything on the page: its own cell finder
+    (its snapping, joining and crossing tolerances) run on the rules PDFium read makes at
+    least one table (two cells or more). Where none closes, the fallback would parse the whole page again only to
+    find nothing: 29 of its 82 calls on real-pdfs, none of the four pages it found a table on."""
+    from pdfplumber import table as finder
+    settings = finder.TableSettings()
+    edges = finder.merge_edges([edge for rule in rules for edge in _edges(rule)],
+                               settings.snap_x_tolerance, settings.snap_y_tolerance,
+                               settings.join_x_tolerance, settings.join_y_tolerance)
+    edges = [e for e in edges if e["width" if e["orientation"] == "h" else "height"] >= settings.edge_min_length]
+    crossings = finder.edges_to_intersections(edges, settings.intersection_x_tolerance,
+                                              settings.intersection_y_tolerance)
+    return bool(finder.cells_to_tables(finder.intersections_to_cells(crossings)))
+
+
+def _edges(rule: Ruling) -> list[dict[str, Any]]:
+    """A rule as pdfplumber's edges: a thin one as its middle line, a thicker box as none."""
+    width, height = rule.x1 - rule.x0, rule.bottom - rule.top
+    edges: list[dict[str, Any]] = []
+    if height <= 3:
+        y = (rule.top + rule.bottom) / 2
+        edges.append({"x0": rule.x0, "x1": rule.x1, "top": y, "bottom": y, "width": width, "height": 0.0,
+                      "orientation": "h"})
+    if width <= 3:
+        x = (rule.x0 + rule.x1) / 2
+        edges.append({"x0": x, "x1": x, "top": rule.top, "bottom": rule.bottom, "width": 0.0, "height": height,
+                      "orientation": "v"})
+    return edges
 
 
 def pdfplumber_tables(data: bytes, page: int) -> list[FoundTable]:
