@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from extractors import narrative, tables
+from extractors.cell_ledger import with_cell_ledger
 from extractors.comparisons import compare
 from extractors.measures import normalise
 from extractors.precision import with_precision
@@ -31,7 +32,8 @@ def registry() -> dict[str, Extractor]:
 def extract_facts(doc: Document, only: list[str] | None = None) -> Extraction:
     """Run every extractor (or the named ones) over a document, in registry order, then the
     normalise step (every fact's measure key), the precision step (every fact's printed
-    precision) and the comparison step (every change's scope)."""
+    precision), the comparison step (every change's scope) and the cell ledger (every number
+    of a table cell that no fact or skip accounts for)."""
     unknown = set(only or []) - set(EXTRACTORS)
     if unknown:
         raise ValueError(f"unknown extractor(s) {sorted(unknown)}; available: {sorted(EXTRACTORS)}")
@@ -39,4 +41,4 @@ def extract_facts(doc: Document, only: list[str] | None = None) -> Extraction:
     for name, extract in EXTRACTORS.items():
         if only is None or name in only:
             result += extract(doc, result.facts)
-    return compare(doc, with_precision(doc, normalise(result)))
+    return with_cell_ledger(doc, compare(doc, with_precision(doc, normalise(result))))

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from extractors import extract_facts
+from extractors.tables.labels import labelled
 from pipeline.loaders import load_document
 from pipeline.model import Document, DocumentResult
 from pipeline.model.settings import Settings
@@ -44,8 +45,8 @@ def process_document(path: str | Path, settings: Settings | None = None) -> Docu
         log.exception("extraction failed on %s", path)
         doc = replace(doc, status="error", reason=f"extraction failed: {type(err).__name__}: {err}")
         return DocumentResult(doc, seconds=time.perf_counter() - started)
-    return DocumentResult(doc, extraction.facts, tuple(flags), seconds=time.perf_counter() - started,
-                          skipped=extraction.skipped)
+    return DocumentResult(labelled(doc, extraction), extraction.facts, tuple(flags),
+                          seconds=time.perf_counter() - started, skipped=extraction.skipped)
 
 
 def bound_tables(doc: Document, max_cells: int) -> Document:

@@ -15,9 +15,9 @@ from extractors.lexicon.prose import CJK_LIST_AFTER, CJK_ORDINAL_BEFORE, CJK_RAN
 from extractors.narrative.text.not_facts import masked_spans, reason_not_fact
 from pipeline.loaders.contents import CONTENTS_TITLE
 from pipeline.model import Document, Fact, Page, SkippedNumber
-from pipeline.model.numbers import find_numbers
+from pipeline.model.numbers import NUMERIC_TOKEN, find_numbers
+from pipeline.model.spans import Spans
 
-_TOKEN = re.compile(r"(?<![\w.,])[-−+]?[£$€]?\d(?:[\d,]*\d)?(?:\.\d+)?(?![\w])")
 _LABEL_REASONS = (
     (re.compile(r"^(?:page|pages|pp?\.)", re.I), "page_number"),
     (re.compile(r"^(?:sections?|s\.|paragraphs?|para|chapter|part)", re.I), "section_number"),
@@ -62,34 +62,16 @@ def skipped_numbers(doc: Document, facts: Iterable[Fact]) -> tuple[SkippedNumber
                 covered.setdefault(cell.page or table.page, []).append((cell.char_start, cell.char_end))
     found: list[SkippedNumber] = []
     for page in doc.pages:
-        found += _page_ledger(doc.doc_id, page, _Spans(covered.get(page.number, [])))
+        found += _page_ledger(doc.doc_id, page, Spans(covered.get(page.number, [])))
     return tuple(found)
 
 
-class _Spans:
-    """Sorted, merged intervals: is a span covered by a fact or a table cell."""
-
-    def __init__(self, intervals: list[tuple[int, int]]):
-        merged: list[list[int]] = []
-        for a, b in sorted(i for i in intervals if i[1] > i[0]):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        self.starts = [a for a, _ in merged]
-        self.ends = [b for _, b in merged]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, end - 1) - 1
-        return i >= 0 and self.ends[i] > start
-
-
-def _page_ledger(doc_id: str, page: Page, covered: _Spans) -> list[SkippedNumber]:
+def _page_ledger(doc_id: str, page: Page, covered: Spans) -> list[SkippedNumber]:
     entries: list[SkippedNumber] = []
     offset = 0
     contents = _contents_spans(page)
     for line in page.text.split("\n"):
-        tokens = [m for m in _TOKEN.finditer(line) if not covered.overlaps(offset + m.start(), offset + m.end())]
+        tokens = [m for m in NUMERIC_TOKEN.finditer(line) if not covered.overlaps(offset + m.start(), offset + m.end())]
         if tokens:
             reasons = _line_ledger_reasons(line, tokens)
             if contents.overlaps(offset, offset + len(line)) and _ends_in_page_number(line, tokens[-1]):
@@ -106,11 +88,11 @@ def _ends_in_page_number(line: str, last: re.Match) -> bool:
         and bool(_WORD.search(line, 0, last.start()))
 
 
-def _contents_spans(page: Page) -> _Spans:
+def _contents_spans(page: Page) -> Spans:
     """From each 'Contents' heading to the next heading: where lines end in page numbers."""
     heads = sorted(page.headings, key=lambda h: h.char_start)
     ends = [h.char_start for h in heads[1:]] + [len(page.text)]
-    return _Spans([(h.char_start, end) for h, end in zip(heads, ends) if CONTENTS_TITLE.search(h.text)])
+    return Spans([(h.char_start, end) for h, end in zip(heads, ends) if CONTENTS_TITLE.search(h.text)])
 
 
 def _line_ledger_reasons(line: str, tokens: list[re.Match]) -> list[str]:

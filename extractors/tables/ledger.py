@@ -13,7 +13,7 @@ from pipeline.model.numbers import NUMBER_RE
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _CELL_REASONS: list[tuple[str, re.Pattern]] = [
-    ("date", re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\s*$|^\s*\d{1,2}(?:st|nd|rd|th)?\s+"
+    ("date", re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-](?:\d\d)?\d\d\s*$|^\s*\d{1,2}(?:st|nd|rd|th)?\s+"
                         rf"{_MONTH}\.?(?:\s+(?:19|20)\d\d)?\s*$|^\s*\d{{1,2}}[-/ ]{_MONTH}[-/ ](?:19|20)?\d\d\s*$|"
                         r"^\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*$", re.I)),
     ("time", re.compile(r"^\s*\d{1,2}(?::\d\d\s*(?:am|pm)?|(?:[:.]\d\d)?\s*(?:am|pm))\s*"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from extractors.lexicon.roles import MONEY_WORDS
+from extractors.lexicon.roles import MONEY_WORDS, NOT_FACT_ROLES, column_role
 from extractors.lexicon.scales import names_pounds
 from pipeline.model import Table
 from pipeline.model.numbers import NUMBER_RE, Number, number_from_match
@@ -49,10 +49,13 @@ def body_rows(table: Table) -> list[list]:
 
 
 def money_columns(table: Table) -> list[int]:
-    """Columns after the first whose filled body cells are (almost) all amounts."""
-    rows = body_rows(table)
+    """Columns after the first whose filled body cells are (almost) all amounts, and whose
+    label does not call them page numbers, references or ranks."""
+    rows, head = body_rows(table), _head_rows(table)
     found = []
     for col in range(1, table.n_cols):
+        if column_role(" ".join(row[col].text for row in head)) in NOT_FACT_ROLES:
+            continue
         filled = [row[col].text for row in rows if row[col].text]
         amounts = [t for t in filled if amount_of(t)]
         if filled and len(amounts) >= 0.8 * len(filled) and len(amounts) >= 2 and \
@@ -61,11 +64,16 @@ def money_columns(table: Table) -> list[int]:
     return found
 
 
-def header_text(table: Table) -> str:
-    """Text of the rows above the first row of amounts (the column labels)."""
+def _head_rows(table: Table) -> list[list]:
+    """The rows above the first row of amounts (the column labels)."""
     rows = table.rows()
     first = next((i for i, row in enumerate(rows) if any(amount_of(c.text) for c in row[1:])), len(rows))
-    return " ".join(c.text for row in rows[:first] for c in row)
+    return rows[:first]
+
+
+def header_text(table: Table) -> str:
+    """Text of the rows above the first row of amounts (the column labels)."""
+    return " ".join(c.text for row in _head_rows(table) for c in row)
 
 
 def is_spend_table(table: Table, context: str = "") -> bool:

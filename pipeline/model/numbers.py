@@ -15,6 +15,10 @@ NUMBER_RE = re.compile(
     re.I,
 )
 
+# Every numeric token printed, as the number ledger counts them: '5' and '61' of '(5/61)' too,
+# which NUMBER_RE leaves to the ratio reading.
+NUMERIC_TOKEN = re.compile(r"(?<![\w.,])[-−+]?[£$€]?\d(?:[\d,]*\d)?(?:\.\d+)?(?![\w])")
+
 SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 
 WORD_UNITS = {

@@ -59,6 +59,7 @@ class Table:
     bbox: Optional[BBox] = None
     caption: str = ""  # the title line directly above the table ('Table 2: Spend by theme (£000s)')
     notes: tuple[str, ...] = ()  # lines directly under it: source, scale, units, definitions
+    label_cols: tuple[int, ...] = ()  # columns of row labels (names, dates, codes), as the table reader found
 
     @cached_property
     def n_rows(self) -> int:  # cached: a scan of every cell, asked for in loops over cells

@@ -48,7 +48,7 @@ def page_rows(doc: Document) -> list[dict]:
 def table_rows(doc: Document) -> list[dict]:
     return [record_row(CellRow(
         doc_id=doc.doc_id, table_id=table.table_id, page=cell.page, row=cell.row, col=cell.col,
-        text=cell.text, is_header=cell.row < table.header_rows, heading=table.heading, caption=table.caption,
+        text=cell.text, is_header=cell.row < table.header_rows or cell.col in table.label_cols, heading=table.heading, caption=table.caption,
         method=table.method, char_start=cell.char_start, char_end=cell.char_end, bbox=cell.bbox, ref=cell.ref,
         table_pages=table.pages or (table.page,)))
         for table in doc.tables for cell in table.cells]
