@@ -11,6 +11,7 @@ from pipeline.loaders import load_document
     ("7,4", 7.4), ("0,09331", 0.09331), ("8,21", 8.21), ("12,3456", 12.3456), ("0,50%", 0.5),
     ("27.083.460", 27_083_460), ("1.204.331,5", 1_204_331.5),
     ("1,234", 1234), ("1,234,567", 1_234_567), ("1,234.5", 1234.5), ("£3,500", 3500),
+    ("98 452", 98_452), ("1 204 331", 1_204_331), ("12\u00a0500", 12_500), ("4 559.5", 4559.5),
 ])
 def test_a_comma_that_cannot_group_thousands_is_a_decimal_comma(text, value):
     assert [v.value for v in parse_cell(text)][:1] == [pytest.approx(value)]

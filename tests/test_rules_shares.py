@@ -74,3 +74,17 @@ def test_part_larger_than_whole_is_flagged():
     page.fact("40", role="whole", claim_id="c1")
     page.fact("45", role="part", claim_id="c1")
     assert projection(check_document(page.document, page.made)) == [("values-within-bounds", 45, 40)]
+
+
+@pytest.mark.parametrize("text, printed, subject", [
+    ("Recorded crime reached 112% of the target.", "112%", "target"),
+    ("The service spent 104.5% of its budget.", "104.5%", "budget"),
+    ("Load points at 110% of the maximum rated power.", "110%", "maximum rated power"),
+])
+def test_a_share_of_a_level_may_pass_100(text, printed, subject):
+    page = Page1(text)
+    page.fact(printed, kind="percent", role="share", subject=subject)
+    assert check_document(page.document, page.made) == []
+    whole = Page1(text.replace(subject, "users"))
+    whole.fact(printed, kind="percent", role="share", subject="users")
+    assert [f.rule_id for f in check_document(whole.document, whole.made)] == ["values-within-bounds"]

@@ -166,3 +166,34 @@ def test_a_rate_against_its_count_and_population_is_flagged():
     page = table(RATES.format(rate="8.3"), ["", "Offences", "Population", "Rate per 1,000 population"],
                  units={3: "rate"})
     assert rules(page) == [("rate-matches-count-and-population", 8.3, 7.27)]
+
+
+@pytest.mark.parametrize("header, total", [
+    (["", "Average days", "Median days"], "Total\t23.5\t21\n"),  # the column says it is a mean
+    (["", "2022/23", "2023/24"], "Total\t25.6\t46.1\n"),  # an overall rate: below its own lines
+])
+def test_a_total_row_that_is_no_sum_of_its_lines_is_not_checked(header, total):
+    text = "Unit\tA\tB\nNorth\t31.5\t40.2\nSouth\t18.4\t52.7\nEast\t27.0\t45.3\n" + total
+    assert rules(table(text, header)) == []
+
+
+WIDE = "Area\tJan\tFeb\tMar\tApr\tMay\nAdur\t{0}\t5\t7\t9\t11\nArun\t10\t20\t30\t40\t50\n{lost}Total\t{t}\n"
+
+
+def test_a_wide_total_row_adding_up_in_none_of_most_columns_was_read_without_its_lines():
+    lost = WIDE.format(0, lost="", t="\t".join(["19", "40", "52", "69", "81"]))  # a third line not read
+    assert rules(table(lost, ["", "Jan", "Feb", "Mar", "Apr", "May"])) == []
+
+
+def test_a_slip_in_one_column_of_a_wide_total_row_is_flagged():
+    slip = WIDE.format(3, lost="", t="\t".join(["13", "25", "37", "94", "61"]))
+    assert rules(table(slip, ["", "Jan", "Feb", "Mar", "Apr", "May"])) == [("table-total-matches-lines", 94, 49)]
+
+
+@pytest.mark.parametrize("label", ["TOTAL BEANS", "Total beans", "Beans total"])
+def test_a_total_stated_above_the_lines_named_like_it(label):
+    text = (f"Crop\t2012/13\t2013/14\nCotton\t1,393.4\t886.7\n{label}\t3,262.1\t2,952.7\nBeans 1st crop\t1,241.4\t1,122.6\n"
+            "Beans 2nd crop\t1,394.6\t1,275.4\nBeans 3rd crop\t626.1\t554.7\nRice\t2,426.7\t2,389.7\n")
+    assert rules(table(text, ["", "2012/13", "2013/14"])) == []
+    slipped = text.replace("2,952.7", "2,925.7")
+    assert rules(table(slipped, ["", "2012/13", "2013/14"])) == [("table-total-matches-lines", 2925.7, 2952.7)]

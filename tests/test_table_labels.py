@@ -91,3 +91,15 @@ def test_every_number_in_every_cell_is_a_fact_or_a_reasoned_skip(tmp_path, name,
                 assert any(a < end and b > start for a, b in covered), (cell.text, m.group(0))
     shares = {s.text for s in result.skipped if s.reason == "share_counts"}
     assert shares >= ({"114", "141", "5", "61"} if name.endswith(".txt") else {"142", "109", "25", "42"})
+
+
+@pytest.mark.parametrize("numbers", ["(1)\t(2)\t(3)", "1\t2\t3"])
+def test_a_row_that_numbers_the_columns_is_part_of_the_header(tmp_path, numbers):
+    text = ("Cases by outcome\n\nArea\tCharged\tCautioned\tNo further action\n"
+            f"\t{numbers}\nNorth\t120\t45\t300\nSouth\t98\t51\t276\nTotal\t218\t96\t576\n")
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    result = process_document(path)
+    assert {f.value for f in result.facts if f.table_id} == {120, 45, 300, 98, 51, 276, 218, 96, 576}
+    assert {s.text for s in result.skipped if s.table_id} >= {"1", "2", "3"}
+    assert not result.flags  # the numbering row is no line of the total

@@ -11,6 +11,15 @@ TOTAL = re.compile(r"\b(?:total|totals|sum|overall|grand total|all (?:areas|dist
 SUBTOTAL = re.compile(r"\bsub-?\s?totals?\b", re.I)
 YEAR_TO_DATE = re.compile(r"\b(?:year to date|ytd|full year|annual|whole year|year total|"
                           r"year end|total)\b", re.I)
+# A column of these is not added up, whatever its total row says: 'Average cost', 'Rate',
+# 'Median days', 'Index', '% of', 'Share'.
+NOT_SUMMED = re.compile(r"\b(?:average|avg|mean|median|rate|ratio|index|score|per|percent|percentage|proportion|"
+                        r"share)\b|%", re.I)
+# What a share may exceed 100% of: a level to compare with, not a whole its part lies in
+# ('112% of target', '104% of the budget', '110% of the maximum rated power').
+BEYOND_WHOLE = re.compile(r"\b(?:target|targets|budget|allocation|baseline|capacity|average|forecast|plan|planned|"
+                          r"limit|maximum|minimum|rated|level|standard|expected|estimate|profile|cost|price|value|"
+                          r"power|output|benchmark|previous|last year|the year before)\b", re.I)
 RUNNING = re.compile(r"\b(?:cumulative|running totals?)\b", re.I)
 PERCENT_CHANGE = re.compile(r"%\s*(?:change|difference|increase|decrease|reduction)|"
                             r"(?:change|difference|increase|decrease|reduction)\s*\(?%|"

@@ -48,10 +48,16 @@ class CellValue:
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(?:0|\d+(?=,(?:\d{1,2}|\d{4,})(?![\d,.])))(?:,\d+)(?![\d,.])")
 _DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.])")
 _SWAP = str.maketrans(",.", ".,")
+# A cell that is one number grouped in threes by spaces ('98 452', '1 204 331', SI style, or a
+# PDF's thousands comma drawn as a gap): one number, never two.
+_SPACE_THOUSANDS = re.compile(r"^\s*[-−(£$€]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?%?\)?\s*$")
 
 
 def point_decimals(text: str) -> str:
-    """'7,4' -> '7.4', '27.083.460' -> '27,083,460'; an English '1,234' is left alone."""
+    """'7,4' -> '7.4', '27.083.460' -> '27,083,460', '98 452' -> '98,452'; an English '1,234'
+    is left alone."""
+    if _SPACE_THOUSANDS.match(text):
+        text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3})", ",", text)
     text = _DOT_THOUSANDS.sub(lambda m: m.group(0).translate(_SWAP), text)
     return _DECIMAL_COMMA.sub(lambda m: m.group(0).replace(",", "."), text)
 

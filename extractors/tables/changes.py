@@ -47,14 +47,16 @@ def change_fact(doc: Document, cell: Cell, column_role: str, level_unit: str, cl
 
 
 def link_levels(doc: Document, facts: list[Fact], changes: list[Fact], claim: str) -> list[Fact]:
-    """Give the row's two period values (earlier `from`, later `to`) the changes' claim."""
+    """Give the row's two period values (earlier `from`, later `to`) the changes' claim, and a
+    change that names no period of its own the later one, measured against the earlier."""
     values = sorted((f for f in facts if f.kind == "kpi_value" and f.role == "value" and f.period),
                     key=lambda f: f.period)
     if not changes or len(values) != 2 or values[0].period == values[1].period:
         return facts + changes
     roles: dict[str, Role] = {values[0].fact_id: "from", values[1].fact_id: "to"}
     linked = [replace(f, role=roles[f.fact_id], claim_id=claim) if f.fact_id in roles else f for f in facts]
-    return linked + changes
+    return linked + [c if c.period else replace(c, period=values[1].period, compared_period=values[0].period)
+                     for c in changes]
 
 
 def row_claim(doc: Document, table_id: str, row: int) -> str:

@@ -52,15 +52,28 @@ def is_text(text: str) -> bool:
 
 
 def _header_rows(table: Table, rows: list[list[Cell]]) -> int:
-    if header_count(table):
-        return header_count(table)
-    count = 0
-    for row in rows:
-        filled = [c for c in row if c.text]
-        if any(is_value(c.text) for c in filled) or (count and len(filled) == 1 and filled[0].col == 0):
-            break  # a value, or a section title under the header
-        count += 1
-    return count if count < len(rows) else 0
+    count = header_count(table)
+    if not count:
+        for row in rows:
+            filled = [c for c in row if c.text]
+            if any(is_value(c.text) for c in filled) or (count and len(filled) == 1 and filled[0].col == 0):
+                break  # a value, or a section title under the header
+            count += 1
+        count = count if count < len(rows) else 0
+    return count + 1 if count < len(rows) and is_column_numbering(rows[count]) else count
+
+
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def is_column_numbering(row: list[Cell]) -> bool:
+    """A row that only numbers the columns, '1 2 3 4' or '(1) (2) (3)', as statistical tables
+    print under their header: labels, not a line of values."""
+    numbers = [_COLUMN_NUMBER.match(c.text.strip()) for c in row if c.text.strip()]
+    if len(numbers) < 3 or not all(numbers):
+        return False
+    values = [int(m.group(1)) for m in numbers if m]
+    return values == list(range(values[0], values[0] + len(values))) and values[0] in (0, 1, 2)
 
 
 def _paths(table: Table, rows: list[list[Cell]], head: int) -> dict:

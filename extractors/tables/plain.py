@@ -27,7 +27,7 @@ from extractors.tables.layout import Layout, is_text
 from extractors.tables.ledger import COLUMN_REASONS, cell_reason, page_column, page_references, skipped
 from pipeline.model import Cell, Document, Extraction, Fact, Table
 from pipeline.model.ids import stable_id
-from pipeline.model.periods import normalise_period
+from pipeline.model.periods import find_periods, normalise_period
 from pipeline.model.vocab import Kind, Unit
 
 EXTRACTOR = "tables"
@@ -50,6 +50,15 @@ def _period(doc: Document, table: Table, layout: Layout, col: int, label: str) -
     found = path_period(layout.paths.get(col, ())) or label_period(label.split(PATH_SEPARATOR)[-1])
     found = resolve(found, layout.year)
     return found or normalise_period(layout.caption) or normalise_period(table.heading) or doc.period
+
+
+def _span(layout: Layout, col: int, period: str) -> tuple[str, str]:
+    """(period, compared period) of a change column headed by a span of years ('2015/16 to
+    2021/22'): the change is stated at the span's end, against its start."""
+    found = list(dict.fromkeys(p.period for p in find_periods(layout.column(col))))
+    if len(found) >= 2:
+        return found[-1], found[0]
+    return period, ""
 
 
 def _scale(layout: Layout, col: int, label: str) -> Scale:
@@ -118,7 +127,9 @@ def cell_facts(doc: Document, table: Table, layout: Layout, cell: Cell, label: s
                offset: int) -> list[Fact]:
     column, role = layout.column(cell.col), _role(layout, cell.col)
     row, scale = row_role(label), _scale(layout, cell.col, label)
-    period = _period(doc, table, layout, cell.col, label)
+    period, compared = _period(doc, table, layout, cell.col, label), ""
+    if role == "change":
+        period, compared = _span(layout, cell.col, period)
     subject = label if label and not label_period(label) else (column or label)
     place = area or (column if looks_like_place(column.split(PATH_SEPARATOR)[-1]) else "")
     facts = []
@@ -130,7 +141,7 @@ def cell_facts(doc: Document, table: Table, layout: Layout, cell: Cell, label: s
             subject=(f"{value.label}: {subject}" if value.label else subject) or t.kind,
             page=cell.page, start=offset + value.start, end=offset + value.end, source="table",
             extractor=EXTRACTOR, snippet=" | ".join(p for p in (place, label, column, cell.text) if p),
-            period=period, direction=t.direction, theme=table.heading, label=value.label,
+            period=period, compared_period=compared, direction=t.direction, theme=table.heading, label=value.label,
             numerator=value.numerator, denominator=value.denominator, claim_id=claim, role=t.role,
             area=place, table_id=table.table_id, row=cell.row, col=cell.col, bbox=cell.bbox, column=column))
     return facts

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from extractors.lexicon.arithmetic import BEYOND_WHOLE
 from pipeline.model import Fact, Flag
 from pipeline.rules.context import RuleContext, facts_of
 from pipeline.rules.flags import grade, make_flag
@@ -80,7 +81,7 @@ def out_of_bounds(ctx: RuleContext, fact: Fact, p: Params) -> tuple[str, float, 
         return (f"Numerator {plain(fact.numerator)} is larger than its denominator "
                 f"{plain(fact.denominator)}", fact.denominator, fact.numerator,
                 f"{plain(fact.numerator)} > {plain(fact.denominator)}")
-    is_share = fact.role == "share" or fact.numerator is not None
+    is_share = fact.numerator is not None or (fact.role == "share" and not BEYOND_WHOLE.search(fact.subject))
     if fact.unit == "percent" and fact.kind != "change" and is_share \
             and ctx.interval(fact).lo > p.max_percent:
         return (f"A share of {plain(fact.value, 3)}% is above {plain(p.max_percent)}%",

@@ -4,7 +4,9 @@
   covers, column by column: a subtotal the lines since the previous total row, a total every
   line since the previous grand total (or, stated first like a 'County total' above its
   districts, the lines below it). Only additive units (counts, money, hours, days): never
-  percentages or rates. Spend tables are left to spend-lines-sum-to-total.
+  percentages or rates, nor a column its label calls an average, rate, median or share,
+  nor a "total" smaller than one of its own non-negative lines (an overall rate or mean
+  printed on the total row). Spend tables are left to spend-lines-sum-to-total.
 - `year-to-date-matches-quarters`: a row's annual or year-to-date figure equals the sum of its
   quarters (or months) of that year, for count rows only. Running totals are not summed: a
   table whose labels say 'cumulative' / 'running total', or quarters that only rise and end
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from extractors.lexicon.arithmetic import RUNNING, SUBTOTAL, TOTAL, YEAR_TO_DATE
+from extractors.lexicon.arithmetic import NOT_SUMMED, RUNNING, SUBTOTAL, TOTAL, YEAR_TO_DATE
 from pipeline.model import Fact, Flag
 from pipeline.model.periods import financial_year_of_month
 from pipeline.rules.context import RuleContext
@@ -42,11 +44,23 @@ def covered_rows(grid: Grid, total: int) -> list[list[int]]:
     since_grand = [r for r in rows if max(grand, default=-1) < r < total and not grid.is_total_row(r)]
     subtotals = [r for r in totals if max(grand, default=-1) < r < total and grid.is_subtotal_row(r)]
     below = [r for r in rows if r > total and r < min([t for t in totals if t > total], default=10 ** 9)]
+    named = named_lines(grid, total)
     if grid.is_subtotal_row(total):
-        return [since_any]
+        return named + [since_any]
     if not since_grand:
-        return [below]
-    return [since_grand, since_any, subtotals + since_any]
+        return named + [below]
+    return named + [since_grand, since_any, subtotals + since_any]
+
+
+def named_lines(grid: Grid, total: int) -> list[list[int]]:
+    """The lines named like the total, on either side of it ('Total beans' over 'Beans 1st
+    crop', 'Beans 2nd crop'), as a candidate of their own."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", SUBTOTAL.sub(" ", TOTAL.sub(" ", grid.label(total))))]
+    if not words:
+        return []
+    rows = [r for r in grid.rows if r != total and not grid.is_total_row(r)
+            and all(w in grid.label(r).lower() for w in words)]
+    return [rows] if len(rows) >= 2 else []
 
 
 def summed(ctx: RuleContext, facts: list[Fact]) -> Interval:
@@ -81,23 +95,38 @@ def total_checks(ctx: RuleContext, grid: Grid, total_row: int) -> list[tuple[lis
     """(lines, stated total, whether they agree) for each additive column of a total row."""
     found = []
     for col, stated in grid.row(total_row).items():
-        if stated.unit not in ADDITIVE_UNITS or stated.kind in SPEND_KINDS:
+        if stated.unit not in ADDITIVE_UNITS or stated.kind in SPEND_KINDS or NOT_SUMMED.search(column_label(stated)):
             continue
         column = grid.column(col)
         options = [[column[r] for r in rows if r in column and column[r].unit == stated.unit]
                    for rows in covered_rows(grid, total_row)]
-        options = [o for o in options if len(o) >= 2]
+        options = [o for o in options if len(o) >= 2 and not below_a_line(o, stated)]
         if options:
             found.append((options[0], stated, any(summed(ctx, o).meets(ctx.interval(stated)) for o in options)))
     return found
 
 
+def below_a_line(lines: list[Fact], stated: Fact) -> bool:
+    """A total smaller than one of its own non-negative lines sums none of them."""
+    return all(f.value >= 0 for f in lines) and stated.value < max(f.value for f in lines)
+
+
+# Three or more columns of one total row that do not add up, against fewer that do: the row
+# was not read with its lines (a page's rows lost, a section's lines taken for another's),
+# and its sums say nothing of the report. A report's own slip shows in a column or two.
+UNREAD_FAILS = 3
+
+
 def check_totals(ctx: RuleContext, p: Params) -> Iterator[Flag]:
-    """A pure total label is trusted; any other total row must add up in one column first."""
+    """A pure total label is trusted unless most of its columns fail to add up; any other
+    total row must add up in one column first. A column of zeros agrees with anything, so
+    proves nothing either way."""
     for grid in grids(ctx.facts):
         for total_row in [r for r in grid.rows if grid.is_total_row(r)]:
             checks = total_checks(ctx, grid, total_row)
-            if not (pure_total(grid.label(total_row)) or any(ok for _, _, ok in checks)):
+            agree = sum(1 for lines, stated, ok in checks if ok and stated.value and any(f.value for f in lines))
+            fail = sum(1 for _, _, ok in checks if not ok)
+            if (not agree and not pure_total(grid.label(total_row))) or (fail >= UNREAD_FAILS and agree < fail):
                 continue
             for lines, stated, ok in checks:
                 if not ok:
