@@ -64,8 +64,9 @@ def test_months_take_the_year_from_the_title_line(scored):
 def test_a_change_row_joins_its_levels_and_stated_changes(scored):
     facts = facts_of(scored, "brackley-yos-quarterly-report.md", subject="Criminal damage")
     assert sorted((f.role, f.value, f.unit, f.direction, f.period) for f in facts) == [
-        ("change_abs", 12, "count", "decrease", ""), ("change_pct", 20.7, "percent", "decrease", ""),
+        ("change_abs", 12, "count", "decrease", "2018-19"), ("change_pct", 20.7, "percent", "decrease", "2018-19"),
         ("from", 58, "count", "", "2017-18"), ("to", 46, "count", "", "2018-19")]
+    assert {f.compared_period for f in facts if f.kind == "change"} == {"2017-18"}  # measured against the earlier
     assert len({f.claim_id for f in facts}) == 1
 
 
