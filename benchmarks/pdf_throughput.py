@@ -108,22 +108,23 @@ def serve() -> None:
 
 
 def count_finder_pages() -> None:
-    """Wrap camelot.read_pdf and pdfplumber.open (with a `pages` argument: the pipeline's
+    """Wrap camelot's parsers' `extract_tables` (one call per page, whether `read_pdf` or
+    recount drives the parser) and pdfplumber.open (with a `pages` argument: the pipeline's
     calls, not the bare extract_text run) to count the pages each is asked for."""
-    import camelot
     import pdfplumber
-    read_pdf, plumber_open = camelot.read_pdf, pdfplumber.open
+    from camelot.parsers.base import BaseParser
+    extract, plumber_open = BaseParser.extract_tables, pdfplumber.open
 
-    def counted_read_pdf(source, pages="1", *args, **kwargs):
-        _add("camelot", len(str(pages).split(",")))
-        return read_pdf(source, pages, *args, **kwargs)
+    def counted_extract(parser):
+        _add("camelot", 1)
+        return extract(parser)
 
     def counted_open(source, *args, pages=None, **kwargs):
         if pages is not None:
             _add("pdfplumber", len(pages))
         return plumber_open(source, *args, pages=pages, **kwargs)
 
-    camelot.read_pdf, pdfplumber.open = counted_read_pdf, counted_open
+    BaseParser.extract_tables, pdfplumber.open = counted_extract, counted_open  # type: ignore[method-assign]
 
 
 def _add(name: str, pages: int) -> None:

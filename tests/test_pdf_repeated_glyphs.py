@@ -30,3 +30,14 @@ def test_a_line_drawn_twice_a_fraction_of_a_point_apart_is_read_once(tmp_path):
     _pdf(path, lambda pdf: [pdf.text(20 + dx, 40, "Referrals 1,204") for dx in (0, 0.3, 0.6)])
     text = load_document(path).pages[0].text
     assert text.count("Referrals") == 1 and "Referrals 1,204" in text
+
+
+@pytest.mark.parametrize("x, y", [(19.55, 41.55), (20.05, 40.45), (20.55, 41.05), (21.95, 40.15)])
+@pytest.mark.parametrize("dx, dy", [(0.9, 0), (0, 0.9), (0.9, 0.9), (-0.9, 0.9), (0.95, -0.95)])
+def test_a_repeat_under_a_point_away_is_read_once_wherever_it_falls(tmp_path, x, y, dx, dy):
+    """Whichever side of a whole or even point the two copies fall on (the look-up buckets).
+    The copy is of the label only: PDFium itself drops a whole text object drawn again."""
+    path = tmp_path / "shadow.pdf"
+    _pdf(path, lambda pdf: (pdf.text(x, y, "Referrals 1,204"), pdf.text(x + dx, y + dy, "Referrals")))
+    text = load_document(path).pages[0].text
+    assert text.count("Referrals") == 1 and "Referrals 1,204" in text

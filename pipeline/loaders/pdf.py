@@ -24,7 +24,8 @@ from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
 from pipeline.loaders.pdf_rows import merge_wrapped_rows
 from pipeline.loaders.pdf_records import PlacedTable, table_records
 from pipeline.loaders.pdf_stitch import stitch
-from pipeline.loaders.pdf_tables import FoundTable, drop_overlaps, extend_down, overlap, table_flavor, trim_rows
+from pipeline.loaders.pdf_tables import (FoundTable, drop_overlaps, extend_down, overlap, rules_close_a_cell,
+                                         table_flavor, trim_rows)
 from pipeline.loaders.pdf_whitespace import METHOD as WHITESPACE
 from pipeline.loaders.pdf_whitespace import whitespace_tables
 from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_running, running_keys,
@@ -48,6 +49,7 @@ class RawPage:
     chars: list[Char]
     rules: list[Ruling]
     lines: list[Line]
+    compound: int = 0  # paths of many segments, not read as rules (see pdf_chars.page_rules)
 
 
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
@@ -98,8 +100,9 @@ def read_page(pdf: pdfium.PdfDocument, index: int, max_chars: int) -> tuple[RawP
     try:
         chars, count = page_chars(page, max_chars)
         whole = len(chars) < max_chars or count <= max_chars
-        return RawPage(index + 1, page.get_width(), page.get_height(), chars, page_rules(page),
-                       build_lines(chars)), whole
+        rules, compound = page_rules(page)
+        return RawPage(index + 1, page.get_width(), page.get_height(), chars, rules, build_lines(chars),
+                       compound), whole
     finally:
         page.close()
 
@@ -146,7 +149,13 @@ def own_tables(page: RawPage, vocab: set[str]) -> tuple[list[FoundTable], Finder
             kind = table_flavor(_lines_outside(page.lines, grid), [], False) if reading.tables else kind
     if kind is None:
         return grid, None
-    return grid, FinderJob(page.number, page.height, kind, fallback=not grid and bool(page.rules))
+    return grid, FinderJob(page.number, page.height, kind, fallback=not grid and _may_rule_a_table(page))
+
+
+def _may_rule_a_table(page: RawPage) -> bool:
+    """Whether pdfplumber's ruling finder may find a table: the rules recount read make one
+    by its own measure, or some path recount did not split into rules may."""
+    return bool(page.rules) and (page.compound > 0 or rules_close_a_cell(page.rules))
 
 
 def _turned(chars: list[Char], tables: list[FoundTable]) -> bool:

@@ -14,7 +14,7 @@ from typing import Any, Iterator, NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-_SKIP = {"\r", "\n"}  # line breaks PDFium adds
+_SKIP = {"\r", "\n", "\0"}  # line breaks PDFium adds; no character (code 0)
 SOFT_HYPHENS = {"\x02", "\ufffe", "\u00ad"}
 _PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
 
@@ -41,31 +41,73 @@ class Ruling(NamedTuple):
 
 
 class _CharReader:
-    """PDFium's per-character calls with their out-parameters allocated once per page: the
-    reading is ~7 foreign calls a character, and allocating their structs each time cost as
-    much as the calls."""
+    """PDFium's per-character calls, as few as a glyph allows: the page's text comes in one
+    call (spaces and line breaks then cost no call at all), and the font size, weight and
+    matrix, which PDFium keeps per text object, are read once per object. A glyph then costs
+    three foreign calls (its object, box and origin) where it cost seven; the calls' out
+    parameters are allocated once per page."""
 
-    def __init__(self, textpage: pdfium.PdfTextPage, height: float):
+    def __init__(self, textpage: pdfium.PdfTextPage, height: float, count: int):
         self.raw, self.height = textpage.raw, height
-        self.rect, self.matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
-        self.ox, self.oy = ctypes.c_double(), ctypes.c_double()
+        self.text = _page_text(self.raw, count)
+        self.rect, self.ox, self.oy = pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        self.rect_ref, self.ox_ref, self.oy_ref = ctypes.byref(self.rect), ctypes.byref(self.ox), ctypes.byref(self.oy)
+        self.styles: dict[int, tuple[float, bool, bool]] = {}
 
     def char(self, index: int) -> Char | None:
-        raw, rect, matrix, height = self.raw, self.rect, self.matrix, self.height
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        text = chr(code) if code else ""
+        text = self.text[index] if self.text is not None else _unicode(self.raw, index)
         soft = text in SOFT_HYPHENS
         text = "-" if soft else text
-        if text in _SKIP or not text.strip() or not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect):
+        if text in _SKIP or not text.strip() or not pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self.rect_ref):
             return None
-        pdfium_c.FPDFText_GetCharOrigin(raw, index, self.ox, self.oy)
-        has_matrix = pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
-        scale = math.hypot(matrix.c, matrix.d) if has_matrix else 1.0
-        upright = not has_matrix or (matrix.a > 0 and abs(matrix.b) < matrix.a)
-        size = pdfium_c.FPDFText_GetFontSize(raw, index) * (scale or 1.0)  # a 1-pt font scaled up by its matrix
-        weight = pdfium_c.FPDFText_GetFontWeight(raw, index)
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self.ox_ref, self.oy_ref)
+        size, bold, upright = self.style(index)
+        rect, height = self.rect, self.height
         return Char(text, rect.left, height - rect.top, rect.right, height - rect.bottom,
-                    round(size, 2), height - self.oy.value, weight >= 600, soft, upright)
+                    size, height - self.oy.value, bold, soft, upright)
+
+    def style(self, index: int) -> tuple[float, bool, bool]:
+        """Font size in points (a 1-pt font scaled up by its matrix), bold, upright: of the
+        glyph's text object, read at its first glyph."""
+        obj = _TEXT_OBJECT(self.raw, index)
+        found = self.styles.get(obj) if obj else None
+        if found is None:
+            found = _style(self.raw, index)
+            if obj:
+                self.styles[obj] = found
+        return found
+
+
+# FPDFText_GetTextObject answering the object's address as an int (a dictionary key)
+_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
+
+
+def _style(raw: Any, index: int) -> tuple[float, bool, bool]:
+    matrix = pdfium_c.FS_MATRIX()
+    has_matrix = pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+    scale = math.hypot(matrix.c, matrix.d) if has_matrix else 1.0
+    upright = not has_matrix or (matrix.a > 0 and abs(matrix.b) < matrix.a)
+    size = pdfium_c.FPDFText_GetFontSize(raw, index) * (scale or 1.0)
+    return round(size, 2), pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600, upright
+
+
+def _unicode(raw: Any, index: int) -> str:
+    code = pdfium_c.FPDFText_GetUnicode(raw, index)
+    return chr(code) if code else ""
+
+
+def _page_text(raw: Any, count: int) -> str | None:
+    """The page's characters, one per index, from one call; None where that does not hold
+    (a character outside the 16-bit plane takes two UTF-16 units, shifting the indices)."""
+    if count <= 0:
+        return None
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer)
+    units = buffer[:count]
+    if written != count + 1 or any(0xD800 <= u <= 0xDFFF for u in units):
+        return None
+    return "".join(map(chr, units))
 
 
 _REPEAT_TOLERANCE = 1.0  # points, as pdfplumber's dedupe_chars
@@ -73,15 +115,17 @@ _REPEAT_TOLERANCE = 1.0  # points, as pdfplumber's dedupe_chars
 
 def _repeated(char: Char, seen: dict[tuple[str, int, int], list[tuple[float, float]]]) -> bool:
     """A glyph drawn again within a point of itself (fake bold, shadows) counts once. Glyphs
-    are bucketed by whole points and compared by their real positions in the nine buckets
-    around, so a repeat is a few look-ups and the two l's of 'will' (2 pt apart) both stay."""
+    are bucketed by 2-point squares and compared by their real positions in the (at most)
+    four squares a point around them reaches, so a repeat is a few look-ups and the two l's
+    of 'will' (2 pt apart) both stay."""
     t, x, y = char.text, char.x0, char.baseline
-    bx, by = math.floor(x), math.floor(y)
-    for dx in (-1, 0, 1):
-        for dy in (-1, 0, 1):
-            for ox, oy in seen.get((t, bx + dx, by + dy), ()):
-                if abs(ox - x) <= _REPEAT_TOLERANCE and abs(oy - y) <= _REPEAT_TOLERANCE:
-                    return True
+    bx, by = math.floor(x / 2), math.floor(y / 2)
+    nx = bx - 1 if x - 2 * bx < 1 else bx + 1  # the neighbouring square a point away
+    ny = by - 1 if y - 2 * by < 1 else by + 1
+    for key in ((t, bx, by), (t, nx, by), (t, bx, ny), (t, nx, ny)):
+        for ox, oy in seen.get(key, ()):
+            if abs(ox - x) <= _REPEAT_TOLERANCE and abs(oy - y) <= _REPEAT_TOLERANCE:
+                return True
     seen.setdefault((t, bx, by), []).append((x, y))
     return False
 
@@ -92,10 +136,10 @@ def page_chars(page: pdfium.PdfPage, limit: int) -> tuple[list[Char], int]:
     limit cut it: a page of 200,000 glyphs is no report's page and would cost minutes)."""
     textpage = page.get_textpage()
     try:
-        reader = _CharReader(textpage, page.get_height())
+        count = textpage.count_chars()
+        reader = _CharReader(textpage, page.get_height(), count)
         chars: list[Char] = []
         seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
-        count = textpage.count_chars()
         for index in range(count):
             char = reader.char(index)
             if char is not None and char.x1 > char.x0 and not _repeated(char, seen):
@@ -107,10 +151,13 @@ def page_chars(page: pdfium.PdfPage, limit: int) -> tuple[list[Char], int]:
         textpage.close()
 
 
-def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> list[Ruling]:
-    """Boxes of path objects that are thin enough to be table rules, or rectangles' edges."""
+def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> tuple[list[Ruling], int]:
+    """Boxes of path objects that are thin enough to be table rules, or rectangles' edges;
+    and how many paths of many segments the page also draws: shapes not read as rules here,
+    though a table's whole grid may be one such path."""
     height = page.get_height()
     rules: list[Ruling] = []
+    compound = 0
     for obj in _path_objects(page.raw):
         bounds = _bounds(obj)
         if bounds is None:
@@ -122,7 +169,9 @@ def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> list[Ruling]:
         elif pdfium_c.FPDFPath_CountSegments(obj) <= 5:  # a rectangle: its four edges
             rules += [Ruling(x0, y0, x1, y0), Ruling(x0, y1, x1, y1),
                       Ruling(x0, y0, x0, y1), Ruling(x1, y0, x1, y1)]
-    return rules
+        else:
+            compound += 1
+    return rules, compound
 
 
 def _path_objects(page: Any, form: Any = None, depth: int = 2) -> Iterator[Any]:

@@ -1,0 +1,82 @@
+"""camelot's parsers driven one page at a time by recount give camelot's own tables (as
+`read_pdf` gives them), on upright and on turned pages, with the page image drawn by PDFium
+at the resolution asked for."""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import camelot
+import pytest
+from fpdf import FPDF
+
+from pipeline.loaders.camelot_page import PageImage, read_page
+
+ROWS = [("Area", "Burglary", "Robbery", "Vehicle"), ("North", "1,204", "312", "980"),
+        ("South", "1,150", "298", "1,021"), ("East", "907", "144", "1,507"), ("West", "1,498", "201", "660")]
+
+
+def _ruled_rows_pdf(path: Path, turned: bool = False, rows=ROWS) -> Path:
+    """A page with a sentence and a table ruled by horizontal rules only (no closed grid),
+    written upright or turned a quarter."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    with pdf.rotation(90, 105, 148) if turned else _nothing():
+        pdf.text(20, 30, "Recorded crime by area for the year is set out below.")
+        for i, row in enumerate(rows):
+            y = 50 + 10 * i
+            pdf.line(20, y + 3, 180, y + 3)
+            for j, cell in enumerate(row):
+                pdf.text(20 + 40 * j, y, cell)
+    pdf.output(str(path))
+    return path
+
+
+class _nothing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _camelot_rows(tables) -> list[list[list[str]]]:
+    return [t.df.values.tolist() for t in tables]
+
+
+@pytest.mark.parametrize("turned", [False, True])
+@pytest.mark.parametrize("options", [{}, {"engine": "vector"}])
+@pytest.mark.parametrize("dpi", [300, 200])
+def test_one_page_gives_read_pdfs_tables(tmp_path, turned, options, dpi):
+    """Also from an image drawn at 200 dpi (a turned page's is drawn at 300 all the same)."""
+    path = _ruled_rows_pdf(tmp_path / "ruled.pdf", turned).resolve()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = camelot.read_pdf(path, pages="1", flavor="hybrid", suppress_stdout=True, **options)
+        ours = read_page(path, 1, "hybrid", dpi, **options)
+    assert _camelot_rows(ours) == _camelot_rows(expected)
+    assert [t._bbox for t in ours] == [t._bbox for t in expected]
+    assert any("1,204" in cell for table in _camelot_rows(ours) for row in table for cell in row)
+
+
+def test_page_image_is_drawn_at_the_resolution_asked(tmp_path):
+    path = _ruled_rows_pdf(tmp_path / "ruled.pdf")
+    for dpi in (300, 150):
+        image = PageImage(dpi).to_array(str(path), 1)
+        assert image.shape[2] == 3 and image.dtype.name == "uint8"
+        assert abs(image.shape[1] - 595.28 * dpi / 72) <= 1 and abs(image.shape[0] - 841.89 * dpi / 72) <= 1
+        assert image.min() < 100 < 250 < image.max()  # dark rules and text on a white page
+
+
+@pytest.mark.parametrize("name", ["clockwise_table_2.pdf", "anticlockwise_table_2.pdf"])
+def test_a_turned_table_keeps_its_grid_when_the_image_is_drawn_smaller(shared, name):
+    """camelot turning a 200-dpi image upright lost these tables' grids (one cell for 38 x 17):
+    a turned page is drawn at camelot's own resolution."""
+    path = (shared / "corpus" / "real-pdfs" / "camelot" / name).resolve()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = camelot.read_pdf(path, pages="1", flavor="hybrid", suppress_stdout=True)
+        ours = read_page(path, 1, "hybrid", 200)
+    assert [t.df.shape for t in ours] == [t.df.shape for t in expected] == [(38, 17)]
+    assert _camelot_rows(ours) == _camelot_rows(expected)
