@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.loaders import describe
+from pipeline.loaders import describe, pdf
 from pipeline.loaders.text import text_pages
 from pipeline.model import Document
 
@@ -40,3 +40,15 @@ def narrate():
     """Narrative facts of a text: narrate('...') -> list[Fact]."""
     from extractors.narrative import extract
     return lambda raw: list(extract(document_from_text(raw)).facts)
+
+
+@pytest.fixture
+def finder_jobs(monkeypatch) -> list:
+    """The PDF pages handed to camelot/pdfplumber, recorded instead of run."""
+    jobs: list = []
+
+    def record(data, page_jobs, deadline, limit):
+        jobs.extend(page_jobs)
+        return {}, []
+    monkeypatch.setattr(pdf, "run_finders", record)
+    return jobs

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
-from pipeline.loaders import load_document, pdf
+from pipeline.loaders import load_document
 from pipeline.loaders.pdf_chars import Ruling
 from pipeline.loaders.pdf_tables import rules_close_a_cell
 
@@ -34,18 +34,6 @@ def test_a_grid_of_cells_can_make_a_table():
 ])
 def test_rules_that_close_no_two_cells_cannot(rules):
     assert not rules_close_a_cell(rules)
-
-
-@pytest.fixture
-def finder_jobs(monkeypatch) -> list:
-    """The pages handed to camelot/pdfplumber, recorded instead of run."""
-    jobs: list = []
-
-    def record(data, page_jobs, deadline, limit):
-        jobs.extend(page_jobs)
-        return {}, []
-    monkeypatch.setattr(pdf, "run_finders", record)
-    return jobs
 
 
 ROWS = [("Area", "Burglary", "Robbery"), ("North", "1,204", "312"), ("South", "1,150", "298"), ("East", "907", "144")]

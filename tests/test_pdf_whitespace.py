@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from fpdf import FPDF
 
-from pipeline.loaders import load_document, pdf
+from pipeline.loaders import load_document
 from pipeline.model import Document
 
 
@@ -35,18 +34,6 @@ class Page:
         path = tmp_path / name
         self.pdf.output(str(path))
         return load_document(path)
-
-
-@pytest.fixture
-def finder_jobs(monkeypatch) -> list:
-    """The pages handed to camelot/pdfplumber, recorded instead of run."""
-    jobs: list = []
-
-    def record(data, page_jobs, deadline, limit):
-        jobs.extend(page_jobs)
-        return {}, []
-    monkeypatch.setattr(pdf, "run_finders", record)
-    return jobs
 
 
 def _rows(doc: Document) -> list[list[list[str]]]:
