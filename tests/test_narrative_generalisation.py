@@ -178,3 +178,14 @@ def test_lines_ending_in_counts_under_another_heading_stay_counts():
     from extractors.narrative import extract
     facts = extract(document_from_text(text)).facts
     assert facts and not [f for f in facts if f.kind.startswith("spend") or f.unit == "gbp"]
+
+
+@pytest.mark.parametrize("sentence, now, then", [
+    ("In the first quarter (April to June 2019) there were 98 hate crime reports, compared with 71 in the same "
+     "quarter last year.", "2019-20 Q1", "2018-19 Q1"),
+    ("The October to December quarter saw 42 burglaries, against 55 in the same quarter of last year.",
+     "2019-20 Q3", "2018-19 Q3"),
+])
+def test_the_same_quarter_last_year_is_the_named_quarter_a_year_earlier(narrate, sentence, now, then):
+    facts = narrate(f"Annual Report 2019/20\n\n{sentence}")
+    assert [f.period for f in sorted(facts, key=lambda f: f.char_start)] == [now, then]

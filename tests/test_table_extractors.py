@@ -1,4 +1,6 @@
 """KPI and spend tables written here in other layouts and wordings than the sample reports."""
+import pytest
+
 from pipeline.loaders import load_document
 from extractors import tables
 
@@ -77,3 +79,13 @@ def test_spend_table_bare_total_and_mixed_formats(tmp_path):
         ("allocation", 100000), ("spend_item", 40000), ("spend_item", 35892),
         ("spend_item", 24108), ("spend_total", 100000)]
     assert {f.period for f in facts} == {"2013-14"}
+
+
+@pytest.mark.parametrize("change", ["-1.7 pts", "-1.7pp", "-1.7 points", "-1.7 pt"])
+def test_a_change_in_points_of_a_rate_is_percentage_points(tmp_path, change):
+    path = tmp_path / "k.md"
+    path.write_text("| Indicator | 2018/19 | 2019/20 | Change |\n|---|---:|---:|---:|\n"
+                    f"| Repeat victims (%) | 28.1% | 26.4% | {change} |\n| Arrests | 412 | 380 | -32 |\n", encoding="utf-8")
+    facts = tables.extract(load_document(path)).facts
+    assert {(f.subject, f.value, f.unit, f.direction) for f in facts if f.kind == "change"} == {
+        ("Repeat victims (%)", 1.7, "percentage_points", "decrease"), ("Arrests", 32, "count", "decrease")}

@@ -14,7 +14,7 @@ from pipeline.model.ids import stable_id
 from pipeline.model import Cell, Document, Fact
 from pipeline.model.vocab import Role, Unit
 
-_SIGNED = re.compile(r"^\s*(?P<sign>[-−–+(])?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<pct>%|pp\b|points?\b)?\s*\)?\s*$",
+_SIGNED = re.compile(r"^\s*(?P<sign>[-−–+(])?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<pct>%|pp\b|pts?\b|points?\b)?\s*\)?\s*$",
                      re.I)
 
 
@@ -29,7 +29,7 @@ def change_fact(doc: Document, cell: Cell, column_role: str, level_unit: str, cl
     sign = m.group("sign") or ""
     direction = "" if value == 0 else ("decrease" if sign and sign != "+" else "increase")
     marker = (m.group("pct") or "").lower()
-    if marker.startswith(("pp", "point")) or (column_role == "change" and level_unit == "percent"):
+    if marker.startswith(("pp", "pt", "point")) or (column_role == "change" and level_unit == "percent"):
         unit = "percentage_points"
     elif column_role == "change_pct" or marker == "%":
         unit = "percent"

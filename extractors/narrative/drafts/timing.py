@@ -4,7 +4,7 @@ the section heading's, else the document's. Base periods ('since 2005/6', 'compa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.lexicon.periods import label_period, resolve
@@ -66,7 +66,26 @@ def stated_periods(text: str, s0: int, s1: int, context: str) -> list[Stated]:
         base = bool(_BASE_BEFORE.search(sentence[max(0, p.start - 40):p.start]))
         end = p.start + len(sentence[p.start:p.end].rstrip(" ,"))
         found.append(Stated(period, s0 + p.start, s0 + end, base))
-    return found
+    return _same_as_stated(sentence, s0, found)
+
+
+_SAME = re.compile(r"\bsame\s+(?:quarter|period|month|time)\b", re.I)
+_SUB_YEAR = re.compile(r"^\d{4}-\d\d(?: [QH]\d)?$")
+
+
+def _same_as_stated(sentence: str, s0: int, found: list[Stated]) -> list[Stated]:
+    """'In the first quarter (April to June 2019) there were 98, against 71 in the same quarter
+    last year': the same quarter is the one the sentence names before it, a year earlier, not
+    the document's year before."""
+    out = []
+    for stated in found:
+        if stated.relative and _SAME.search(sentence[stated.start - s0:stated.end - s0]):
+            named = [p for p in found if not p.relative and p.end <= stated.start and _SUB_YEAR.match(p.period)
+                     and not is_financial_period(p.period) or " Q" in p.period and p.end <= stated.start]
+            if named:
+                stated = replace(stated, period=year_before(named[-1].period))
+        out.append(stated)
+    return out
 
 
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
