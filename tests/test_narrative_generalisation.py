@@ -189,3 +189,17 @@ def test_lines_ending_in_counts_under_another_heading_stay_counts():
 def test_the_same_quarter_last_year_is_the_named_quarter_a_year_earlier(narrate, sentence, now, then):
     facts = narrate(f"Annual Report 2019/20\n\n{sentence}")
     assert [f.period for f in sorted(facts, key=lambda f: f.char_start)] == [now, then]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Emergency (999) calls were answered within 10 seconds on 91.2% of occasions.",
+    "Non-emergency (101) calls were answered on 88.0% of occasions.",
+])
+def test_a_bracketed_service_number_is_no_count(narrate, sentence):
+    assert [f.value for f in narrate(f"Quarterly report Q3 2020/21\n\n{sentence}")] in ([91.2], [88.0])
+
+
+def test_last_years_period_belongs_to_the_figure_it_follows(narrate):
+    facts = narrate("Quarterly report: Quarter 3 2020/21\n\nVictim satisfaction fell to 78.5% from 81.0% in the "
+                    "same quarter last year.")
+    assert {(f.value, f.period) for f in facts if f.unit == "percent"} == {(78.5, "2020-21 Q3"), (81.0, "2019-20 Q3")}

@@ -197,3 +197,14 @@ def test_a_total_stated_above_the_lines_named_like_it(label):
     assert rules(table(text, ["", "2012/13", "2013/14"])) == []
     slipped = text.replace("2,952.7", "2,925.7")
     assert rules(table(slipped, ["", "2012/13", "2013/14"])) == [("table-total-matches-lines", 2925.7, 2952.7)]
+
+
+@pytest.mark.parametrize("total, flagged", [("-1,300", []), ("-1,250", [("table-total-matches-lines", -1250, -1300)])])
+def test_a_column_of_changes_adds_up_with_its_signs(tmp_path, total, flagged):
+    from pipeline.process import process_document
+    path = tmp_path / "t.txt"
+    path.write_text("Crime in the quarter\n\nOffence\tQ3 2019/20\tQ3 2020/21\tChange\n"
+                    "Theft\t14,220\t12,951\t-1,269\nViolence\t4,812\t4,990\t+178\n"
+                    f"Burglary\t611\t402\t-209\nTotal\t19,643\t18,343\t{total}\n", encoding="utf-8")
+    flags = process_document(path).flags
+    assert [(f.rule_id, f.observed, f.expected) for f in flags if f.rule_id == "table-total-matches-lines"] == flagged

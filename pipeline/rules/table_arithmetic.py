@@ -17,6 +17,7 @@ Both read only the facts' grid (grid.py) and the lexicon's words for totals and 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from extractors.lexicon.arithmetic import NOT_SUMMED, RUNNING, SUBTOTAL, TOTAL, YEAR_TO_DATE
@@ -95,15 +96,22 @@ def total_checks(ctx: RuleContext, grid: Grid, total_row: int) -> list[tuple[lis
     """(lines, stated total, whether they agree) for each additive column of a total row."""
     found = []
     for col, stated in grid.row(total_row).items():
+        stated = signed(stated)
         if stated.unit not in ADDITIVE_UNITS or stated.kind in SPEND_KINDS or NOT_SUMMED.search(column_label(stated)):
             continue
         column = grid.column(col)
-        options = [[column[r] for r in rows if r in column and column[r].unit == stated.unit]
+        options = [[signed(column[r]) for r in rows if r in column and column[r].unit == stated.unit]
                    for rows in covered_rows(grid, total_row)]
         options = [o for o in options if len(o) >= 2 and not below_a_line(o, stated)]
         if options:
             found.append((options[0], stated, any(summed(ctx, o).meets(ctx.interval(stated)) for o in options)))
     return found
+
+
+def signed(fact: Fact) -> Fact:
+    """A change as the signed amount it adds: its value is a magnitude, its direction the sign
+    ('-1,269' is stored as 1,269, decrease), so a column of changes sums with its signs."""
+    return replace(fact, value=-abs(fact.value)) if fact.kind == "change" and fact.direction == "decrease" else fact
 
 
 def below_a_line(lines: list[Fact], stated: Fact) -> bool:

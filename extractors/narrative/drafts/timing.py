@@ -170,6 +170,8 @@ def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: 
             continue
         if p.end <= start and _TO_LEVEL.match(text[p.end:start]):
             continue  # 'from 112 in 2019/20 to 135': the period is the from-level's
+        if p.relative and re.search(r"\d", text[min(end, p.end):max(start, p.start)]):
+            continue  # 'fell to 78.5% from 81.0% in the same quarter last year': 81.0's period only
         gap = p.start - end if p.start >= end else (start - p.end) * 1.5
         if best_gap is None or gap < best_gap:
             best, best_gap = p.period, gap

@@ -43,7 +43,7 @@ SPAN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("fraction", re.compile(r"\b(?:one|two|three|four|\d{1,2})\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|"
                             r"ten|twenty|hundred|\d{1,3})\b|\b(?:a|one|two)[\s-](?:thirds?|fifths?)\b|"
                             r"\b(?:a|one|three)[\s-]quarters?\s+of\b", re.I)),
-    ("service number", re.compile(r"\b(?:999|101|111)(?=\s+(?:and\s+(?:999|101|111)\s+)?(?:emergency\s+|non-emergency\s+)?"
+    ("service number", re.compile(r"\b(?:999|101|111)\)?(?=\s+(?:and\s+(?:999|101|111)\s+)?(?:emergency\s+|non-emergency\s+)?"
                                   r"(?:calls?|call-|service|line|number|contacts?)\b)|\b(?:dial(?:led|ling)?|ring|call)\s+(?:999|101|111)(?:\s+(?:or|and)\s+(?:999|101|111))?\b", re.I)),
     ("section number", re.compile(r"^\s*(?:[-•]\s*)?\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z(])")),
     ("list number", re.compile(r"^\s*(?:[-•]\s*)?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)](?=\s)|(?<![\w£])\(\d{1,2}\)(?=\s+[a-z])", re.I)),
