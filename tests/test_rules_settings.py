@@ -13,7 +13,7 @@ def test_every_rule_has_a_kebab_id_a_severity_and_a_description():
     for rule_id, rule in RULES.items():
         assert rule_id == rule.id and rule_id.replace("-", "").isalpha() and rule_id.islower()
         assert rule.severity in ("error", "warning", "info") and rule.description.endswith(".")
-    assert len(RULES) == 21
+    assert len(RULES) == 22
 
 
 def test_unknown_rule_names_fail_listing_the_available_ones():

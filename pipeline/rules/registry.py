@@ -1,7 +1,7 @@
 """Every rule, by its stable id. Add a rule here to have it run."""
 from __future__ import annotations
 
-from pipeline.rules import changes, corpus, cross_reference, kpi_commentary, multipliers, parts, prose_levels, restated, shares, spend, spend_variance, table_arithmetic, table_relations, year_on_year
+from pipeline.rules import changes, corpus, cross_reference, kpi_commentary, multipliers, parts, prose_changes, prose_levels, restated, shares, spend, spend_variance, table_arithmetic, table_relations, year_on_year
 from pipeline.rules.rule import Rule
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
@@ -24,6 +24,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     table_relations.RATE_COLUMNS,
     restated.RESTATED_IN_REPORT,
     prose_levels.PROSE_LEVELS,
+    prose_changes.PROSE_CHANGES,
     corpus.ACROSS_REPORTS,
     year_on_year.YEAR_ON_YEAR,
 )}
