@@ -203,3 +203,14 @@ def test_last_years_period_belongs_to_the_figure_it_follows(narrate):
     facts = narrate("Quarterly report: Quarter 3 2020/21\n\nVictim satisfaction fell to 78.5% from 81.0% in the "
                     "same quarter last year.")
     assert {(f.value, f.period) for f in facts if f.unit == "percent"} == {(78.5, "2020-21 Q3"), (81.0, "2019-20 Q3")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Youth outreach workers engaged 312 young people, up from 240 in 2021/22, an increase of 30 per cent.",
+    "The service supported 312 victims, compared with 240 in 2021/22.",
+    "Outreach reached 312 people this year, more than the 240 during 2021/22.",
+])
+def test_the_period_after_a_from_level_dates_that_level_only(narrate, sentence):
+    facts = narrate(f"End of year return 2022/23\n\nOutcomes\n\n{sentence}")
+    assert {(f.value, f.period) for f in facts if f.value in (312, 240)} == {(312, "2022-23"), (240, "2021-22")}
+    assert all(f.period == "2022-23" for f in facts if f.kind == "change")

@@ -172,11 +172,14 @@ def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: 
             continue  # 'from 112 in 2019/20 to 135': the period is the from-level's
         if p.relative and re.search(r"\d", text[min(end, p.end):max(start, p.start)]):
             continue  # 'fell to 78.5% from 81.0% in the same quarter last year': 81.0's period only
+        if _a_from_levels(text, start, end, p):
+            continue  # '312 young people, up from 240 in 2021/22': the period is 240's
         gap = p.start - end if p.start >= end else (start - p.end) * 1.5
         if best_gap is None or gap < best_gap:
             best, best_gap = p.period, gap
     years = {p.period for p in stated if not p.base and not p.relative and not _bracketed_apart(text, start, p)
-             and not (change and (p.start >= end or _compared_in_clause(text, p.start)))}
+             and not (change and (p.start >= end or _compared_in_clause(text, p.start)))
+             and not _a_from_levels(text, start, end, p)}
     if not best and whole_sentence and len(years) == 1 and FY_RE.match(next(iter(years))) \
             and is_financial_period(next(iter(years))):  # a financial year, not a month or a quarter
         best = next(iter(years))
@@ -186,6 +189,16 @@ def period_for(text: str, start: int, end: int, stated: list[Stated], fallback: 
 # 'the October to December quarter, when 42 burglaries were recorded': the clause is the period's
 _ATTACHED = re.compile(r"^\s*,\s*(?:when|with|in\s+which|during\s+which)\b[^,;:]*$", re.I)
 _TO_LEVEL = re.compile(r"^\s*,?\s*to\s*(?:a\s+|about\s+|around\s+|over\s+|nearly\s+|almost\s+)?£?\s*$", re.I)
+def _a_from_levels(text: str, start: int, end: int, p: Stated) -> bool:
+    """The period dates the level a comparison is made from ('up from 240 in 2021/22'), and
+    the number at start:end is not that level."""
+    if not _FROM_LEVEL_BETWEEN.search(text[max(0, p.start - 80):p.start]):
+        return False
+    return not (p.start >= end and not re.search(r"\d", text[end:p.start]))
+
+
+_FROM_LEVEL_BETWEEN = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against|versus|vs)\s+(?:the\s+)?£?\d[\d,.]*%?\s*"
+                                 r"(?:[a-z-]+\s+){0,3}(?:in|during|for|at)\s*$", re.I)
 _COMPARED_AFTER = re.compile(r"\b(?:than|compared|against|on|from|since|versus|vs)\b", re.I)
 
 
