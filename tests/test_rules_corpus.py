@@ -1,5 +1,7 @@
 """Across reports: a grant letter against the partnership's own return, paired by recipient
 and year from the title block; the corpus is streamed and only a few facts per key kept."""
+import pytest
+
 from pipeline.rules import check_corpus
 from pipeline.rules.corpus import ACROSS_REPORTS, reduce_corpus
 from tests.inline_facts import Page1
@@ -52,3 +54,25 @@ def test_a_thousand_reports_restating_one_grant_keep_one_fact():
     documents.update({f"copy{i}": documents["return"] for i in range(1000)})
     kept = reduce_corpus(iter(copies), [ACROSS_REPORTS], documents)
     assert len(kept) <= 8
+
+
+NAMED_LETTER = ("Office of the Police and Crime Commissioner for Denholm\n\nGrant offer letter 2022/23\n\n"
+          "I am pleased to confirm that the Commissioner has {verb} a grant of £48,250 for 2022/23.\n")
+OWN_RETURN = ("Riverside Community Safety Partnership\nEnd of year return 2022/23\n\n"
+          "Grant received from the Commissioner in 2022/23: £{received}\n")
+
+
+@pytest.mark.parametrize("verb", ["awarded Riverside Community Safety Partnership", "awarded Riverside CSP"])
+@pytest.mark.parametrize("received, flagged", [("46,250", True), ("48,250", False)])
+def test_a_letter_naming_its_recipient_in_the_sentence_pairs_with_the_recipients_return(
+        tmp_path, verb, received, flagged):
+    from pipeline.process import process_document
+    (tmp_path / "letter.txt").write_text(NAMED_LETTER.format(verb=verb), encoding="utf-8")
+    (tmp_path / "return.txt").write_text(OWN_RETURN.format(received=received), encoding="utf-8")
+    results = [process_document(tmp_path / name) for name in ("letter.txt", "return.txt")]
+    facts = [f for r in results for f in r.facts]
+    documents = {r.document.doc_id: {"organisation": r.document.organisation, "period": r.document.period,
+                                     "file_name": r.document.file_name} for r in results}
+    pages = {(r.document.doc_id, p.number): p.text for r in results for p in r.document.pages}
+    assert [sorted((e, o)) for _, e, o in flags_of(facts, pages, documents)] == (
+        [sorted((float(received.replace(",", "")), 48250.0))] if flagged else [])

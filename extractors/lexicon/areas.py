@@ -33,3 +33,29 @@ def looks_like_name(text: str) -> bool:
 def looks_like_place(text: str) -> bool:
     """A name with a place or body word in it ('Dacorum Borough', 'Luton Council', 'Bedford')."""
     return looks_like_name(text) and bool(PLACE_SUFFIX.search(text.strip()))
+
+
+# The body a sum is given to, named in its sentence: 'awarded Riverside Community Safety
+# Partnership a grant of £48,250', 'allocated £12,000 to Tendring District Council'.
+_RECIPIENT = re.compile(r"\b(?:awarded|allocated|granted|offered|paid|given)\s+(?:to\s+)?(?:the\s+)?"
+                        r"(?:£[\d,.]+[km]?\s+to\s+(?:the\s+)?)?(?P<name>(?:[A-Z][A-Za-z'’&-]+\s+){1,4}"
+                        r"(?:Community\s+Safety\s+Partnership|Partnership|CSP|Borough\s+Council|District\s+Council|"
+                        r"City\s+Council|County\s+Council|Council))\b")
+
+
+def recipient_named(sentence: str) -> str:
+    """The one body the sentence says a sum was given to, '' for none or several."""
+    names = {m.group("name") for m in _RECIPIENT.finditer(sentence or "")}
+    return names.pop() if len(names) == 1 else ""
+
+
+_BODY_SHORT = ((re.compile(r"\bCSP\b", re.I), "Community Safety Partnership"),
+               (re.compile(r"\bCDRP\b", re.I), "Crime and Disorder Reduction Partnership"))
+
+
+def body_name(name: str) -> str:
+    """A body's name with its usual abbreviations spelt out ('Dacorum CSP' -> 'Dacorum
+    Community Safety Partnership'), so two reports naming it either way name one body."""
+    for pattern, full in _BODY_SHORT:
+        name = pattern.sub(full, name or "")
+    return name

@@ -14,6 +14,8 @@ from functools import partial
 from typing import cast
 
 from extractors.facts import make_fact
+from extractors.lexicon.areas import body_name, recipient_named
+from extractors.measures import measure_of
 from extractors.narrative.text.areas import area_at, area_markers
 from extractors.narrative.document.breakdowns import count_breakdowns
 from extractors.narrative.document.footnotes import footnote_links
@@ -56,6 +58,17 @@ def extract(doc: Document, table_facts: tuple[Fact, ...] = ()) -> Extraction:
     return Extraction(facts, skipped_numbers(doc, facts))
 
 
+def _recipient(doc: Document, segment: ProseSegment, draft: Draft) -> str:
+    """An allocation's recipient, where its sentence names a body other than the report's own
+    ('awarded Riverside CSP a grant' in the Commissioner's letter): the letter is paired with the
+    partnership's own return by it. A report naming itself keeps its sums unplaced, as its
+    spend lines are."""
+    if draft.slot.kind != "allocation":
+        return ""
+    named = recipient_named(segment.text[draft.sentence[0]:draft.sentence[1]])
+    return "" if measure_of(body_name(named)) == measure_of(body_name(doc.organisation)) else named
+
+
 def _snippet(segment: ProseSegment, draft: Draft) -> str:
     if segment.whole_cell:
         return segment.text[:3 * SNIPPET_LIMIT]
@@ -82,6 +95,6 @@ def to_fact(doc: Document, segment: ProseSegment, draft: Draft, markers: list) -
         theme=segment.heading, label=slot.label, qualifier=slot.m.qualifier, numerator=slot.numerator,
         denominator=slot.denominator, claim_id=stable_id("claim", doc.doc_id, draft.claim),
         role=slot.role, compared_period=draft.compared_period,
-        area=area_at(markers, page, start), table_id=segment.table_id,
+        area=area_at(markers, page, start) or _recipient(doc, segment, draft), table_id=segment.table_id,
         row=piece.row, col=piece.col,
         note=draft.note)

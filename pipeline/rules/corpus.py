@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable, Iterator
 
+from extractors.lexicon.areas import body_name
 from extractors.measures import measure_of
 from pipeline.model import Fact, Flag
 from pipeline.rules.context import RuleContext
@@ -45,7 +46,7 @@ def reduce_corpus(facts: Iterable[Fact], rules: list[Rule], documents: dict[str,
 
 def recipient(fact: Fact, documents: dict[str, dict]) -> str:
     """Whom a sum is for: its section's area, else the body the report's title block names."""
-    return measure_of(fact.area or (documents.get(fact.doc_id) or {}).get("organisation") or "")
+    return measure_of(body_name(fact.area or (documents.get(fact.doc_id) or {}).get("organisation") or ""))
 
 
 def allocation_key(fact: Fact, documents: dict[str, dict]) -> tuple | None:
