@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from extractors.tables.layout import is_value, read_layout
+from extractors.tables.layout import header_rows, is_value
 from pipeline.model import Cell, Document, Extraction, Table
 from pipeline.model.spans import Spans
 
@@ -29,13 +29,13 @@ def labelled(doc: Document, extraction: Extraction) -> Document:
             # a number nobody could explain states something: its cell is no label
             (read if skip.reason == "unclassified" else skipped)[skip.table_id].add((skip.row, skip.col))
     merged = {page: Spans(found) for page, found in spans.items()}
-    tables = tuple(_labelled(doc, table, read[table.table_id], skipped[table.table_id], merged)
+    tables = tuple(_labelled(table, read[table.table_id], skipped[table.table_id], merged)
                    for table in doc.tables)
     return replace(doc, tables=tables)
 
 
-def _labelled(doc: Document, table: Table, read: set, skipped: set, spans: dict) -> Table:
-    head = read_layout(doc, table).header_rows
+def _labelled(table: Table, read: set, skipped: set, spans: dict) -> Table:
+    head = header_rows(table)
     columns: dict[int, list[Cell]] = defaultdict(list)
     for cell in table.cells:
         if cell.row >= head and cell.text:

@@ -123,6 +123,11 @@ def _area_col(paths: dict, stubs: tuple[int, ...], body: list[list[Cell]]) -> in
     return None
 
 
+def header_rows(table: Table) -> int:
+    """How many leading rows of the table are its header, as the reader decides it."""
+    return _header_rows(table, table.rows())
+
+
 def read_layout(doc: Document, table: Table) -> Layout:
     rows = table.rows()
     head = _header_rows(table, rows)

@@ -34,15 +34,16 @@ def row_levels(change: Fact, cells: dict, min_shared: int) -> tuple[Fact, Fact] 
 
 
 def _row(probe: Fact, cells: dict, min_shared: int) -> tuple[Fact, Fact] | None:
-    key = (probe.doc_id, probe.unit)
-    now = matching_cells(probe, cells.get((key[0], probe.period, key[1]), []), min_shared)
-    then = matching_cells(replace(probe, period=probe.compared_period),
-                          cells.get((key[0], probe.compared_period, key[1]), []), min_shared)
+    def found(period: str) -> list[Fact]:
+        return matching_cells(replace(probe, period=period), cells.get((probe.doc_id, period, probe.unit), []),
+                              min_shared)
+
+    then, now = found(probe.compared_period), found(probe.period)
     rows = {(c.table_id, c.row) for c in now} & {(c.table_id, c.row) for c in then}
     if len(rows) != 1:
         return None
     row = rows.pop()
-    old, new = (next(c for c in found if (c.table_id, c.row) == row) for found in (then, now))
+    old, new = (next(c for c in cells if (c.table_id, c.row) == row) for cells in (then, now))
     return old, new
 
 

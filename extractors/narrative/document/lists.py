@@ -28,6 +28,7 @@ _TOTAL = re.compile(r"^\s*(?:[-•▪·●◦*]\s+)?total\b", re.I)
 _ENDS_IN_SUM = re.compile(r"^\s*(?P<label>[^\W\d_][^£\n]{1,120}?)\s*[:–-]?\s+£?\d[\d,]*(?:\.\d+)?\s?[km]?\s*$", re.I)
 _SPEND_HEADING = re.compile(r"^[^.!?:]{0,60}\b(?:expenditure|spend|spending|costs)\b[^.!?:]{0,30}$", re.I)
 _WRAPS = 2  # label lines a wrapped item may have above its sum
+_SCALED = re.compile(r"\d\s?[km]\s*$", re.I)  # '9.6k': a sum in thousands, pounds in a list of pounds
 
 
 def spend_lists(doc: Document, segments: list[ProseSegment], drafts: list[Draft]) -> list[Proposal]:
@@ -44,20 +45,13 @@ def spend_lists(doc: Document, segments: list[ProseSegment], drafts: list[Draft]
         if len(run) < 2:
             lines = _line_run(doc, segments, by_segment, index)
             if len(lines) >= 3:
-                found += _line_proposals(segments, by_segment, position, lines)
+                found += _proposals(segments, by_segment, position, lines, pounds=True)
                 index += len(lines)
                 continue
         if len(run) >= 2 and _INTRO.search(_line_before(doc, segments[run[0]])):
-            claim = f"list:{by_segment[run[0]][0].claim}"
-            for i in run:
-                at = position[id(by_segment[i][0])]
-                total = bool(_TOTAL.match(segments[i].text))
-                found += [Proposal(at, "kind", "spend_total" if total else "spend_item", "spend_list"),
-                          Proposal(at, "role", "total" if total else "item", "spend_list"),
-                          Proposal(at, "claim", claim, "spend_list")]
-                line = _LINE.match(segments[i].text)  # a bullet run's lines all match
-                if line is not None:
-                    found.append(Proposal(at, "subject", line.group("label").strip(), "spend_list"))
+            labelled = [(i, line.group("label").strip() if (line := _LINE.match(segments[i].text)) else "")
+                        for i in run]
+            found += _proposals(segments, by_segment, position, labelled, pounds=False)
         index += max(len(run), 1)
     return found
 
@@ -65,11 +59,8 @@ def spend_lists(doc: Document, segments: list[ProseSegment], drafts: list[Draft]
 def _line_before(doc: Document, segment: ProseSegment) -> str:
     """The last non-empty page line above the segment (an introducing line has no numbers,
     so it is not a segment of its own)."""
-    page = next((p for p in doc.pages if p.number == segment.page), None)
-    if page is None:
-        return ""
-    lines = [ln for ln in page.text[:segment.pieces[0].page_start].split("\n") if ln.strip()]
-    return lines[-1] if lines else ""
+    lines = _lines_before(doc, segment, 1)
+    return lines[0] if lines else ""
 
 
 def _bullet_run(doc: Document, segments: list[ProseSegment], by_segment: dict[int, list[Draft]], start: int) -> list[int]:
@@ -87,10 +78,20 @@ def _bullet_run(doc: Document, segments: list[ProseSegment], by_segment: dict[in
 
 
 def _lines_before(doc: Document, segment: ProseSegment, count: int) -> list[str]:
+    """The last `count` non-empty page lines above the segment, read backwards from it (not
+    by splitting the page up to it, which is quadratic over a page of list lines)."""
     page = next((p for p in doc.pages if p.number == segment.page), None)
     if page is None:
         return []
-    return [ln for ln in page.text[:segment.pieces[0].page_start].split("\n") if ln.strip()][-count:]
+    text, end = page.text, segment.pieces[0].page_start
+    lines: list[str] = []
+    while end > 0 and len(lines) < count:
+        cut = text.rfind("\n", 0, end)
+        line = text[cut + 1:end]
+        if line.strip():
+            lines.insert(0, line)
+        end = max(cut, 0)
+    return lines
 
 
 def _wrapped_label(doc: Document, segment: ProseSegment, previous: str) -> list[str]:
@@ -132,11 +133,11 @@ def _line_run(doc: Document, segments: list[ProseSegment], by_segment: dict[int,
     return run if "gbp" in units and scaled else []
 
 
-_SCALED = re.compile(r"\d\s?[km]\s*$", re.I)
 
-
-def _line_proposals(segments: list[ProseSegment], by_segment: dict[int, list[Draft]], position: dict,
-                    run: list[tuple[int, str]]) -> list[Proposal]:
+def _proposals(segments: list[ProseSegment], by_segment: dict[int, list[Draft]], position: dict,
+               run: list[tuple[int, str]], pounds: bool) -> list[Proposal]:
+    """One spend claim for a list's (segment, label) lines: spend kinds and roles, each line's
+    label as subject, and (`pounds`) pounds for a bare '9.6k' among them."""
     claim = f"list:{by_segment[run[0][0]][0].claim}"
     found: list[Proposal] = []
     for i, label in run:
@@ -144,6 +145,7 @@ def _line_proposals(segments: list[ProseSegment], by_segment: dict[int, list[Dra
         total = bool(_TOTAL.match(segments[i].text))
         found += [Proposal(at, "kind", "spend_total" if total else "spend_item", "spend_list"),
                   Proposal(at, "role", "total" if total else "item", "spend_list"),
-                  Proposal(at, "claim", claim, "spend_list"), Proposal(at, "unit", "gbp", "spend_list"),
-                  Proposal(at, "subject", label, "spend_list")]
+                  Proposal(at, "claim", claim, "spend_list")]
+        found += [Proposal(at, "unit", "gbp", "spend_list")] if pounds else []
+        found += [Proposal(at, "subject", label, "spend_list")] if label else []
     return found

@@ -73,6 +73,11 @@ _SAME = re.compile(r"\bsame\s+(?:quarter|period|month|time)\b", re.I)
 _SUB_YEAR = re.compile(r"^\d{4}-\d\d(?: [QH]\d)?$")
 
 
+def _sub_year(period: str) -> bool:
+    """A quarter, a half or a month ('2011-12' alone is the financial year, not December)."""
+    return bool(_SUB_YEAR.match(period)) and (" " in period or not is_financial_period(period))
+
+
 def _same_as_stated(sentence: str, s0: int, found: list[Stated]) -> list[Stated]:
     """'In the first quarter (April to June 2019) there were 98, against 71 in the same quarter
     last year': the same quarter is the one the sentence names before it, a year earlier, not
@@ -80,8 +85,7 @@ def _same_as_stated(sentence: str, s0: int, found: list[Stated]) -> list[Stated]
     out = []
     for stated in found:
         if stated.relative and _SAME.search(sentence[stated.start - s0:stated.end - s0]):
-            named = [p for p in found if not p.relative and p.end <= stated.start and _SUB_YEAR.match(p.period)
-                     and not is_financial_period(p.period) or " Q" in p.period and p.end <= stated.start]
+            named = [p for p in found if not p.relative and p.end <= stated.start and _sub_year(p.period)]
             if named:
                 stated = replace(stated, period=year_before(named[-1].period))
         out.append(stated)
