@@ -109,22 +109,22 @@ def serve() -> None:
 
 def count_finder_pages() -> None:
     """Wrap camelot's parsers' `extract_tables` (one call per page, whether `read_pdf` or
-    recount drives the parser) and pdfplumber.open (with a `pages` argument: the pipeline's
-    calls, not the bare extract_text run) to count the pages each is asked for."""
-    import pdfplumber
+    recount drives the parser) and the pipeline's pdfplumber fallback (one call per page,
+    whether it parses the page again, as before, or reads PDFium's rules) to count the pages
+    each is asked for."""
     from camelot.parsers.base import BaseParser
-    extract, plumber_open = BaseParser.extract_tables, pdfplumber.open
+    from pipeline.loaders import pdf_finders
+    extract, plumber = BaseParser.extract_tables, pdf_finders.pdfplumber_tables
 
     def counted_extract(parser):
         _add("camelot", 1)
         return extract(parser)
 
-    def counted_open(source, *args, pages=None, **kwargs):
-        if pages is not None:
-            _add("pdfplumber", len(pages))
-        return plumber_open(source, *args, pages=pages, **kwargs)
+    def counted_plumber(*args, **kwargs):
+        _add("pdfplumber", 1)
+        return plumber(*args, **kwargs)
 
-    BaseParser.extract_tables, pdfplumber.open = counted_extract, counted_open  # type: ignore[method-assign]
+    BaseParser.extract_tables, pdf_finders.pdfplumber_tables = counted_extract, counted_plumber  # type: ignore[method-assign]
 
 
 def _add(name: str, pages: int) -> None:

@@ -1,16 +1,18 @@
 """pdfplumber's ruling finder, the fallback for a ruled page camelot finds nothing on, is
-asked only where the page's rules can make one of its tables (two cells or more), or where a
-path of many segments, which recount does not split into rules, might draw the grid."""
+asked only where the page's rules can make one of its tables (two cells or more); it runs on
+the rules and characters PDFium read, paths of many segments split into their strokes."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
 
 from pipeline.loaders import load_document
 from pipeline.loaders.pdf_chars import Ruling
-from pipeline.loaders.pdf_tables import rules_close_a_cell
+from pipeline.loaders.pdf import read_page
+from pipeline.loaders.pdf_tables import pdfplumber_tables, rules_close_a_cell
 
 
 def _h(y: float, x0: float = 50, x1: float = 500) -> Ruling:
@@ -61,6 +63,53 @@ def _ruled_rows(path: Path, compound: bool) -> Path:
 
 
 @pytest.mark.parametrize("compound", [False, True])
-def test_the_fallback_is_asked_only_where_a_table_may_be_ruled(tmp_path, finder_jobs, compound):
+def test_the_fallback_is_not_asked_where_no_cell_closes(tmp_path, finder_jobs, compound):
+    """A zigzag of many segments has no level or upright stroke: still no cell."""
     load_document(_ruled_rows(tmp_path / "ruled.pdf", compound))
-    assert [(j.kind, j.fallback) for j in finder_jobs] == [("ruled", compound)]
+    assert [(j.kind, j.fallback) for j in finder_jobs] == [("ruled", False)]
+
+
+def _grid_as_one_path(path: Path, rows=ROWS, serpentine: bool = False) -> Path:
+    """A table whose whole grid is one path object: every rule a segment of it."""
+    doc = FPDF(format="A4")
+    doc.add_page()
+    doc.set_font("helvetica", size=10)
+    xs, ys = [20, 70, 120, 170], [30 + 8 * i for i in range(len(rows) + 1)]
+    with doc.new_path() as grid:
+        grid.style.stroke_width = 0.3
+        if serpentine:  # one stroke, no lifts: level rules joined at alternate ends
+            for i, y in enumerate(ys):
+                a, b = (xs[0], xs[-1]) if i % 2 == 0 else (xs[-1], xs[0])
+                (grid.move_to if i == 0 else grid.line_to)(a, y)
+                grid.line_to(b, y)
+            for x in xs:
+                grid.move_to(x, ys[0])
+                grid.line_to(x, ys[-1])
+        else:
+            for y in ys:
+                grid.move_to(xs[0], y)
+                grid.line_to(xs[-1], y)
+            for x in xs:
+                grid.move_to(x, ys[0])
+                grid.line_to(x, ys[-1])
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            doc.text(xs[j] + 2, ys[i] + 6, cell)
+    doc.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("serpentine", [False, True])
+def test_a_grid_drawn_as_one_path_is_read_from_its_strokes(tmp_path, finder_jobs, serpentine):
+    doc = load_document(_grid_as_one_path(tmp_path / "grid.pdf", serpentine=serpentine))
+    assert [[c.text for c in row] for row in doc.tables[0].rows()] == [list(r) for r in ROWS]
+    assert doc.tables[0].method == "grid" and finder_jobs == []  # read from the rules, without camelot
+
+
+def test_the_fallback_reads_pdfiums_rules_and_characters(tmp_path):
+    """Rules PDFium read (one path), characters PDFium read: pdfplumber's finder on them."""
+    pdf = pdfium.PdfDocument(str(_grid_as_one_path(tmp_path / "grid.pdf")))
+    page = read_page(pdf, 0, 10_000)[0]
+    tables = pdfplumber_tables(1, page.rules, page.chars)
+    assert [t.rows for t in tables] == [[list(r) for r in ROWS]]
+    assert tables[0].method == "pdfplumber-lines"

@@ -44,9 +44,33 @@ def test_grid_with_row_labels_left_of_its_rules_is_left_to_camelot():
     assert grid_tables(1, cells + labels, _rules(triple=True), set()) == []
 
 
-def test_grid_with_a_row_rule_missing_from_a_column_is_left_to_camelot():
-    """The label column spans two rows (a rowspan): rectangles cannot say which row it is in."""
-    assert grid_tables(1, _cells(), _rules(skip_label_rule=True), set()) == []
+def test_grid_with_a_row_rule_missing_from_a_column_keeps_each_label_in_its_own_row():
+    """The label column lacks one row rule (a rowspan's look): each line still sits in the row
+    it is printed in, as camelot's lattice places it, so two labels are not run together."""
+    assert [t.rows for t in grid_tables(1, _cells(), _rules(skip_label_rule=True), set())] == [ROWS]
+
+
+def test_rowspan_label_is_read_in_the_row_it_is_printed_in():
+    """'Violence' printed once across its two rows, a little above their middle (no rule
+    between them in its column)."""
+    rows = [["Indicator", "Quarter", "Count"], ["", "Q1", "12"], ["", "Q2", "15"]]
+    cells = [c for i, row in enumerate(rows) for j, text in enumerate(row)
+             for c in _word(text, XS[j] + 3, YS[i] + 6)] + _word("Violence", XS[0] + 3, YS[2] - 7)
+    tables = grid_tables(1, cells, _rules(skip_label_rule=True), set())
+    assert [t.rows for t in tables] == [[["Indicator", "Quarter", "Count"], ["Violence", "Q1", "12"], ["", "Q2", "15"]]]
+
+
+def test_a_wrapped_label_over_a_missing_row_rule_is_one_cell():
+    """'Cycle Name' wraps over the line of a group header's underline ('Savings' over '2019'
+    and '2020'), its two lines as close as a paragraph's: one cell, not 'Cycle' and 'Name'."""
+    cells = (_word("Cycle", XS[0] + 3, YS[1] - 9) + _word("Name", XS[0] + 3, YS[1] + 1)
+             + _word("Savings", XS[1] + 3, YS[0] + 6) + _word("2019", XS[1] + 3, YS[1] + 6)
+             + _word("2020", XS[2] + 3, YS[1] + 6) + _word("Burglary", XS[0] + 3, YS[2] + 6)
+             + _word("12", XS[1] + 3, YS[2] + 6) + _word("15", XS[2] + 3, YS[2] + 6))
+    rules = [Ruling(x, YS[0], x + 0.5, YS[-1]) for x in XS] + [Ruling(XS[1], YS[1], XS[-1], YS[1] + 0.5)]
+    rules += [Ruling(XS[0], y, XS[-1], y + 0.5) for y in (YS[0], YS[2], YS[3])]
+    assert [t.rows for t in grid_tables(1, cells, rules, set())] == [
+        [["Cycle\nName", "Savings", ""], ["", "2019", "2020"], ["Burglary", "12", "15"]]]
 
 
 def test_grid_with_turned_header_text_is_left_to_camelot():

@@ -37,6 +37,7 @@ from pipeline.model.settings import Settings
 log = logging.getLogger(__name__)
 
 TEXT_ROW_METHODS = {"camelot-hybrid", "camelot-stream", "camelot-network", WHITESPACE}  # one row per text line
+CROSSING_CHECK_RULES = 2000  # more rules than this: whether they close a cell is left to the bounded child
 FINDER_SHARE = 0.85  # of the document's time limit, for the table finders: the loader ends an overrun
 # as `timeout` itself (naming the page) before the batch has to kill the worker
 
@@ -49,7 +50,6 @@ class RawPage:
     chars: list[Char]
     rules: list[Ruling]
     lines: list[Line]
-    compound: int = 0  # paths of many segments, not read as rules (see pdf_chars.page_rules)
 
 
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
@@ -100,9 +100,8 @@ def read_page(pdf: pdfium.PdfDocument, index: int, max_chars: int) -> tuple[RawP
     try:
         chars, count = page_chars(page, max_chars)
         whole = len(chars) < max_chars or count <= max_chars
-        rules, compound = page_rules(page)
-        return RawPage(index + 1, page.get_width(), page.get_height(), chars, rules, build_lines(chars),
-                       compound), whole
+        rules = page_rules(page)
+        return RawPage(index + 1, page.get_width(), page.get_height(), chars, rules, build_lines(chars)), whole
     finally:
         page.close()
 
@@ -149,13 +148,9 @@ def own_tables(page: RawPage, vocab: set[str]) -> tuple[list[FoundTable], Finder
             kind = table_flavor(_lines_outside(page.lines, grid), [], False) if reading.tables else kind
     if kind is None:
         return grid, None
-    return grid, FinderJob(page.number, page.height, kind, fallback=not grid and _may_rule_a_table(page))
-
-
-def _may_rule_a_table(page: RawPage) -> bool:
-    """Whether pdfplumber's ruling finder may find a table: the rules recount read make one
-    by its own measure, or some path recount did not split into rules may."""
-    return bool(page.rules) and (page.compound > 0 or rules_close_a_cell(page.rules))
+    if grid or not page.rules or (len(page.rules) <= CROSSING_CHECK_RULES and not rules_close_a_cell(page.rules)):
+        return grid, FinderJob(page.number, page.height, kind, fallback=False)
+    return grid, FinderJob(page.number, page.height, kind, True, tuple(page.rules), tuple(page.chars))
 
 
 def _turned(chars: list[Char], tables: list[FoundTable]) -> bool:

@@ -38,6 +38,7 @@ class Ruling(NamedTuple):
     top: float
     x1: float
     bottom: float
+    shade: bool = False  # an edge of a filled, unstroked box: a shaded band's, which may be no rule
 
 
 class _CharReader:
@@ -151,27 +152,83 @@ def page_chars(page: pdfium.PdfPage, limit: int) -> tuple[list[Char], int]:
         textpage.close()
 
 
-def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> tuple[list[Ruling], int]:
-    """Boxes of path objects that are thin enough to be table rules, or rectangles' edges;
-    and how many paths of many segments the page also draws: shapes not read as rules here,
-    though a table's whole grid may be one such path."""
+MAX_PATH_SEGMENTS = 5000  # a path of more is a chart or a map, not a table's grid: not split
+
+
+def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> list[Ruling]:
+    """Boxes of path objects that are thin enough to be table rules, rectangles' edges, and
+    the straight level or upright strokes of paths of many segments (a table's whole grid may
+    be drawn as one path, as pdfplumber reads it). A path of very many segments, or whose
+    points PDFium cannot place, is no rule."""
     height = page.get_height()
     rules: list[Ruling] = []
-    compound = 0
     for obj in _path_objects(page.raw):
         bounds = _bounds(obj)
         if bounds is None:
             continue
         left, bottom, right, top = bounds
         x0, y0, x1, y1 = left, height - top, right, height - bottom
+        segments = pdfium_c.FPDFPath_CountSegments(obj)
         if x1 - x0 <= thickness or y1 - y0 <= thickness:
             rules.append(Ruling(x0, y0, x1, y1))
-        elif pdfium_c.FPDFPath_CountSegments(obj) <= 5:  # a rectangle: its four edges
-            rules += [Ruling(x0, y0, x1, y0), Ruling(x0, y1, x1, y1),
-                      Ruling(x0, y0, x0, y1), Ruling(x1, y0, x1, y1)]
-        else:
-            compound += 1
-    return rules, compound
+        elif segments <= 5:  # a rectangle: its four edges
+            shade = not _stroked(obj)
+            rules += [Ruling(x0, y0, x1, y0, shade), Ruling(x0, y1, x1, y1, shade),
+                      Ruling(x0, y0, x0, y1, shade), Ruling(x1, y0, x1, y1, shade)]
+        elif segments <= MAX_PATH_SEGMENTS:
+            rules += _strokes(obj, segments, bounds, height) or []
+    return rules
+
+
+def _stroked(obj: Any) -> bool:
+    """Whether the path is drawn with a pen, not only filled."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    return not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) or bool(stroke.value)
+
+
+_LEVEL = 0.5  # points: a stroke this far off level (or upright) is still a rule
+_SHORTEST = 2.0  # points: shorter strokes are glyph-like marks
+
+
+def _strokes(obj: Any, count: int, bounds: tuple[float, float, float, float], height: float
+             ) -> list[Ruling] | None:
+    """The straight level and upright strokes of one path, in page coordinates from the top;
+    None where its points, placed by the object's matrix, fall outside its own bounds (a
+    path in a transformed form, which PDFium bounds in other coordinates)."""
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+        return None
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    left, bottom, right, top = bounds
+    px, py = ctypes.c_float(), ctypes.c_float()
+    strokes: list[Ruling] = []
+    start = here = None
+    for index in range(count):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
+        if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, px, py):
+            return None
+        x, y = a * px.value + c * py.value + e, b * px.value + d * py.value + f
+        if not (left - 2 <= x <= right + 2 and bottom - 2 <= y <= top + 2):
+            return None
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and here is not None:
+            strokes += _stroke(here, (x, y), height)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or start is None:
+            start = (x, y)
+        here = (x, y)
+        if pdfium_c.FPDFPathSegment_GetClose(segment):
+            strokes += _stroke(here, start, height)
+            here = start
+    return strokes
+
+
+def _stroke(p: tuple[float, float], q: tuple[float, float], height: float) -> list[Ruling]:
+    (xa, ya), (xb, yb) = p, q
+    if abs(ya - yb) <= _LEVEL and abs(xa - xb) >= _SHORTEST:
+        return [Ruling(min(xa, xb), height - max(ya, yb), max(xa, xb), height - min(ya, yb))]
+    if abs(xa - xb) <= _LEVEL and abs(ya - yb) >= _SHORTEST:
+        return [Ruling(min(xa, xb), height - max(ya, yb), max(xa, xb), height - min(ya, yb))]
+    return []
 
 
 def _path_objects(page: Any, form: Any = None, depth: int = 2) -> Iterator[Any]:

@@ -21,6 +21,7 @@ from typing import Any
 
 from pipeline.loaders.bounded import Overrun, run_bounded
 from pipeline.loaders.errors import LoadError
+from pipeline.loaders.pdf_chars import Char, Ruling
 from pipeline.loaders.pdf_tables import FoundTable, camelot_tables, pdfplumber_tables
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ class FinderJob:
     height: float  # points, to turn camelot's bottom-up boxes to top-down
     kind: str  # a key of CAMELOT
     fallback: bool  # pdfplumber's ruling finder where camelot finds nothing (ruled, no grid)
+    rules: tuple[Ruling, ...] = ()  # the page's, for that finder
+    chars: tuple[Char, ...] = ()
 
 
 def run_finders(data: bytes, jobs: list[FinderJob], deadline: float, limit: float
@@ -57,7 +60,7 @@ def run_finders(data: bytes, jobs: list[FinderJob], deadline: float, limit: floa
     failed: dict[str, list[int]] = {}
     with private_copy(data) as path:
         try:
-            for outcome in run_bounded(partial(find_on_page, path, data), jobs, deadline):
+            for outcome in run_bounded(partial(find_on_page, path), jobs, deadline):
                 if outcome.error:  # the private copy's name means nothing to a reader
                     failed.setdefault(outcome.error.replace(str(path), "the PDF"), []).append(outcome.item.page)
                 else:
@@ -75,14 +78,15 @@ def preload() -> None:
     import pdfplumber  # noqa: F401
 
 
-def find_on_page(path: Path, data: bytes, job: FinderJob) -> list[FoundTable]:
-    """camelot with the parser the page needs; pdfplumber where that finds nothing on a
-    ruled page."""
+def find_on_page(path: Path, job: FinderJob) -> list[FoundTable]:
+    """camelot with the parser the page needs; pdfplumber's ruling finder, on the rules and
+    characters PDFium read, where that finds nothing on a ruled page. Both run in the child:
+    the finder's crossings grow with the square of a page's rules."""
     flavor, options = CAMELOT[job.kind]
     tables = camelot_tables(path, job.page, job.height, flavor, **options)
     log.debug("page %d: camelot %s found %d table(s)", job.page, flavor, len(tables))
     if not tables and job.fallback:
-        tables = pdfplumber_tables(data, job.page)
+        tables = pdfplumber_tables(job.page, list(job.rules), list(job.chars))
     return tables
 
 

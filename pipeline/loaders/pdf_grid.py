@@ -15,7 +15,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from pipeline.loaders.pdf_chars import Char, Ruling
-from pipeline.loaders.pdf_layout import WORD_GAP, Line, build_lines
+from pipeline.loaders.pdf_layout import Line, build_lines
 from pipeline.loaders.pdf_tables import NUMERIC_CELL_RE, FoundTable, clean_rows, is_real_table, stacks_values
 from pipeline.loaders.pdf_text import join_hyphenated
 from pipeline.model import BBox
@@ -23,6 +23,7 @@ from pipeline.model import BBox
 SNAP = 2.0  # points: rules closer than this are one line
 THIN = 3.0  # points: a rule is at most this thick
 MIN_LENGTH = 4.0  # points: shorter strokes are ticks or glyph parts, not rules
+PHRASE_GAP = 0.6  # of the font size: words this close across a missing rule are one cell's ('Age 4')
 
 
 class Seg(NamedTuple):
@@ -99,12 +100,12 @@ def _row_band(chars: list[Char], lo: float, hi: float) -> list[Char]:
 
 
 def _straddled(band: list[Char], x: float) -> bool:
-    """Whether a word (characters closer than a word gap) of a row's band crosses x."""
+    """Whether a word or phrase (characters closer than a wide space) of a row's band crosses x."""
     for a, b in zip(band, band[1:] + [None]):
         if a.x0 < x - 1 and a.x1 > x + 1:
             return True
         if b is not None and abs(a.baseline - b.baseline) < a.size / 3 and a.x1 <= x + 1 and b.x0 >= x - 1 \
-                and a.x0 < x < b.x1 and b.x0 - a.x1 <= WORD_GAP * max(a.size, 1.0):
+                and a.x0 < x < b.x1 and b.x0 - a.x1 <= PHRASE_GAP * max(a.size, 1.0):
             return True
     return False
 
@@ -142,17 +143,57 @@ def _labels_outside(chars: list[Char], xs: list[float], ys: list[float]) -> bool
     return len(labelled) >= max(2, len(filled) // 2)
 
 
-def _partial_rows(horizontal: list[Seg], xs: list[float], ys: list[float]) -> bool:
-    """An inner row rule that leaves out one of the grid's columns: a rowspan (a year over its
-    Men and Women rows), a group header's rule or an underline, which a grid of rectangles
-    cannot tell apart (camelot reads such tables)."""
+def _join_wrapped_down(horizontal: list[Seg], xs: list[float], ys: list[float],
+                       anchor: dict[tuple[int, int], tuple[int, int]],
+                       members: dict[tuple[int, int], list[Char]]) -> None:
+    """Where no rule divides two rows in a column, one cell spans them (a rowspan): its text
+    is read in its first row, as a year over its Men and Women rows is that group's; and a
+    text that runs on over the row line, its next line as close as a paragraph's ('Cycle
+    Name' beside a group header's underline), is one cell. Two labels each set in its own
+    row ('Burglary', 'Robbery') stay apart. Changes `anchor` and `members`."""
+    for j in range(len(xs) - 1):
+        mid_x = (xs[j] + xs[j + 1]) / 2
+        for i in range(1, len(ys) - 1):
+            upper, lower = anchor[(i - 1, j)], anchor[(i, j)]
+            if lower != (i, j) or upper[1] != j or _covered(horizontal, ys[i], mid_x):
+                continue
+            above, below = members.get(upper, []), members.get(lower)
+            if not below:
+                continue
+            if above:
+                last = max(above, key=lambda c: c.bottom)
+                first = min(below, key=lambda c: c.top)
+                if first.top - last.bottom > 0.6 * max(last.size, first.size, 1.0):
+                    continue
+            members[upper] = above + below
+            del members[lower]
+            for cell, a in list(anchor.items()):
+                if a == lower:
+                    anchor[cell] = upper
+
+
+def _shaded_partial_rows(shades: list[Seg], xs: list[float], ys: list[float]) -> bool:
+    """An inner row line drawn only by a shaded band's edge, leaving out one of the grid's
+    columns: shading may set off a header's second line ('to air' over 'kg/year') where no
+    rule divides the cell, so which row its text belongs to is camelot's to read from the
+    rendered page. Rules drawn with a pen that leave out a column are rowspans, read here."""
     middles = [(a + b) / 2 for a, b in zip(xs, xs[1:]) if b - a > 2 * SNAP]
-    return any(not _covered(horizontal, y, x) for y in ys[1:-1] for x in middles)
+    inner = [y for y in ys[1:-1] if any(abs(s.pos - y) <= SNAP for s in shades)]
+    return any(not _covered(shades, y, x) for y in inner for x in middles)
+
+
+def _shade_lines(rules: list[Ruling]) -> list[Seg]:
+    """Level lines drawn only by shaded bands' edges, not also by a pen's rule."""
+    pens = _segments([r for r in rules if not r.shade])[0]
+    return [h for h in _segments([r for r in rules if r.shade])[0]
+            if not any(abs(h.pos - o.pos) <= SNAP and o.lo <= h.lo + SNAP and h.hi <= o.hi + SNAP for o in pens)]
 
 
 def _packs_columns(lines: list[Line]) -> bool:
-    """A cell line of several numbers set apart by column gaps: unruled columns inside the grid."""
-    return any(sum(1 for s in ln.segments if NUMERIC_CELL_RE.match(s.text)) >= 2 for ln in lines)
+    """A cell line of several numbers set apart by column gaps, or three lines each a label and
+    a number set apart so ('Under 1 year   3,533,692'): unruled columns inside the grid."""
+    pairs = sum(1 for ln in lines if len(ln.segments) >= 2 and NUMERIC_CELL_RE.match(ln.segments[-1].text))
+    return pairs >= 3 or any(sum(1 for s in ln.segments if NUMERIC_CELL_RE.match(s.text)) >= 2 for ln in lines)
 
 
 def cell_text(lines: list[Line], vocab: set[str]) -> str:
@@ -170,13 +211,13 @@ def cell_text(lines: list[Line], vocab: set[str]) -> str:
 
 
 def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char],
-                vocab: set[str]) -> FoundTable | None:
+                vocab: set[str], shades: list[Seg]) -> FoundTable | None:
     horizontal, vertical = group
     ys = _levels([h.pos for h in horizontal] + [min(v.lo for v in vertical), max(v.hi for v in vertical)])
     xs = _levels([v.pos for v in vertical] + [min(h.lo for h in horizontal), max(h.hi for h in horizontal)])
     if len(ys) < 3 or len(xs) < 3:
         return None
-    if _labels_outside(chars, xs, ys) or _partial_rows(horizontal, xs, ys):
+    if _labels_outside(chars, xs, ys) or _shaded_partial_rows(shades, xs, ys):
         return None
     inside = [c for c in chars if xs[0] <= (c.x0 + c.x1) / 2 <= xs[-1] and ys[0] <= (c.top + c.bottom) / 2 <= ys[-1]]
     if sum(1 for c in inside if not c.upright) >= 3:
@@ -187,14 +228,15 @@ def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char]
         i = _band(ys, char)
         j = _slot(xs, (char.x0 + char.x1) / 2)
         members.setdefault(anchor[(i, j)], []).append(char)
+    _join_wrapped_down(horizontal, xs, ys, anchor, members)
     lines = {cell: build_lines(chars) for cell, chars in members.items()}
     if any(_packs_columns(cell_lines) for cell_lines in lines.values()):
         return None
-    last_col = {a: j for (i, j), a in anchor.items()}
+    last = {a: (i, j) for (i, j), a in sorted(anchor.items())}  # each ruled cell's last row and column
     rows = [[cell_text(lines.get((i, j), []), vocab) if anchor[(i, j)] == (i, j) else ""
              for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
     boxes: list[list[BBox | None]] = [
-        [(xs[j], ys[i], xs[last_col[(i, j)] + 1], ys[i + 1]) if anchor[(i, j)] == (i, j) else None
+        [(xs[j], ys[i], xs[last[(i, j)][1] + 1], ys[last[(i, j)][0] + 1]) if anchor[(i, j)] == (i, j) else None
          for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
     rows, boxes = clean_rows(rows, boxes)
     table = FoundTable(page, (xs[0], ys[0], xs[-1], ys[-1]), rows, boxes, "grid")
@@ -204,5 +246,6 @@ def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char]
 def grid_tables(page: int, chars: list[Char], rules: list[Ruling], vocab: set[str]) -> list[FoundTable]:
     """Tables drawn as closed grids of rules on one page, top to bottom."""
     horizontal, vertical = _segments(rules)
-    found = [_grid_table(page, g, chars, vocab) for g in _groups(horizontal, vertical)]
+    shades = _shade_lines(rules)
+    found = [_grid_table(page, g, chars, vocab, shades) for g in _groups(horizontal, vertical)]
     return sorted((t for t in found if t is not None), key=lambda t: (t.bbox[1], t.bbox[0]))

@@ -9,7 +9,6 @@ rules PDFium already gave us.
 """
 from __future__ import annotations
 
-import io
 import logging
 import re
 import warnings
@@ -18,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.loaders.camelot_page import DEFAULT_DPI, read_page
-from pipeline.loaders.pdf_chars import Ruling
-from pipeline.loaders.pdf_layout import Line
+from pipeline.loaders.pdf_chars import Char, Ruling
+from pipeline.loaders.pdf_layout import Line, build_lines
 from pipeline.model import BBox
 
 log = logging.getLogger(__name__)
@@ -178,11 +177,9 @@ def drop_overlaps(tables: list[FoundTable]) -> list[FoundTable]:
     return sorted(kept, key=lambda t: (t.bbox[1], t.bbox[0]))
 
 
-def rules_close_a_cell(rules: list[Ruling]) -> bool:
-    """Whether pdfplumber's ruling finder can find anything on the page: its own cell finder
-    (its snapping, joining and crossing tolerances) run on the rules PDFium read makes at
-    least one table (two cells or more). Where none closes, the fallback would parse the whole page again only to
-    find nothing: 29 of its 82 calls on real-pdfs, none of the four pages it found a table on."""
+def _ruled_cells(rules: list[Ruling]) -> list[list[BBox]]:
+    """pdfplumber's ruling-line finder (its default settings: snapping, joining, crossing
+    tolerances) run on the rules PDFium read: the cells of each table it makes."""
     from pdfplumber import table as finder
     settings = finder.TableSettings()
     edges = finder.merge_edges([edge for rule in rules for edge in _edges(rule)],
@@ -191,7 +188,13 @@ def rules_close_a_cell(rules: list[Ruling]) -> bool:
     edges = [e for e in edges if e["width" if e["orientation"] == "h" else "height"] >= settings.edge_min_length]
     crossings = finder.edges_to_intersections(edges, settings.intersection_x_tolerance,
                                               settings.intersection_y_tolerance)
-    return bool(finder.cells_to_tables(finder.intersections_to_cells(crossings)))
+    return finder.cells_to_tables(finder.intersections_to_cells(crossings))
+
+
+def rules_close_a_cell(rules: list[Ruling]) -> bool:
+    """Whether pdfplumber's ruling finder can find anything on the page: at least one table
+    (two cells or more) of its cells closes."""
+    return bool(_ruled_cells(rules))
 
 
 def _edges(rule: Ruling) -> list[dict[str, Any]]:
@@ -209,18 +212,32 @@ def _edges(rule: Ruling) -> list[dict[str, Any]]:
     return edges
 
 
-def pdfplumber_tables(data: bytes, page: int) -> list[FoundTable]:
-    """pdfplumber's ruling-line finder on one page: the fallback for ruled pages."""
-    import pdfplumber
-    with pdfplumber.open(io.BytesIO(data), pages=[page]) as pdf:
-        found = []
-        for table in pdf.pages[0].find_tables():
-            rows = [[c or "" for c in row] for row in table.extract()]
-            boxes = [[_bbox(cell) if cell else None for cell in row.cells] for row in table.rows]
-            rows, boxes = clean_rows(rows, boxes)
-            if is_real_table(rows):
-                found.append(FoundTable(page, _bbox(table.bbox), rows, boxes, "pdfplumber-lines"))
-        return found
+def pdfplumber_tables(page: int, rules: list[Ruling], chars: list[Char]) -> list[FoundTable]:
+    """pdfplumber's ruling-line tables from the rules PDFium read: the fallback for ruled
+    pages camelot finds nothing on. pdfplumber's finder and rows (`Page.find_tables`) without
+    parsing the page a second time; each cell's text is its characters' lines, as the grid
+    reader writes them (PDFium's character boxes are too loose for pdfplumber's spacing)."""
+    from pdfplumber.table import Table
+
+    from pipeline.loaders.pdf_grid import cell_text
+    found = []
+    for cells in _ruled_cells(rules):
+        table = Table(None, cells)  # type: ignore[arg-type]  # rows need no page
+        rows, boxes = [], []
+        for row in table.rows:
+            inside = [c for c in chars if row.bbox[1] <= (c.top + c.bottom) / 2 < row.bbox[3]]
+            rows.append([cell_text(build_lines([c for c in inside if _centred_in(c, cell)]), set()) if cell else ""
+                         for cell in row.cells])
+            boxes.append([_bbox(cell) if cell else None for cell in row.cells])
+        rows, boxes = clean_rows(rows, boxes)
+        if is_real_table(rows):
+            found.append(FoundTable(page, _bbox(table.bbox), rows, boxes, "pdfplumber-lines"))
+    return found
+
+
+def _centred_in(char: Char, box: tuple[float, ...]) -> bool:
+    x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
 
 
 def _bbox(values: tuple[float, ...]) -> BBox:
