@@ -66,7 +66,7 @@ def _ruled_rows(path: Path, compound: bool) -> Path:
 def test_the_fallback_is_not_asked_where_no_cell_closes(tmp_path, finder_jobs, compound):
     """A zigzag of many segments has no level or upright stroke: still no cell."""
     load_document(_ruled_rows(tmp_path / "ruled.pdf", compound))
-    assert [(j.kind, j.fallback) for j in finder_jobs] == [("ruled", False)]
+    assert [(j.kind, j.fallback) for j in finder_jobs] == [("vector", False)]
 
 
 def _grid_as_one_path(path: Path, rows=ROWS, serpentine: bool = False) -> Path:
@@ -113,3 +113,40 @@ def test_the_fallback_reads_pdfiums_rules_and_characters(tmp_path):
     tables = pdfplumber_tables(1, page.rules, page.chars)
     assert [t.rows for t in tables] == [[list(r) for r in ROWS]]
     assert tables[0].method == "pdfplumber-lines"
+
+
+def _stacked_grid(path: Path, turned: bool = False) -> Path:
+    """A closed grid of three columns whose one body band holds two lines in every cell (rows
+    the grid does not rule); or, if `turned`, ruled rows under column heads set sideways."""
+    doc = FPDF(format="A4")
+    doc.add_page()
+    doc.set_font("helvetica", size=10)
+    xs, ys = [20, 70, 120, 170], [30, 40, 60]
+    if turned:
+        for i, y in enumerate((60, 68, 76, 84)):
+            doc.line(20, y + 2, 180, y + 2)
+            for j, cell in enumerate(ROWS[i]):
+                doc.text(20 + 50 * j, y, cell)
+        doc.line(15, 15, 15, 22)
+        doc.line(190, 15, 190, 22)
+        for j, head in enumerate(("Recorded offences", "Solved offences", "Outcome rate")):
+            with doc.rotation(90, 30 + 50 * j, 50):
+                doc.text(30 + 50 * j, 50, head)
+    else:
+        for y in ys:
+            doc.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            doc.line(x, ys[0], x, ys[-1])
+        for j, cell in enumerate(ROWS[0]):
+            doc.text(xs[j] + 2, 36, cell)
+        for j, (a, b) in enumerate((("North", "South"), ("1,204", "1,150"), ("312", "298"))):
+            doc.text(xs[j] + 2, 47, a)
+            doc.text(xs[j] + 2, 55, b)
+    doc.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("turned", [False, True], ids=["stacked-cells", "turned-heads"])
+def test_camelot_reads_the_rendered_page_only_where_its_image_is_needed(tmp_path, finder_jobs, turned):
+    load_document(_stacked_grid(tmp_path / "page.pdf", turned))
+    assert [j.kind for j in finder_jobs] == ["rendered"]

@@ -90,7 +90,7 @@ def test_cells_that_run_together_leave_the_page_to_camelot(tmp_path, finder_jobs
     page.row("Arson", ["88", "91", "3.4"], XS)
     doc = page.save(tmp_path)
     assert _rows(doc) == []
-    assert [(j.page, j.kind) for j in finder_jobs] == [(1, "network")]
+    assert [(j.page, j.kind) for j in finder_jobs] == [(1, "vector")]
 
 
 def test_a_page_of_two_prose_columns_is_no_table(tmp_path, finder_jobs):

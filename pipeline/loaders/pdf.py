@@ -19,7 +19,7 @@ import pypdfium2 as pdfium
 from pipeline.loaders.errors import LoadError
 from pipeline.loaders.pdf_chars import Char, Ruling, page_chars, page_rules
 from pipeline.loaders.pdf_finders import FinderJob, failure_note, run_finders
-from pipeline.loaders.pdf_grid import grid_tables
+from pipeline.loaders.pdf_grid import grid_reading
 from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
 from pipeline.loaders.pdf_rows import merge_wrapped_rows
 from pipeline.loaders.pdf_records import PlacedTable, table_records
@@ -137,8 +137,10 @@ def find_tables(data: bytes, pages: list[RawPage], settings: Settings, deadline:
 
 def own_tables(page: RawPage, vocab: set[str]) -> tuple[list[FoundTable], FinderJob | None]:
     """The grids recount reads from the page's rules, and the slower finder the rest of the
-    page still needs, if any."""
-    grid = grid_tables(page.number, page.chars, page.rules, vocab) if page.rules else []
+    page still needs, if any: camelot on the PDF's vector rules, or on the rendered page where
+    its image must find what those cannot give (a ruled page's turned text, a grid whose
+    cells stack values: the image's lattice reads them)."""
+    grid, stacked = grid_reading(page.number, page.chars, page.rules, vocab) if page.rules else ([], False)
     turned = _turned(page.chars, grid)
     kind = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules, turned)
     if kind == "network" and not turned:
@@ -148,9 +150,10 @@ def own_tables(page: RawPage, vocab: set[str]) -> tuple[list[FoundTable], Finder
             kind = table_flavor(_lines_outside(page.lines, grid), [], False) if reading.tables else kind
     if kind is None:
         return grid, None
+    mode = "rendered" if kind == "ruled" and (turned or stacked) else "vector"
     if grid or not page.rules or (len(page.rules) <= CROSSING_CHECK_RULES and not rules_close_a_cell(page.rules)):
-        return grid, FinderJob(page.number, page.height, kind, fallback=False)
-    return grid, FinderJob(page.number, page.height, kind, True, tuple(page.rules), tuple(page.chars))
+        return grid, FinderJob(page.number, page.height, mode, fallback=False)
+    return grid, FinderJob(page.number, page.height, mode, True, tuple(page.rules), tuple(page.chars))
 
 
 def _turned(chars: list[Char], tables: list[FoundTable]) -> bool:

@@ -26,17 +26,15 @@ from pipeline.loaders.pdf_tables import FoundTable, camelot_tables, pdfplumber_t
 
 log = logging.getLogger(__name__)
 
-# recount's page kind -> camelot's parser and options. Pages whose text outside the grids
-# looks tabular take hybrid with its render-free lattice half (the PDF's vector rules, no
-# 300 dpi render): the same scores as the rendered hybrid on the peers' suites, where network
-# alone lost rows. Pages with rules that drew no closed grid keep the rendered hybrid: its
-# image finds rules the vector half and pdfplumber missed (ICDAR cell recall 0.91 -> 0.86 without).
-# That image is drawn at 200 dpi, not camelot's 300 (camelot_page): the same scores on the
-# peers' suites, ICDAR 2013 and coverage, at under half the rendered hybrid's time. At 150 dpi
-# twice as many pages' tables changed for little more gain.
-RULED_DPI = 200
+# How camelot reads a page -> its parser and options. Hybrid scored best of its flavours on
+# the peers' suites; its lattice half reads rules from the PDF's vector paths ('vector', no
+# render) on most pages. Since recount reads rowspans and grids drawn as one path itself, the
+# rendered image (drawn at 200 dpi, not camelot's 300: camelot_page) changes tables only on
+# ruled pages with turned text or grids whose cells stack values, so only those are rendered
+# (on the rest the same scores on the suites and ICDAR 2013, about a fifth less time).
+RENDER_DPI = 200
 CAMELOT: dict[str, tuple[str, dict[str, Any]]] = {
-    "network": ("hybrid", {"engine": "vector"}), "ruled": ("hybrid", {"dpi": RULED_DPI})}
+    "vector": ("hybrid", {"engine": "vector"}), "rendered": ("hybrid", {"dpi": RENDER_DPI})}
 
 
 @dataclass(frozen=True)

@@ -239,13 +239,20 @@ def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char]
         [(xs[j], ys[i], xs[last[(i, j)][1] + 1], ys[last[(i, j)][0] + 1]) if anchor[(i, j)] == (i, j) else None
          for j in range(len(xs) - 1)] for i in range(len(ys) - 1)]
     rows, boxes = clean_rows(rows, boxes)
-    table = FoundTable(page, (xs[0], ys[0], xs[-1], ys[-1]), rows, boxes, "grid")
-    return table if is_real_table(rows) and not stacks_values(table) else None
+    return FoundTable(page, (xs[0], ys[0], xs[-1], ys[-1]), rows, boxes, "grid") if is_real_table(rows) else None
+
+
+def grid_reading(page: int, chars: list[Char], rules: list[Ruling], vocab: set[str]
+                 ) -> tuple[list[FoundTable], bool]:
+    """Tables drawn as closed grids of rules on one page, top to bottom; and whether a grid
+    was left unread because its cells stack values (rows it does not rule)."""
+    horizontal, vertical = _segments(rules)
+    shades = _shade_lines(rules)
+    found = [t for g in _groups(horizontal, vertical) if (t := _grid_table(page, g, chars, vocab, shades))]
+    stacked = [t for t in found if stacks_values(t)]
+    tables = [t for t in found if t not in stacked]
+    return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])), bool(stacked)
 
 
 def grid_tables(page: int, chars: list[Char], rules: list[Ruling], vocab: set[str]) -> list[FoundTable]:
-    """Tables drawn as closed grids of rules on one page, top to bottom."""
-    horizontal, vertical = _segments(rules)
-    shades = _shade_lines(rules)
-    found = [_grid_table(page, g, chars, vocab, shades) for g in _groups(horizontal, vertical)]
-    return sorted((t for t in found if t is not None), key=lambda t: (t.bbox[1], t.bbox[0]))
+    return grid_reading(page, chars, rules, vocab)[0]
