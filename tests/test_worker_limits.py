@@ -3,6 +3,7 @@ and never write to the terminal themselves (so `--log-format json` is JSON on ev
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import subprocess
@@ -48,9 +49,11 @@ def test_text_logs_show_worker_output_escaped_one_record_a_line(tmp_path):
     assert "WARNING recount.worker.stderr: raw C-level write \\x1b[2J to fd 2" in run.stderr
     # a library's own log records (pdfminer, playa on a broken PDF) are details: -v shows them
     assert "a library log record" not in run.stderr and "repeated warning" not in run.stderr
+    assert "more log lines" not in run.stderr  # the lines it held back were a library's details too
     verbose = recount("-v", "ingest", str(tmp_path / "in"), "-o", str(tmp_path / "out2"), "--jobs", "1",
                       "--quiet", env={POISON_ENV: f"noise:{paths[0].name}"})
     assert "INFO pdfminer.noise: a library log record" in verbose.stderr
+    assert re.search(r"INFO recount.worker: \d+ more log lines of that document not shown", verbose.stderr)
 
 
 def test_an_unexpected_error_is_one_line_without_debug_and_a_traceback_with_it(tmp_path):

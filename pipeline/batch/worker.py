@@ -38,7 +38,7 @@ class Channel:
     def __init__(self, conn: Connection):
         self.conn, self.lock = conn, threading.Lock()
         self.sent: dict[str, int] = {}
-        self.dropped = 0
+        self.dropped, self.dropped_level = 0, logging.DEBUG
 
     def send(self, message: object) -> None:
         with self.lock:
@@ -51,21 +51,23 @@ class Channel:
         with self.lock:
             if self.sent.get(name, 0) >= LINES_PER_SOURCE or sum(self.sent.values()) >= LINES_PER_DOCUMENT:
                 self.dropped += 1
+                self.dropped_level = max(self.dropped_level, level)
                 return
             self.sent[name] = self.sent.get(name, 0) + 1
             line = text() if callable(text) else text
             self.conn.send((LOG, level, name, line[:2000]))
 
     def result(self, message: object) -> None:
-        """A document's result, after a line saying how many of its log lines were not sent;
+        """A document's result, after a line saying how many of its log lines were not sent
+        (at the level of the gravest of them: a library's dropped details are no warning);
         the next document starts with a fresh share."""
         sys.stderr.flush()
         with self.lock:
             if self.dropped:
-                self.conn.send((LOG, logging.WARNING, "recount.worker",
+                self.conn.send((LOG, self.dropped_level, "recount.worker",
                                 f"{self.dropped} more log lines of that document not shown"))
             self.conn.send(message)
-            self.sent, self.dropped = {}, 0
+            self.sent, self.dropped, self.dropped_level = {}, 0, logging.DEBUG
 
 
 OWN_LOGGERS = ("pipeline", "extractors", "schemas", "recount")  # the rest are libraries'
