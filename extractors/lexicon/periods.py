@@ -8,6 +8,7 @@ label and the year it belongs to fix one, else a bare mark ('Q2', 'M04', 'THIS',
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.model.periods import FY_BLOCKS, MONTHS, financial_year, find_periods, is_financial_period
 
@@ -35,6 +36,7 @@ def _month_block(first: int, last: int) -> str:
     return block.strip() if block else ""
 
 
+@lru_cache(maxsize=8192)  # a table's labels are read once per row, column and extractor
 def label_period(text: str) -> str:
     """The period a column or row label names, whole or as a mark to resolve; '' for none."""
     text = text or ""

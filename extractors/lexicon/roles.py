@@ -6,6 +6,7 @@ first. The same words type money in prose (`GIVEN` / `USED`) and rows of a spend
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ALLOCATION = re.compile(r"\b(?:allocat\w*|grants?|award\w*|funding|income|budget allocation|contribution\w*)\b", re.I)
 ALLOCATION_COLUMN = re.compile(r"\b(?:allocat\w*|budget\w*|grants?|award\w*|funding|agreed|approved|planned|"
@@ -67,6 +68,7 @@ NOT_FACT_ROLES = ("reference", "rank", "page")
 PROSE_ROLES = ("commentary", "owner")
 
 
+@lru_cache(maxsize=8192)
 def column_role(label: str) -> str:
     """The role a column label states, '' for none (a period, a place, a plain quantity)."""
     if not label or len(label) >= 80:

@@ -7,6 +7,7 @@ are named somewhere: a '£' in a cell, '£000s'/'£k' in a header, or the title 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional
 
@@ -27,6 +28,7 @@ class Amount:
     number: Number
 
 
+@lru_cache(maxsize=8192)  # every cell is asked by several readers
 def amount_of(text: str) -> Optional[Amount]:
     """The signed amount a money cell states; None unless the cell is just an amount."""
     squeezed = text.replace(" ", "")
@@ -51,6 +53,11 @@ def body_rows(table: Table) -> list[list]:
 def money_columns(table: Table) -> list[int]:
     """Columns after the first whose filled body cells are (almost) all amounts, and whose
     label does not call them page numbers, references or ranks."""
+    return list(_money_columns(table))
+
+
+@lru_cache(maxsize=64)  # by table: asked by the spend reader and by every prose-cell test
+def _money_columns(table: Table) -> tuple[int, ...]:
     rows, head = body_rows(table), _head_rows(table)
     found = []
     for col in range(1, table.n_cols):
@@ -61,7 +68,7 @@ def money_columns(table: Table) -> list[int]:
         if filled and len(amounts) >= 0.8 * len(filled) and len(amounts) >= 2 and \
                 not any(_PERCENT_SIGN.search(t) for t in filled):
             found.append(col)
-    return found
+    return tuple(found)
 
 
 def _head_rows(table: Table) -> list[list]:
