@@ -44,6 +44,9 @@ def read_page(path: Path, page: int, flavor: str, dpi: int = DEFAULT_DPI, **opti
     import camelot
     from camelot.backends.image_conversion import ImageConversionBackend
     from camelot.parsers import Hybrid, Lattice, Network
+
+    from pipeline.loaders import camelot_patches
+    camelot_patches.apply()
     parser = {"hybrid": Hybrid, "network": Network, "lattice": Lattice}[flavor](**options)
     lattice = parser if isinstance(parser, Lattice) else getattr(parser, "lattice_parser", None)
     if lattice is None or not hasattr(lattice, "icb"):  # not the camelot this was written for

@@ -1,0 +1,60 @@
+"""recount's copy of camelot's header search returns what camelot's own does."""
+from __future__ import annotations
+
+import importlib.util
+import random
+from types import SimpleNamespace
+
+import camelot
+import pytest
+from camelot.parsers import network
+
+from pipeline.loaders import camelot_patches
+
+
+def _original():
+    """camelot's network module loaded afresh, whatever has been patched into the loaded one."""
+    spec = importlib.util.spec_from_file_location("camelot.parsers._network_as_shipped", network.__file__)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.search_header_from_body_bbox
+
+
+def _page(rng: random.Random) -> list[SimpleNamespace]:
+    """Text lines in rows over a body: header-like rows close above it, strays further up."""
+    lines = []
+    for row in range(rng.randint(0, 12)):
+        y0 = 300 + row * rng.uniform(8, 30)
+        for _ in range(rng.randint(1, 6)):
+            x0 = rng.uniform(20, 500)
+            lines.append(SimpleNamespace(x0=x0, x1=x0 + rng.uniform(10, 160), y0=y0, y1=y0 + rng.uniform(6, 12)))
+    for _ in range(rng.randint(0, 20)):  # the body's own lines and some below it
+        y0 = rng.uniform(50, 299)
+        x0 = rng.uniform(20, 500)
+        lines.append(SimpleNamespace(x0=x0, x1=x0 + 40, y0=y0, y1=y0 + 9))
+    rng.shuffle(lines)
+    return lines
+
+
+@pytest.mark.skipif(camelot.__version__ != camelot_patches.PATCHED_VERSION, reason="patch is for one camelot")
+def test_header_search_matches_camelots_own_on_random_pages():
+    original, rng = _original(), random.Random(7)
+    grown = 0
+    for _ in range(400):
+        lines = _page(rng)
+        body = (rng.uniform(20, 200), 100.0, rng.uniform(300, 560), 300.0)
+        anchors = sorted(rng.uniform(body[0], body[2]) for _ in range(rng.randint(2, 8)))
+        gap = rng.uniform(5, 40)
+        expected = original(body, lines, anchors, gap)
+        assert camelot_patches.search_header(body, lines, anchors, gap) == expected
+        grown += expected != body
+    assert grown > 50  # the pages exercise the search, not only its first test
+
+
+def test_the_patch_goes_only_into_the_camelot_it_copies(monkeypatch):
+    monkeypatch.setattr(network, "search_header_from_body_bbox", network.search_header_from_body_bbox)
+    monkeypatch.setattr(camelot, "__version__", "9.9.9")
+    before = network.search_header_from_body_bbox
+    assert not camelot_patches.apply() and network.search_header_from_body_bbox is before
+    monkeypatch.setattr(camelot, "__version__", camelot_patches.PATCHED_VERSION)
+    assert camelot_patches.apply() and network.search_header_from_body_bbox is camelot_patches.search_header
