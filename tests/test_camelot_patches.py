@@ -12,12 +12,16 @@ from camelot.parsers import network
 from pipeline.loaders import camelot_patches
 
 
-def _original():
+def _shipped():
     """camelot's network module loaded afresh, whatever has been patched into the loaded one."""
     spec = importlib.util.spec_from_file_location("camelot.parsers._network_as_shipped", network.__file__)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.search_header_from_body_bbox
+    return module
+
+
+def _original():
+    return _shipped().search_header_from_body_bbox
 
 
 def _page(rng: random.Random) -> list[SimpleNamespace]:
@@ -58,3 +62,16 @@ def test_the_patch_goes_only_into_the_camelot_it_copies(monkeypatch):
     assert not camelot_patches.apply() and network.search_header_from_body_bbox is before
     monkeypatch.setattr(camelot, "__version__", camelot_patches.PATCHED_VERSION)
     assert camelot_patches.apply() and network.search_header_from_body_bbox is camelot_patches.search_header
+
+
+@pytest.mark.skipif(camelot.__version__ != camelot_patches.PATCHED_VERSION, reason="patch is for one camelot")
+def test_alignment_counts_match_camelots_own():
+    shipped, rng = _shipped().AlignmentCounter, random.Random(11)
+    camelot_patches.apply()
+    for _ in range(300):
+        ours, theirs = network.AlignmentCounter(), shipped()
+        for key in ours.alignment_to_occurrences:
+            lines = list(range(rng.randint(0, 6)))
+            ours[key], theirs[key] = lines, lines
+        assert (ours.max_h_count(), ours.max_v_count(), ours.alignment_score()) == \
+            (theirs.max_h_count(), theirs.max_v_count(), theirs.alignment_score())

@@ -10,14 +10,13 @@ rule between two cells whose text runs across merges them into one spanning cell
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import NamedTuple
 
 from pipeline.loaders.pdf_chars import Char, Ruling
 from pipeline.loaders.pdf_layout import Line, build_lines
 from pipeline.loaders.pdf_tables import NUMERIC_CELL_RE, FoundTable, clean_rows, is_real_table, stacks_values
-from pipeline.loaders.pdf_text import join_hyphenated
+from pipeline.loaders.pdf_text import cell_text
 from pipeline.model import BBox
 
 SNAP = 2.0  # points: rules closer than this are one line
@@ -194,20 +193,6 @@ def _packs_columns(lines: list[Line]) -> bool:
     a number set apart so ('Under 1 year   3,533,692'): unruled columns inside the grid."""
     pairs = sum(1 for ln in lines if len(ln.segments) >= 2 and NUMERIC_CELL_RE.match(ln.segments[-1].text))
     return pairs >= 3 or any(sum(1 for s in ln.segments if NUMERIC_CELL_RE.match(s.text)) >= 2 for ln in lines)
-
-
-def cell_text(lines: list[Line], vocab: set[str]) -> str:
-    """A cell's lines as its text, top to bottom, line-end hyphens mended."""
-    text = ""
-    for line in lines:
-        part = line.text.strip()
-        if not text:
-            text = part
-        elif text.endswith("-") and re.search(r"[A-Za-z]-$", text):
-            text = join_hyphenated(text, part, vocab)
-        else:
-            text += "\n" + part
-    return text
 
 
 def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char],

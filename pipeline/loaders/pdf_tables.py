@@ -19,6 +19,7 @@ from typing import Any
 from pipeline.loaders.camelot_page import DEFAULT_DPI, read_page
 from pipeline.loaders.pdf_chars import Char, Ruling
 from pipeline.loaders.pdf_layout import Line, build_lines
+from pipeline.loaders.pdf_text import cell_text
 from pipeline.model import BBox
 
 log = logging.getLogger(__name__)
@@ -219,7 +220,6 @@ def pdfplumber_tables(page: int, rules: list[Ruling], chars: list[Char]) -> list
     reader writes them (PDFium's character boxes are too loose for pdfplumber's spacing)."""
     from pdfplumber.table import Table
 
-    from pipeline.loaders.pdf_grid import cell_text
     found = []
     for cells in _ruled_cells(rules):
         table = Table(None, cells)  # type: ignore[arg-type]  # rows need no page

@@ -187,3 +187,17 @@ def compose_page(lines: list[Line], tables: dict[int, list[list[str]]], vocab: s
         parts.append(text)
         offset += len(text)
     return "".join(parts), headings, spans
+
+
+def cell_text(lines: list[Line], vocab: set[str]) -> str:
+    """A cell's lines as its text, top to bottom, line-end hyphens mended."""
+    text = ""
+    for line in lines:
+        part = line.text.strip()
+        if not text:
+            text = part
+        elif text.endswith("-") and re.search(r"[A-Za-z]-$", text):
+            text = join_hyphenated(text, part, vocab)
+        else:
+            text += "\n" + part
+    return text
