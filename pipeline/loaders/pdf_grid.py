@@ -4,9 +4,11 @@ Where a page draws its table's grid, the cells are known exactly: every characte
 cell's rectangle is that cell's text, read line by line. This keeps wrapped cells whole (a KPI
 row whose label wraps over four lines stays one row) and costs a few milliseconds, where
 camelot's lattice renders the page to an image to find the same lines again. Rules are
-snapped to each other within a tolerance (lines drawn a point apart are one line), a missing
-rule between two cells whose text runs across merges them into one spanning cell, and a grid that does not close
-(only horizontal rules, or one column) is not a table here: the page goes to camelot.
+snapped to each other within a tolerance (lines drawn a point apart are one line). A missing
+column rule between two cells whose text runs across merges them into one spanning cell; a
+missing row rule makes a rowspan (`_join_wrapped_down`). A grid that does not close (only
+horizontal rules, or one column), whose cells stack values or pack unruled columns, or whose
+row lines are only a shaded band's edges, is not a table here: the page goes to camelot.
 """
 from __future__ import annotations
 
@@ -166,9 +168,9 @@ def _join_wrapped_down(horizontal: list[Seg], xs: list[float], ys: list[float],
                     continue
             members[upper] = above + below
             del members[lower]
-            for cell, a in list(anchor.items()):
-                if a == lower:
-                    anchor[cell] = upper
+            for k in range(j, len(xs) - 1):  # the cell and the columns it spans on its row
+                if anchor[(i, k)] == lower:
+                    anchor[(i, k)] = upper
 
 
 def _shaded_partial_rows(shades: list[Seg], xs: list[float], ys: list[float]) -> bool:

@@ -2,10 +2,10 @@
 which pages still look tabular, then camelot on those only.
 
 Camelot's hybrid parser (ruling lines and text alignment) scored best of its flavours on the
-peers' own test suites with no per-file settings, so it finds the tables; pdfplumber's finder
-is the fallback for a page with rules where camelot finds nothing. Both cost 100-1000 ms a
-page against PDFium's few ms, which is why `table_flavor` decides from the characters and
-rules PDFium already gave us.
+peers' own test suites with no per-file settings, so it finds the tables; it costs 100-1000
+ms a page against PDFium's few ms, which is why `table_flavor` decides from the characters
+and rules PDFium already gave us. pdfplumber's ruling finder, run on those same rules and
+characters, is the fallback for a page with rules where camelot finds nothing.
 """
 from __future__ import annotations
 
