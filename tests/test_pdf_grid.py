@@ -73,6 +73,19 @@ def test_a_wrapped_label_over_a_missing_row_rule_is_one_cell():
         [["Cycle\nName", "Savings", ""], ["", "2019", "2020"], ["Burglary", "12", "15"]]]
 
 
+def test_labels_of_value_rows_stay_apart_without_row_rules_in_their_column():
+    """A budget whose label column is ruled only at its top and bottom, its labels set as
+    tight as a paragraph's lines: each is still its own row's, beside that row's amount."""
+    labels, amounts = ["Salaries", "Fringe benefits", "Staff travel"], ["1,314,000", "352,000", "98,250"]
+    ys = [100.0, 110.0, 120.0, 130.0]
+    cells = [c for i, (label, amount) in enumerate(zip(labels, amounts))
+             for c in _word(label, XS[0] + 3, ys[i] + 1) + _word(amount, XS[1] + 3, ys[i] + 1)]
+    rules = [Ruling(x, ys[0], x + 0.5, ys[-1]) for x in XS[:3]]
+    rules += [Ruling(XS[0], y, XS[2], y + 0.5) for y in (ys[0], ys[-1])]
+    rules += [Ruling(XS[1], y, XS[2], y + 0.5) for y in ys[1:-1]]  # the amounts' rows only
+    assert [t.rows for t in grid_tables(1, cells, rules, set())] == [[list(p) for p in zip(labels, amounts)]]
+
+
 def test_grid_with_turned_header_text_is_left_to_camelot():
     assert grid_tables(1, _cells(upright=False), _rules(), set()) == []
 

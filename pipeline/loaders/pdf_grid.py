@@ -12,6 +12,7 @@ row lines are only a shaded band's edges, is not a table here: the page goes to 
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import NamedTuple
 
@@ -149,28 +150,40 @@ def _join_wrapped_down(horizontal: list[Seg], xs: list[float], ys: list[float],
                        members: dict[tuple[int, int], list[Char]]) -> None:
     """Where no rule divides two rows in a column, one cell spans them (a rowspan): its text
     is read in its first row, as a year over its Men and Women rows is that group's; and a
-    text that runs on over the row line, its next line as close as a paragraph's ('Cycle
-    Name' beside a group header's underline), is one cell. Two labels each set in its own
-    row ('Burglary', 'Robbery') stay apart. Changes `anchor` and `members`."""
+    text that runs on over the row line between two rows of labels, its next line as close as
+    a paragraph's ('Cycle Name' beside a group header's underline), is one cell. Labels of
+    rows that state values, or set each in its own row ('Burglary', 'Robbery'), stay apart.
+    Changes `anchor` and `members`."""
+    valued = _rows_with_values(members)
     for j in range(len(xs) - 1):
         mid_x = (xs[j] + xs[j + 1]) / 2
         for i in range(1, len(ys) - 1):
             upper, lower = anchor[(i - 1, j)], anchor[(i, j)]
             if lower != (i, j) or upper[1] != j or _covered(horizontal, ys[i], mid_x):
                 continue
-            above, below = members.get(upper, []), members.get(lower)
-            if not below:
-                continue
-            if above:
+            above, below = members.get(upper, []), members.get(lower, [])
+            if above and below:
+                if {i - 1, i} & valued:
+                    continue  # two rows of values: each keeps its own label
                 last = max(above, key=lambda c: c.bottom)
                 first = min(below, key=lambda c: c.top)
                 if first.top - last.bottom > 0.6 * max(last.size, first.size, 1.0):
                     continue
-            members[upper] = above + below
-            del members[lower]
+            if below:
+                members[upper] = above + members.pop(lower)
             for k in range(j, len(xs) - 1):  # the cell and the columns it spans on its row
                 if anchor[(i, k)] == lower:
                     anchor[(i, k)] = upper
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?")  # a column head, not a value
+
+
+def _rows_with_values(members: dict[tuple[int, int], list[Char]]) -> set[int]:
+    """The rows with a cell whose text is a number other than a year."""
+    return {row for (row, _), chars in members.items()
+            if any(NUMERIC_CELL_RE.match(s.text) and not _YEAR.fullmatch(s.text.strip())
+                   for line in build_lines(chars) for s in line.segments)}
 
 
 def _shaded_partial_rows(shades: list[Seg], xs: list[float], ys: list[float]) -> bool:
