@@ -15,6 +15,7 @@ from extractors.tables.header import is_kpi_table, prose_cells
 from extractors.tables.kpi import kpi_facts
 from extractors.tables.layout import read_layout
 from extractors.tables.plain import plain_facts
+from extractors.tables.row_spans import with_spread_labels
 from extractors.tables.spend import spend_facts
 from pipeline.model import Document, Extraction
 
@@ -23,6 +24,7 @@ __all__ = ["extract", "is_kpi_table", "prose_cells"]
 
 def extract(doc: Document) -> Extraction:
     """Every number in every table of the document."""
+    doc = with_spread_labels(doc)
     result = kpi_facts(doc) + Extraction(tuple(spend_facts(doc)))
     typed = list(result.facts) + list(result.skipped)
     for table in doc.tables:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import cast
 
 from extractors.facts import cell_offset, make_fact
-from extractors.lexicon.periods import resolve
+from extractors.lexicon.periods import label_period, resolve
 from extractors.lexicon.roles import STATED_IN_LABEL
 from extractors.lexicon.scales import PERCENT_LABEL, stated_scale
 from extractors.tables.cells import parse_cell
@@ -62,9 +62,25 @@ def _area(table: Table, row: list[Cell], ctx: RowContext) -> str:
     return ""
 
 
-def _period(ctx: RowContext, col: int, role: str) -> str:
+def _period(ctx: RowContext, col: int, role: str, within: str = "") -> str:
+    """The column's period; a year column's value on a row labelled with a part of the year
+    ('Q2' in a Quarter column under '2021/22') is that part's."""
     period = resolve(ctx.header.periods.get(col, ""), ctx.year)
+    if within and re.fullmatch(r"\d{4}-\d\d", period):
+        return resolve(within, period)
     return period or (ctx.year if role in ("target", "ytd") else "")
+
+
+_PART_OF_YEAR = re.compile(r"Q[1-4]|H[12]|M\d\d")
+
+
+def _part_of_year(row: list[Cell], ctx: RowContext, indicator: Cell) -> str:
+    """The quarter, half or month a label cell of the row names, other than the indicator's."""
+    for cell in row:
+        if cell.col != indicator.col and cell.col not in ctx.header.periods and cell.text:
+            if _PART_OF_YEAR.fullmatch(mark := label_period(cell.text)):
+                return mark
+    return ""
 
 
 def row_facts(doc: Document, table: Table, row: list[Cell], ctx: RowContext, more: str = "") -> list[Fact]:
@@ -81,11 +97,12 @@ def row_facts(doc: Document, table: Table, row: list[Cell], ctx: RowContext, mor
     facts = stated_in_indicator(doc, indicator, subject, common)
     percent = _is_percent(f"{indicator.text} {more}")
     lead = f"{area} | {subject}" if area else subject
+    within = _part_of_year(row, ctx, indicator)
     for col, role in ctx.header.roles.items():
         if col >= len(row) or not row[col].text or role not in _VALUE_ROLES:
             continue
         column = ctx.header.labels.get(col, "")
-        facts += value_facts(doc, row[col], lead, subject, _period(ctx, col, role),
+        facts += value_facts(doc, row[col], lead, subject, _period(ctx, col, role, within),
                              {**common, "column": column}, kind=_VALUE_ROLES[role],
                              as_percent=percent or _is_percent(column), bracket=ctx.bracket_direction)
     return _with_changes(doc, table, row, ctx, subject, common, facts)

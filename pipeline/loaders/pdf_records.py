@@ -1,13 +1,14 @@
 """Found tables to the model's Table and Cell records, with the text loader's header rules."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from pipeline.model.ids import stable_id
 from pipeline.loaders.pdf_tables import FoundTable
 from pipeline.loaders.pdf_text import CellSpans
 from pipeline.loaders.text_tables import header_row_count, heading_before
-from pipeline.model import Cell, Heading, Table
+from pipeline.model import BBox, Cell, Heading, Table
 
 
 @dataclass(frozen=True)
@@ -21,15 +22,27 @@ class PlacedTable:
 
 def _cells(found: FoundTable, spans: CellSpans) -> list[Cell]:
     cells = []
+    tops = [min((b[1] for b in row if b is not None), default=math.inf) for row in found.boxes]
+    spanning = found.method == "grid"  # its boxes are ruled cells; other readers' are their text's
     for r, row in enumerate(found.rows):
         for c, text in enumerate(row):
             text = " ".join(text.split())
             if not text:
                 continue
             span = spans[r][c] if r < len(spans) and c < len(spans[r]) else None
+            box = found.boxes[r][c]
             cells.append(Cell(r, c, text, found.page, span[0] if span else None,
-                              span[1] if span else None, found.boxes[r][c]))
+                              span[1] if span else None, box,
+                              row_span=_rows_under(box, tops, r) if spanning else 1))
     return cells
+
+
+def _rows_under(box: BBox | None, tops: list[float], row: int) -> int:
+    """How many rows a cell's box reaches down over: more than its own where a grid cell
+    spans rows (a rowspan read by `pdf_grid`)."""
+    if box is None:
+        return 1
+    return 1 + sum(1 for top in tops[row + 1:] if top < box[3] - 1)
 
 
 def _col_edges(found: FoundTable) -> tuple[float, ...]:
