@@ -150,3 +150,12 @@ def _stacked_grid(path: Path, turned: bool = False) -> Path:
 def test_camelot_reads_the_rendered_page_only_where_its_image_is_needed(tmp_path, finder_jobs, turned):
     load_document(_stacked_grid(tmp_path / "page.pdf", turned))
     assert [j.kind for j in finder_jobs] == ["rendered"]
+
+
+def test_paths_past_the_pages_segment_budget_are_no_rules(tmp_path, monkeypatch):
+    """A page of drawings could hold millions of segments: only a budget of them is split."""
+    from pipeline.loaders import pdf_chars
+    pdf = pdfium.PdfDocument(str(_grid_as_one_path(tmp_path / "grid.pdf")))
+    assert len(pdf_chars.page_rules(pdf[0])) >= 9  # five level and four upright rules
+    monkeypatch.setattr(pdf_chars, "PAGE_SEGMENTS", 5)
+    assert pdf_chars.page_rules(pdf[0]) == []

@@ -153,15 +153,17 @@ def page_chars(page: pdfium.PdfPage, limit: int) -> tuple[list[Char], int]:
 
 
 MAX_PATH_SEGMENTS = 5000  # a path of more is a chart or a map, not a table's grid: not split
+PAGE_SEGMENTS = 20_000  # segments split on one page at most (about 0.2 s): a page of drawings is no grid
 
 
 def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> list[Ruling]:
     """Boxes of path objects that are thin enough to be table rules, rectangles' edges, and
     the straight level or upright strokes of paths of many segments (a table's whole grid may
-    be drawn as one path, as pdfplumber reads it). A path of very many segments, or whose
-    points PDFium cannot place, is no rule."""
+    be drawn as one path, as pdfplumber reads it). A path of very many segments, one past
+    the page's budget of them, or one whose points PDFium cannot place, is no rule."""
     height = page.get_height()
     rules: list[Ruling] = []
+    budget = PAGE_SEGMENTS
     for obj in _path_objects(page.raw):
         bounds = _bounds(obj)
         if bounds is None:
@@ -175,7 +177,8 @@ def page_rules(page: pdfium.PdfPage, thickness: float = 3.0) -> list[Ruling]:
             shade = not _stroked(obj)
             rules += [Ruling(x0, y0, x1, y0, shade), Ruling(x0, y1, x1, y1, shade),
                       Ruling(x0, y0, x0, y1, shade), Ruling(x1, y0, x1, y1, shade)]
-        elif segments <= MAX_PATH_SEGMENTS:
+        elif segments <= min(MAX_PATH_SEGMENTS, budget):
+            budget -= segments
             rules += _strokes(obj, segments, bounds, height) or []
     return rules
 
