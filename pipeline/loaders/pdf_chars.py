@@ -141,7 +141,10 @@ def page_chars(page: pdfium.PdfPage, limit: int) -> tuple[list[Char], int]:
         reader = _CharReader(textpage, page.get_height(), count)
         chars: list[Char] = []
         seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+        text = reader.text
         for index in range(count):
+            if text is not None and (text[index] in _SKIP or not text[index].strip()):
+                continue  # a space or line break: no glyph, no call
             char = reader.char(index)
             if char is not None and char.x1 > char.x0 and not _repeated(char, seen):
                 chars.append(char)
