@@ -147,14 +147,14 @@ def _labels_outside(chars: list[Char], xs: list[float], ys: list[float]) -> bool
 
 def _join_wrapped_down(horizontal: list[Seg], xs: list[float], ys: list[float],
                        anchor: dict[tuple[int, int], tuple[int, int]],
-                       members: dict[tuple[int, int], list[Char]]) -> None:
+                       members: dict[tuple[int, int], list[Char]], valued: set[int]) -> set[tuple[int, int]]:
     """Where no rule divides two rows in a column, one cell spans them (a rowspan): its text
     is read in its first row, as a year over its Men and Women rows is that group's; and a
     text that runs on over the row line between two rows of labels, its next line as close as
     a paragraph's ('Cycle Name' beside a group header's underline), is one cell. Labels of
-    rows that state values, or set each in its own row ('Burglary', 'Robbery'), stay apart.
-    Changes `anchor` and `members`."""
-    valued = _rows_with_values(members)
+    rows that state values (`valued`), or set each in its own row ('Burglary', 'Robbery'),
+    stay apart. Changes `anchor` and `members`; returns the cells that took text from below."""
+    grown: set[tuple[int, int]] = set()
     for j in range(len(xs) - 1):
         mid_x = (xs[j] + xs[j + 1]) / 2
         for i in range(1, len(ys) - 1):
@@ -171,19 +171,21 @@ def _join_wrapped_down(horizontal: list[Seg], xs: list[float], ys: list[float],
                     continue
             if below:
                 members[upper] = above + members.pop(lower)
+                grown.add(upper)
             for k in range(j, len(xs) - 1):  # the cell and the columns it spans on its row
                 if anchor[(i, k)] == lower:
                     anchor[(i, k)] = upper
+    return grown
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?")  # a column head, not a value
 
 
-def _rows_with_values(members: dict[tuple[int, int], list[Char]]) -> set[int]:
+def _rows_with_values(lines: dict[tuple[int, int], list[Line]]) -> set[int]:
     """The rows with a cell whose text is a number other than a year."""
-    return {row for (row, _), chars in members.items()
+    return {row for (row, _), cell_lines in lines.items()
             if any(NUMERIC_CELL_RE.match(s.text) and not _YEAR.fullmatch(s.text.strip())
-                   for line in build_lines(chars) for s in line.segments)}
+                   for line in cell_lines for s in line.segments)}
 
 
 def _shaded_partial_rows(shades: list[Seg], xs: list[float], ys: list[float]) -> bool:
@@ -228,8 +230,10 @@ def _grid_table(page: int, group: tuple[list[Seg], list[Seg]], chars: list[Char]
         i = _band(ys, char)
         j = _slot(xs, (char.x0 + char.x1) / 2)
         members.setdefault(anchor[(i, j)], []).append(char)
-    _join_wrapped_down(horizontal, xs, ys, anchor, members)
-    lines = {cell: build_lines(chars) for cell, chars in members.items()}
+    lines = {cell: build_lines(cell_chars) for cell, cell_chars in members.items()}
+    for cell in _join_wrapped_down(horizontal, xs, ys, anchor, members, _rows_with_values(lines)):
+        lines[cell] = build_lines(members[cell])
+    lines = {cell: cell_lines for cell, cell_lines in lines.items() if cell in members}
     if any(_packs_columns(cell_lines) for cell_lines in lines.values()):
         return None
     last = {a: (i, j) for (i, j), a in sorted(anchor.items())}  # each ruled cell's last row and column
