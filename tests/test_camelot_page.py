@@ -80,3 +80,41 @@ def test_a_turned_table_keeps_its_grid_when_the_image_is_drawn_smaller(shared, n
         ours = read_page(path, 1, "hybrid", 200)
     assert [t.df.shape for t in ours] == [t.df.shape for t in expected] == [(38, 17)]
     assert _camelot_rows(ours) == _camelot_rows(expected)
+
+
+def test_a_dense_page_gives_read_pdfs_tables(tmp_path):
+    """Laid out without pdfminer's ordering of text boxes (which compares every box with every
+    other), a page of many rows still gives camelot's own tables."""
+    areas = ["North", "South", "East", "West", "Central", "Coast"]
+    rows = [("Ward", "Burglary", "Robbery", "Vehicle")] + [
+        (f"{areas[i % 6]} {i}", f"{(i * 37) % 900 + 100:,}", str((i * 13) % 300 + 5), f"{(i * 53) % 1500 + 20:,}")
+        for i in range(70)]
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=7)
+    pdf.text(20, 12, "Recorded crime by ward for the year is set out below.")
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            pdf.text(20 + 40 * j, 20 + 3.6 * i, cell)
+    path = tmp_path / "dense.pdf"
+    pdf.output(str(path))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = camelot.read_pdf(path.resolve(), pages="1", flavor="hybrid", suppress_stdout=True, engine="vector")
+        ours = read_page(path.resolve(), 1, "hybrid", 200, engine="vector")
+    assert _camelot_rows(ours) == _camelot_rows(expected)
+    assert sum(len(table) for table in _camelot_rows(ours)) >= 60
+
+
+def test_a_file_written_again_at_the_same_path_is_read_again(tmp_path):
+    """The document kept open from page to page is the file as it is now, not as it was."""
+    path = _ruled_rows_pdf(tmp_path / "ruled.pdf").resolve()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first = _camelot_rows(read_page(path, 1, "hybrid", 200, engine="vector"))
+        changed = [ROWS[0]] + [(area, "7,777", *rest) for area, _, *rest in ROWS[1:]]
+        _ruled_rows_pdf(path, rows=changed)
+        second = _camelot_rows(read_page(path, 1, "hybrid", 200, engine="vector"))
+    cells = lambda tables: {cell for table in tables for row in table for cell in row}  # noqa: E731
+    assert "1,204" in cells(first) and "7,777" not in cells(first)
+    assert "7,777" in cells(second) and "1,204" not in cells(second)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.loaders.bounded import Overrun, run_bounded
+from pipeline.loaders.camelot_page import close_document
 from pipeline.loaders.errors import LoadError
 from pipeline.loaders.pdf_chars import Char, Ruling
 from pipeline.loaders.pdf_tables import FoundTable, camelot_tables, pdfplumber_tables
@@ -66,6 +67,8 @@ def run_finders(data: bytes, jobs: list[FinderJob], deadline: float, limit: floa
         except Overrun as over:
             raise LoadError("timeout", f"over the {limit:g}-second limit while finding tables on "
                             f"page {over.item.page}") from over
+        finally:
+            close_document()  # read in this process where it cannot fork
     return found, [failure_note(error, pages) for error, pages in failed.items()]
 
 
