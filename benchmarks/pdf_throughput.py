@@ -62,8 +62,9 @@ def pdfium_run(path: Path) -> None:
     pdf.close()
 
 
+PIPELINE, PLUMBER = "recount pipeline", "pdfplumber extract_text"
 METHODS: dict[str, Callable[[Path], None]] = {
-    "recount pipeline": pipeline_run, "pdfplumber extract_text": pdfplumber_run, "pypdfium2 text": pdfium_run}
+    PIPELINE: pipeline_run, PLUMBER: pdfplumber_run, "pypdfium2 text": pdfium_run}
 BASELINE = "recount baseline"
 
 
@@ -164,12 +165,19 @@ def timed(method: Callable[[Path], None], path: Path) -> float:
     return time.perf_counter() - started
 
 
-def one_repetition(files: list[tuple[Path, int]], methods: dict[str, Callable[[Path], None]]) -> dict[str, float]:
-    seconds = dict.fromkeys(methods, 0.0)
+def one_repetition(files: list[tuple[Path, int]], methods: dict[str, Callable[[Path], None]]
+                   ) -> tuple[dict[str, list[float]], list[int]]:
+    """Each method's seconds on each file, and how many of each file's pages the pipeline sent
+    to camelot."""
+    seconds: dict[str, list[float]] = {name: [] for name in methods}
+    camelot = []
     for path, _pages in files:
         for name, method in methods.items():
-            seconds[name] += timed(method, path)
-    return seconds
+            before = CALLS["camelot"].value
+            seconds[name].append(timed(method, path))
+            if name == PIPELINE:
+                camelot.append(CALLS["camelot"].value - before)
+    return seconds, camelot
 
 
 def _peak_child(name: str, files: list[tuple[Path, int]], queue) -> None:
@@ -190,20 +198,39 @@ def peak_memory_mb(name: str, files: list[tuple[Path, int]]) -> tuple[float, flo
     return peak
 
 
-def report(files: list[tuple[Path, int]], reps: list[dict[str, float]], baseline: Baseline | None) -> None:
+def report(files: list[tuple[Path, int]], timings: list[tuple[dict[str, list[float]], list[int]]],
+           baseline: Baseline | None) -> None:
+    reps = [{name: sum(seconds) for name, seconds in rep.items()} for rep, _ in timings]
     pages = sum(n for _, n in files)
     rates = {name: statistics.median(pages / r[name] for r in reps) for name in reps[0]}
     for name, rate in rates.items():
         print(f"{name:<26} {rate:8.1f} pages/s  (median; per rep: "
               f"{', '.join(f'{pages / r[name]:.1f}' for r in reps)})")
-    plumber, pdfium = rates["pdfplumber extract_text"], rates["pypdfium2 text"]
-    counts = {"recount pipeline": (CALLS["camelot"].value, CALLS["pdfplumber"].value)}
+    plumber, pdfium = rates[PLUMBER], rates["pypdfium2 text"]
+    counts = {PIPELINE: (CALLS["camelot"].value, CALLS["pdfplumber"].value)}
     if baseline is not None:
         counts[BASELINE] = baseline.calls()
     for name, (camelot, plumber_pages) in counts.items():
         print(f"{name} / pdfplumber extract_text = {rates[name] / plumber:.2f}x, / pypdfium2 text = "
               f"{rates[name] / pdfium:.3f}x; pages sent to camelot {camelot / len(reps) / pages:.1%}, "
               f"to pdfplumber {plumber_pages / len(reps) / pages:.1%} (of {pages} per repetition)")
+    split_report(files, timings)
+
+
+def split_report(files: list[tuple[Path, int]], timings: list[tuple[dict[str, list[float]], list[int]]]) -> None:
+    """The pipeline against pdfplumber on the files none of whose pages went to camelot, and
+    on the rest: where the time goes between the two kinds of document."""
+    sent = timings[0][1]
+    groups = {"no page to camelot": [i for i, n in enumerate(sent) if n == 0],
+              "a page to camelot": [i for i, n in enumerate(sent) if n > 0]}
+    for label, chosen in groups.items():
+        pages = sum(files[i][1] for i in chosen)
+        if not pages:
+            continue
+        rate = {name: statistics.median(pages / sum(rep[name][i] for i in chosen) for rep, _ in timings)
+                for name in (PIPELINE, PLUMBER)}
+        print(f"PDFs with {label}: {len(chosen)} PDFs, {pages} pages: recount pipeline {rate[PIPELINE]:.1f} "
+              f"pages/s, pdfplumber {rate[PLUMBER]:.1f} pages/s = {rate[PIPELINE] / rate[PLUMBER]:.2f}x")
 
 
 def main() -> None:
