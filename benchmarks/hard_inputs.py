@@ -40,7 +40,7 @@ def rows_per_document(out: Path) -> dict[str, Counter]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", default=str(REPO.parent.parent / "shared" / "corpus"))
+    parser.add_argument("--corpus", default=str(REPO.parent / "shared" / "corpus"))
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=300.0)
     args = parser.parse_args()
