@@ -93,9 +93,12 @@ def test_ctrl_c_exits_130_with_one_line_and_the_next_run_resumes(tmp_path):
     env = {**os.environ, POISON_ENV: "hang:report-005.txt", "PYTHONPATH": str(REPO)}
     args = [sys.executable, "-m", "pipeline.cli", "ingest", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
             "-j", "2", "--log-format", "json", "--timeout", "600"]
-    # a new session: the signal goes to the whole process group, as a terminal's Ctrl-C does
+    # a new session: the signal goes to the whole process group, as a terminal's Ctrl-C does;
+    # SIGINT handled as in a terminal's foreground job, even where the tests run in a
+    # background job (which starts with SIGINT ignored, and so would the ingest)
     child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env=env, cwd=REPO, start_new_session=True)
+                             env=env, cwd=REPO, start_new_session=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     done = 0
     for line in child.stderr:  # wait until documents are finishing and one worker hangs
         done += json.loads(line).get("event") == "document"
