@@ -11,34 +11,14 @@ import pytest
 from fpdf import FPDF
 
 from pipeline.loaders.camelot_page import PageImage, read_page
+from tests.pdf_factory import ruled_rows_pdf
 
 ROWS = [("Area", "Burglary", "Robbery", "Vehicle"), ("North", "1,204", "312", "980"),
         ("South", "1,150", "298", "1,021"), ("East", "907", "144", "1,507"), ("West", "1,498", "201", "660")]
 
 
 def _ruled_rows_pdf(path: Path, turned: bool = False, rows=ROWS) -> Path:
-    """A page with a sentence and a table ruled by horizontal rules only (no closed grid),
-    written upright or turned a quarter."""
-    pdf = FPDF(format="A4")
-    pdf.add_page()
-    pdf.set_font("helvetica", size=10)
-    with pdf.rotation(90, 105, 148) if turned else _nothing():
-        pdf.text(20, 30, "Recorded crime by area for the year is set out below.")
-        for i, row in enumerate(rows):
-            y = 50 + 10 * i
-            pdf.line(20, y + 3, 180, y + 3)
-            for j, cell in enumerate(row):
-                pdf.text(20 + 40 * j, y, cell)
-    pdf.output(str(path))
-    return path
-
-
-class _nothing:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
+    return ruled_rows_pdf(path, rows, turned)
 
 
 def _camelot_rows(tables) -> list[list[list[str]]]:

@@ -13,6 +13,7 @@ from pipeline.loaders import load_document
 from pipeline.loaders.pdf_chars import Ruling
 from pipeline.loaders.pdf import read_page
 from pipeline.loaders.pdf_tables import pdfplumber_tables, rules_close_a_cell
+from tests.pdf_factory import ruled_rows_pdf
 
 
 def _h(y: float, x0: float = 50, x1: float = 500) -> Ruling:
@@ -152,28 +153,9 @@ def test_camelot_reads_the_rendered_page_only_where_its_image_is_needed(tmp_path
     assert [j.kind for j in finder_jobs] == ["rendered"]
 
 
-def _turned_page(path: Path) -> Path:
-    """A page set sideways as a whole: a table ruled by row rules only, and a sentence, all
-    turned a quarter (and three short rules in the margin)."""
-    doc = FPDF(format="A4")
-    doc.add_page()
-    doc.set_font("helvetica", size=10)
-    with doc.rotation(90, 105, 148):
-        doc.text(20, 100, "Recorded crime by area for the year is set out below.")
-        for i, row in enumerate(ROWS):
-            y = 115 + 10 * i
-            doc.line(20, y + 3, 180, y + 3)
-            for j, cell in enumerate(row):
-                doc.text(20 + 45 * j, y, cell)
-    for y in (280, 284, 288):
-        doc.line(20, y, 45, y)
-    doc.output(str(path))
-    return path
-
-
 def test_a_page_turned_as_a_whole_is_read_from_its_vector_rules(tmp_path, finder_jobs):
     """camelot turns such a page's layout upright itself; its image adds nothing there."""
-    load_document(_turned_page(tmp_path / "page.pdf"))
+    load_document(ruled_rows_pdf(tmp_path / "page.pdf", ROWS, turned=True, margin_rules=True))
     assert [j.kind for j in finder_jobs] == ["vector"]
 
 
