@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 from pipeline.loaders.pdf_chars import Char, Ruling
-from pipeline.loaders.pdf_grid import grid_tables
+from pipeline.loaders.pdf_grid import grid_reading
 from pipeline.loaders.pdf_layout import build_lines
 from pipeline.loaders.pdf_tables import NUMERIC_CELL_RE, table_flavor
 
 XS = (100.0, 200.0, 260.0, 320.0)  # column rules
 YS = (100.0, 120.0, 140.0, 160.0)  # row rules
 ROWS = [["Indicator", "2019", "2020"], ["Burglary", "12", "15"], ["Robbery", "7", "9"]]
+
+
+def _grid_tables(page, chars, rules, vocab):
+    return grid_reading(page, chars, rules, vocab)[0]
 
 
 def _word(text: str, x: float, top: float, upright: bool = True) -> list[Char]:
@@ -32,7 +36,7 @@ def _rules(skip_label_rule: bool = False, triple: bool = False) -> list[Ruling]:
 
 
 def test_closed_grid_is_read_cell_by_cell():
-    tables = grid_tables(1, _cells(), _rules(), set())
+    tables = _grid_tables(1, _cells(), _rules(), set())
     assert [t.rows for t in tables] == [ROWS]
 
 
@@ -40,14 +44,14 @@ def test_grid_with_row_labels_left_of_its_rules_is_left_to_camelot():
     """Labels on the data rows (not the header) beside triple-ruled rows: most rows with text."""
     cells = [c for c in _cells() if c.top > YS[0] + 10] + _word("Year", XS[1] + 3, YS[0] + 6)
     labels = [c for i, text in enumerate(["Home", "Street"], 1) for c in _word(text, 40, YS[i] + 8)]
-    assert len(grid_tables(1, cells, _rules(triple=True), set())) == 1
-    assert grid_tables(1, cells + labels, _rules(triple=True), set()) == []
+    assert len(_grid_tables(1, cells, _rules(triple=True), set())) == 1
+    assert _grid_tables(1, cells + labels, _rules(triple=True), set()) == []
 
 
 def test_grid_with_a_row_rule_missing_from_a_column_keeps_each_label_in_its_own_row():
     """The label column lacks one row rule (a rowspan's look): each line still sits in the row
     it is printed in, as camelot's lattice places it, so two labels are not run together."""
-    assert [t.rows for t in grid_tables(1, _cells(), _rules(skip_label_rule=True), set())] == [ROWS]
+    assert [t.rows for t in _grid_tables(1, _cells(), _rules(skip_label_rule=True), set())] == [ROWS]
 
 
 def test_rowspan_label_is_read_in_the_row_it_is_printed_in():
@@ -56,7 +60,7 @@ def test_rowspan_label_is_read_in_the_row_it_is_printed_in():
     rows = [["Indicator", "Quarter", "Count"], ["", "Q1", "12"], ["", "Q2", "15"]]
     cells = [c for i, row in enumerate(rows) for j, text in enumerate(row)
              for c in _word(text, XS[j] + 3, YS[i] + 6)] + _word("Violence", XS[0] + 3, YS[2] - 7)
-    tables = grid_tables(1, cells, _rules(skip_label_rule=True), set())
+    tables = _grid_tables(1, cells, _rules(skip_label_rule=True), set())
     assert [t.rows for t in tables] == [[["Indicator", "Quarter", "Count"], ["Violence", "Q1", "12"], ["", "Q2", "15"]]]
 
 
@@ -69,7 +73,7 @@ def test_a_wrapped_label_over_a_missing_row_rule_is_one_cell():
              + _word("12", XS[1] + 3, YS[2] + 6) + _word("15", XS[2] + 3, YS[2] + 6))
     rules = [Ruling(x, YS[0], x + 0.5, YS[-1]) for x in XS] + [Ruling(XS[1], YS[1], XS[-1], YS[1] + 0.5)]
     rules += [Ruling(XS[0], y, XS[-1], y + 0.5) for y in (YS[0], YS[2], YS[3])]
-    assert [t.rows for t in grid_tables(1, cells, rules, set())] == [
+    assert [t.rows for t in _grid_tables(1, cells, rules, set())] == [
         [["Cycle\nName", "Savings", ""], ["", "2019", "2020"], ["Burglary", "12", "15"]]]
 
 
@@ -83,11 +87,11 @@ def test_labels_of_value_rows_stay_apart_without_row_rules_in_their_column():
     rules = [Ruling(x, ys[0], x + 0.5, ys[-1]) for x in XS[:3]]
     rules += [Ruling(XS[0], y, XS[2], y + 0.5) for y in (ys[0], ys[-1])]
     rules += [Ruling(XS[1], y, XS[2], y + 0.5) for y in ys[1:-1]]  # the amounts' rows only
-    assert [t.rows for t in grid_tables(1, cells, rules, set())] == [[list(p) for p in zip(labels, amounts)]]
+    assert [t.rows for t in _grid_tables(1, cells, rules, set())] == [[list(p) for p in zip(labels, amounts)]]
 
 
 def test_grid_with_turned_header_text_is_left_to_camelot():
-    assert grid_tables(1, _cells(upright=False), _rules(), set()) == []
+    assert _grid_tables(1, _cells(upright=False), _rules(), set()) == []
 
 
 def test_ruled_page_without_a_grid_goes_to_camelot_unless_it_is_contents():

@@ -54,35 +54,35 @@ def drop_unconnected(network: Any) -> None:
     lost its last partner; the alignments keep their lines in order, and the counts are
     made afresh at the end as camelot makes them."""
     from camelot.core import HORIZONTAL_ALIGNMENTS
-    alignments_of: dict[Any, list[tuple[bool, Any]]] = {}
-    members: dict[int, int] = {}
+    alignments_of: dict[Any, list[tuple[bool, Any]]] = {}  # a line -> (across?, alignment) of each of its six
+    members: dict[Any, int] = {}  # an alignment -> its lines not dropped
     for align_id, alignments in network._text_alignments.items():
         across = align_id in HORIZONTAL_ALIGNMENTS
         for alignment in alignments:
-            members[id(alignment)] = len(alignment.textlines)
+            members[alignment] = len(alignment.textlines)
             for line in alignment.textlines:
                 alignments_of.setdefault(line, []).append((across, alignment))
 
     def unconnected(line: Any) -> bool:
         counts = {True: 0, False: 0}
         for across, alignment in alignments_of[line]:
-            counts[across] = max(counts[across], members[id(alignment)])
+            counts[across] = max(counts[across], members[alignment])
         return counts[True] <= 1 or counts[False] <= 1
 
-    dropped: set[int] = set()
+    dropped: set[Any] = set()
     waiting = [line for line in alignments_of if unconnected(line)]
     while waiting:
         line = waiting.pop()
-        if id(line) in dropped:
+        if line in dropped:
             continue
-        dropped.add(id(line))
+        dropped.add(line)
         for _, alignment in alignments_of[line]:
-            members[id(alignment)] -= 1
-            if members[id(alignment)] <= 1:
-                waiting += [other for other in alignment.textlines if id(other) not in dropped and unconnected(other)]
+            members[alignment] -= 1
+            if members[alignment] <= 1:
+                waiting += [other for other in alignment.textlines if other not in dropped and unconnected(other)]
     for alignments in network._text_alignments.values():
         for alignment in alignments:
-            alignment.textlines[:] = [line for line in alignment.textlines if id(line) not in dropped]
+            alignment.textlines[:] = [line for line in alignment.textlines if line not in dropped]
     network._textline_to_alignments = {}
     network._compute_alignment_counts()
 

@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 # the peers' suites; its lattice half reads rules from the PDF's vector paths ('vector', no
 # render) on most pages. Since recount reads rowspans and grids drawn as one path itself, the
 # rendered image (drawn at 200 dpi, not camelot's 300: camelot_page) changes tables only on
-# ruled pages with turned text or grids whose cells stack values, so only those are rendered
+# ruled pages with turned text (not a page turned as a whole, which camelot turns upright
+# itself) or grids whose cells stack values, so only those are rendered
 # (on the rest the same scores on the suites and ICDAR 2013, about a fifth less time).
 RENDER_DPI = 200
 CAMELOT: dict[str, tuple[str, dict[str, Any]]] = {

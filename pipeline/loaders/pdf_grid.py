@@ -256,7 +256,3 @@ def grid_reading(page: int, chars: list[Char], rules: list[Ruling], vocab: set[s
     stacked = [t for t in found if stacks_values(t)]
     tables = [t for t in found if t not in stacked]
     return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])), bool(stacked)
-
-
-def grid_tables(page: int, chars: list[Char], rules: list[Ruling], vocab: set[str]) -> list[FoundTable]:
-    return grid_reading(page, chars, rules, vocab)[0]
