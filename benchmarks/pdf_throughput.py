@@ -185,6 +185,8 @@ def _peak_child(name: str, files: list[tuple[Path, int]], queue) -> None:
     warnings.simplefilter("ignore")
     for path, _ in files:
         timed(METHODS[name], path)
+    from pipeline.loaders import bounded
+    getattr(bounded, "stop_worker", lambda: None)()  # the finders' kept child, reaped: its peak counts
     queue.put((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
 
@@ -251,12 +253,13 @@ def main() -> None:
     print(f"{len(files)} PDFs, {sum(n for _, n in files)} pages, {args.reps} repetitions (interleaved per file)")
     baseline = Baseline(args.baseline) if args.baseline else None
     methods = {**METHODS, **({BASELINE: baseline} if baseline else {})}
+    count_finder_pages()  # before the finders' child is forked, so that it counts too
     for path, _ in files[:1]:  # imports and caches warmed before any timing
         for method in methods.values():
             timed(method, path)
-    count_finder_pages()
+    CALLS["camelot"].value = CALLS["pdfplumber"].value = 0  # the warm-up's calls are not counted
     if baseline is not None:
-        baseline.ask("reset")  # its warm-up's calls are not counted, as this process's are not
+        baseline.ask("reset")
     report(files, [one_repetition(files, methods) for _ in range(args.reps)], baseline)
     if not args.no_memory:
         for name in METHODS:

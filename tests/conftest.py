@@ -5,12 +5,21 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.loaders import describe, pdf
+from pipeline.loaders import bounded, describe, pdf
 from pipeline.loaders.text import text_pages
 from pipeline.model import Document
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def fresh_finder_child():
+    """The table finders' child is kept from call to call, forked from the process as it was
+    at its first call: a test that patches a finder must get a child forked after its patch."""
+    bounded.stop_worker()
+    yield
+    bounded.stop_worker()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ document as `timeout` within its limit while the rest of the batch goes on."""
 from __future__ import annotations
 
 import os
+from functools import partial
 import socket
 import time
 from pathlib import Path
@@ -204,3 +205,56 @@ def test_run_bounded_stops_at_the_deadline_naming_the_item():
     with pytest.raises(Overrun) as stopped:
         list(run_bounded(lambda s: time.sleep(s), [0, 60], time.monotonic() + 1))
     assert stopped.value.item == 60 and time.monotonic() - started < 5
+
+
+def _pid_or(action: str) -> int:
+    """This process's id, after doing what the item says."""
+    if action == "die":
+        os._exit(3)
+    if action == "hang":
+        time.sleep(60)
+    return os.getpid()
+
+
+def _pids(items: list[str], after=None) -> list[int | str]:
+    return [o.result or o.error for o in run_bounded(_pid_or, items, time.monotonic() + 30, after=after)]
+
+
+def test_the_child_is_kept_from_call_to_call_and_forked_afresh_after_a_crash_or_a_timeout():
+    first = _pids(["ok", "ok"])
+    assert len(set(first)) == 1 and first[0] != os.getpid()
+    assert _pids(["ok"]) == first[:1]  # the next document's pages go to the same child
+    crashed = _pids(["ok", "die", "ok"])
+    assert crashed[0] == first[0] and str(crashed[1]).startswith("crashed") and crashed[2] not in first
+    with pytest.raises(Overrun):
+        list(run_bounded(_pid_or, ["hang"], time.monotonic() + 1))
+    after_timeout = _pids(["ok"])
+    assert after_timeout[0] not in (first[0], crashed[2])
+
+
+def test_a_child_killed_while_idle_costs_no_item():
+    pid = _pids(["ok"])[0]
+    os.kill(pid, 9)
+    again = _pids(["ok", "ok"])
+    assert again[0] == again[1] and again[0] != pid
+
+
+def test_after_runs_in_the_child_once_its_items_are_done(tmp_path):
+    mark = tmp_path / "after"
+    pids = _pids(["ok", "ok"], after=partial(_write_pid, mark))
+    assert _pids(["ok"]) == pids[:1]  # the child takes the next items once `after` is done
+    assert mark.read_text() == str(pids[0])
+
+
+def _write_pid(path: Path) -> None:
+    path.write_text(str(os.getpid()))
+
+
+def test_a_process_forked_from_the_owner_leaves_its_child_alone():
+    pid = _pids(["ok"])[0]
+    forked = os.fork()
+    if forked == 0:  # another process (a batch worker, a benchmark's child): it gets a child of its own
+        own = _pids(["ok"])[0]
+        os._exit(0 if own != pid else 1)
+    assert os.waitpid(forked, 0)[1] == 0
+    assert _pids(["ok"]) == [pid]

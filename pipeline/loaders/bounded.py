@@ -8,6 +8,12 @@ result or error comes back as soon as it is done, and the parent stops waiting a
 deadline and kills the child. A child that dies takes only the item it was on; the rest are
 run in a fresh child. Where `fork` is missing the calls run in-process, unbounded.
 
+The child is kept for the next call with the same step (the next document's pages): a child
+forked afresh for every document cost it ~60 ms of copied pages and cold parser caches, a
+tenth of the PDF path's time. It is forked from the process as it is at its first call, so
+what the step reads of the parent's state is that state (tests that patch a finder stop it:
+`stop_worker`); after MAX_ITEMS items, a crash or a timeout the next call forks a new one.
+
 The child's log records come back over its own pipe and are logged again by the parent, a
 few per logger and item: the child must not write to the parent's handlers (a batch worker's
 handler is a pipe to the batch, and a lock some other thread held at the fork stays held in
@@ -17,7 +23,9 @@ first few.
 """
 from __future__ import annotations
 
+import atexit
 import ctypes
+import gc
 import logging
 import multiprocessing as mp
 import os
@@ -33,6 +41,9 @@ from typing import Any, Callable, Iterator, Sequence
 log = logging.getLogger(__name__)
 
 _PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for the child when its parent dies
+CRASHED = "crashed: the table finder's process died on it"
+_READY = "ready"  # a child's word that it took a batch of items
+MAX_ITEMS = 500  # items one child runs before a fresh one is forked
 RECORDS_PER_LOGGER = 20  # log records one logger may send back per item; the rest are dropped unformatted
 
 
@@ -52,18 +63,27 @@ class Outcome:
     error: str = ""
 
 
-def run_bounded(step: Callable[[Any], Any], items: Sequence[Any], deadline: float) -> Iterator[Outcome]:
+def run_bounded(step: Callable[[Any], Any], items: Sequence[Any], deadline: float,
+                after: Callable[[], None] | None = None) -> Iterator[Outcome]:
     """`step(item)` for each item, in order, in a child process; raises Overrun at `deadline`
-    (time.monotonic()) after killing the child. Results must pickle."""
+    (time.monotonic()) after killing the child. Items, results and `after` must pickle;
+    `after()` runs where the items ran once they are done (to let go of what they opened)."""
     if not hasattr(os, "fork"):
         yield from (_attempt(step, item) for item in items)
+        if after is not None:
+            after()
         return
     todo = list(items)
     while todo:
+        worker = _Worker.for_step(step)
         done = 0
-        for outcome in _one_child(step, todo, deadline):
-            done += 1
-            yield outcome
+        try:
+            for outcome in worker.run(todo, deadline, after):
+                done += 1
+                yield outcome
+        except BaseException:
+            worker.stop()  # an Overrun, or the caller gone mid-run: the child may be busy
+            raise
         todo = todo[done:]
 
 
@@ -75,25 +95,92 @@ def _attempt(step: Callable[[Any], Any], item: Any) -> Outcome:
         return Outcome(item, error=f"{type(err).__name__}: {err}"[:300])
 
 
-def _one_child(step: Callable[[Any], Any], items: list[Any], deadline: float) -> Iterator[Outcome]:
-    """Outcomes from one child until it finishes the items or dies (the item it was on is
-    then reported as crashed, and the caller goes on with the rest)."""
-    reader, writer = mp.Pipe(duplex=False)
-    parent = os.getpid()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        reader.close()
-        _child(step, items, writer, parent)
-    writer.close()
-    try:
+class _Worker:
+    """One forked child running `step` on the batches of items sent to it, until it dies, is
+    stopped, or has run MAX_ITEMS (a parser's caches and leaks do not grow for ever)."""
+
+    current: _Worker | None = None
+
+    def __init__(self, step: Callable[[Any], Any]):
+        self.step, self.ran = step, 0
+        jobs_out, jobs_in = mp.Pipe(duplex=False)
+        results_out, results_in = mp.Pipe(duplex=False)
+        parent = os.getpid()
+        gc.freeze()  # the child's collections then leave the parent's objects (and their pages) alone
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            jobs_in.close()
+            results_out.close()
+            _child(step, jobs_out, results_in, parent)
+        gc.unfreeze()
+        jobs_out.close()
+        results_in.close()
+        self.pid, self.jobs, self.results = pid, jobs_in, results_out
+
+    @classmethod
+    def for_step(cls, step: Callable[[Any], Any]) -> _Worker:
+        worker = cls.current
+        if worker is None or worker.step is not step or worker.ran >= MAX_ITEMS or not worker.alive():
+            if worker is not None:
+                worker.stop()
+            worker = cls.current = cls(step)
+        return worker
+
+    def alive(self) -> bool:
+        try:
+            return os.waitpid(self.pid, os.WNOHANG) == (0, 0)
+        except ChildProcessError:
+            return False
+
+    def run(self, items: list[Any], deadline: float, after: Callable[[], None] | None) -> Iterator[Outcome]:
+        """Outcomes until the items are done or the child dies (the item it was on is then
+        reported as crashed, and the child discarded). A kept child found dead before it took
+        the items (killed while idle) costs no item: nothing is yielded, and the caller forks
+        a fresh one."""
+        kept = self.ran > 0
+        try:
+            self.jobs.send((items, after))
+            answer = _receive(self.results, items[0], deadline, self.pid)
+        except OSError:  # the pipe broken: the child is gone
+            answer = Outcome(items[0], error=CRASHED)
+        if answer != _READY:
+            self.stop()
+            if not kept:
+                yield answer
+            return
         for item in items:
-            outcome = _receive(reader, item, deadline, pid)
+            outcome = _receive(self.results, item, deadline, self.pid)
+            self.ran += 1
             yield outcome
-            if outcome.error.startswith("crashed"):
+            if outcome.error.startswith(CRASHED):
+                self.stop()
                 return
-    finally:
-        reader.close()
-        _reap(pid)
+
+    def stop(self) -> None:
+        if _Worker.current is self:
+            _Worker.current = None
+        self.jobs.close()
+        self.results.close()
+        _reap(self.pid)
+
+
+def stop_worker() -> None:
+    """Stop the kept child, if any (the next call forks afresh from this process as it is now)."""
+    if _Worker.current is not None:
+        _Worker.current.stop()
+
+
+def _forget_in_child() -> None:
+    """In a process forked from one that keeps a child: that child is not this process's to
+    use or stop; only the copies of its pipes are closed."""
+    worker, _Worker.current = _Worker.current, None
+    if worker is not None:
+        worker.jobs.close()
+        worker.results.close()
+
+
+atexit.register(stop_worker)
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 @dataclass(frozen=True)
@@ -112,7 +199,7 @@ def _receive(reader: Connection, item: Any, deadline: float, pid: int) -> Outcom
         try:
             message = reader.recv()
         except (EOFError, OSError, pickle.UnpicklingError):
-            return Outcome(item, error="crashed: the table finder's process died on it")
+            return Outcome(item, error=CRASHED)
         if not isinstance(message, _Record):
             return message
         logging.getLogger(message.name).log(message.level, "%s", message.text)
@@ -135,14 +222,22 @@ class _PipeHandler(logging.Handler):
             pass
 
 
-def _child(step: Callable[[Any], Any], items: list[Any], writer: Connection, parent: int) -> None:
+def _child(step: Callable[[Any], Any], jobs: Connection, writer: Connection, parent: int) -> None:
     code = 0
     try:
         _die_with(parent)
         handler = _own_logging(writer)
-        for item in items:
-            handler.sent.clear()
-            writer.send(_attempt(step, item))
+        while True:
+            try:
+                items, after = jobs.recv()
+            except EOFError:  # the parent is done with this child
+                break
+            writer.send(_READY)
+            for item in items:
+                handler.sent.clear()
+                writer.send(_attempt(step, item))
+            if after is not None:
+                after()
     except BaseException:  # an unpicklable result or a broken pipe: the parent sees EOF
         traceback.print_exc()
         code = 1

@@ -15,7 +15,6 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -60,16 +59,15 @@ def run_finders(data: bytes, jobs: list[FinderJob], deadline: float, limit: floa
     failed: dict[str, list[int]] = {}
     with private_copy(data) as path:
         try:
-            for outcome in run_bounded(partial(find_on_page, path), jobs, deadline):
+            for outcome in run_bounded(_find, [(path, job) for job in jobs], deadline, after=close_document):
+                page = outcome.item[1].page
                 if outcome.error:  # the private copy's name means nothing to a reader
-                    failed.setdefault(outcome.error.replace(str(path), "the PDF"), []).append(outcome.item.page)
+                    failed.setdefault(outcome.error.replace(str(path), "the PDF"), []).append(page)
                 else:
-                    found[outcome.item.page] = outcome.result
+                    found[page] = outcome.result
         except Overrun as over:
             raise LoadError("timeout", f"over the {limit:g}-second limit while finding tables on "
-                            f"page {over.item.page}") from over
-        finally:
-            close_document()  # read in this process where it cannot fork
+                            f"page {over.item[1].page}") from over
     return found, [failure_note(error, pages) for error, pages in failed.items()]
 
 
@@ -78,6 +76,10 @@ def preload() -> None:
     share the imports, where each child importing camelot itself paid 2-4 s per document."""
     import camelot  # noqa: F401
     import pdfplumber  # noqa: F401
+
+
+def _find(item: tuple[Path, FinderJob]) -> list[FoundTable]:
+    return find_on_page(*item)
 
 
 def find_on_page(path: Path, job: FinderJob) -> list[FoundTable]:
