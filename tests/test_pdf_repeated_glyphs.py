@@ -41,3 +41,29 @@ def test_a_repeat_under_a_point_away_is_read_once_wherever_it_falls(tmp_path, x,
     _pdf(path, lambda pdf: (pdf.text(x, y, "Referrals 1,204"), pdf.text(x + dx, y + dy, "Referrals")))
     text = load_document(path).pages[0].text
     assert text.count("Referrals") == 1 and "Referrals 1,204" in text
+
+
+def _brute_force(chars):
+    """Each glyph against every glyph kept before it."""
+    kept = []
+    for c in chars:
+        if not any(k.text == c.text and abs(k.x0 - c.x0) <= 1 and abs(k.baseline - c.baseline) <= 1 for k in kept):
+            kept.append(c)
+    return kept
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_bucketed_look_up_keeps_what_comparing_every_pair_keeps(seed):
+    """Glyphs piled near the buckets' edges (multiples of 8 pt, and of 2 and 1) and in
+    between, repeats at up to 1.5 pt: the look-up drops exactly the glyphs within a point of
+    one kept before them."""
+    import random
+    from pipeline.loaders.pdf_chars import Char, _repeated
+    rng = random.Random(seed)
+    chars = []
+    for _ in range(600):
+        base = rng.choice([8.0 * rng.randint(0, 6), 2.0 * rng.randint(0, 24), rng.uniform(0, 50)])
+        x, y = base + rng.uniform(-1.5, 1.5), rng.choice([8.0, 16.0, rng.uniform(0, 30)]) + rng.uniform(-1.5, 1.5)
+        chars.append(Char(rng.choice("ab"), x, y - 7, x + 4, y + 1, 7.0, y, False))
+    seen: dict = {}
+    assert [c for c in chars if not _repeated(c, seen)] == _brute_force(chars)

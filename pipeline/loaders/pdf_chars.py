@@ -112,22 +112,31 @@ def _page_text(raw: Any, count: int) -> str | None:
 
 
 _REPEAT_TOLERANCE = 1.0  # points, as pdfplumber's dedupe_chars
+_SQUARE = 8.0  # points: glyphs are bucketed by squares this wide
 
 
 def _repeated(char: Char, seen: dict[tuple[str, int, int], list[tuple[float, float]]]) -> bool:
     """A glyph drawn again within a point of itself (fake bold, shadows) counts once. Glyphs
-    are bucketed by 2-point squares and compared by their real positions in the (at most)
-    four squares a point around them reaches, so a repeat is a few look-ups and the two l's
-    of 'will' (2 pt apart) both stay."""
+    are bucketed by squares of their text and position and compared by their real positions
+    in their own square and in the neighbouring ones a point away (most glyphs are not that
+    near an edge: one look-up), so the two l's of 'will' (2 pt apart) both stay."""
     t, x, y = char.text, char.x0, char.baseline
-    bx, by = math.floor(x / 2), math.floor(y / 2)
-    nx = bx - 1 if x - 2 * bx < 1 else bx + 1  # the neighbouring square a point away
-    ny = by - 1 if y - 2 * by < 1 else by + 1
-    for key in ((t, bx, by), (t, nx, by), (t, bx, ny), (t, nx, ny)):
+    bx, by = int(x // _SQUARE), int(y // _SQUARE)
+    ex, ey = x - bx * _SQUARE, y - by * _SQUARE
+    nx = bx - 1 if ex < _REPEAT_TOLERANCE else bx + 1 if ex > _SQUARE - _REPEAT_TOLERANCE else None
+    ny = by - 1 if ey < _REPEAT_TOLERANCE else by + 1 if ey > _SQUARE - _REPEAT_TOLERANCE else None
+    keys = [(t, bx, by)]
+    if nx is not None:
+        keys.append((t, nx, by))
+    if ny is not None:
+        keys.append((t, bx, ny))
+        if nx is not None:
+            keys.append((t, nx, ny))
+    for key in keys:
         for ox, oy in seen.get(key, ()):
             if abs(ox - x) <= _REPEAT_TOLERANCE and abs(oy - y) <= _REPEAT_TOLERANCE:
                 return True
-    seen.setdefault((t, bx, by), []).append((x, y))
+    seen.setdefault(keys[0], []).append((x, y))
     return False
 
 
