@@ -35,3 +35,24 @@ def ruled_rows_pdf(path: Path, rows, turned: bool = False, margin_rules: bool = 
             pdf.line(20, y, 45, y)
     pdf.output(str(path))
     return path
+
+
+def ruled_grid_pdf(path: Path, rows, angle: int = 0, page_number: bool = False) -> Path:
+    """A page holding one table whose every cell is ruled, written upright or turned by
+    `angle` degrees anticlockwise as a whole (90: its text runs up the page, 270: down);
+    `page_number` adds an upright page number in the bottom margin."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=9)
+    width, height = 34.0, 9.0
+    left, top = 105 - width * len(rows[0]) / 2, 148 - height * len(rows) / 2
+    with pdf.rotation(angle, 105, 148) if angle else _Upright():
+        for i, row in enumerate(rows):
+            for j, cell in enumerate(row):
+                x, y = left + width * j, top + height * i
+                pdf.rect(x, y, width, height)
+                pdf.text(x + 2, y + 6, cell)
+    if page_number:
+        pdf.text(103, 290, "12")
+    pdf.output(str(path))
+    return path

@@ -2,8 +2,8 @@
 
 The flow, one named step each:
   open with PDFium (bad files become statuses) -> every page's characters and ruling lines
-  -> lines -> ruled grids read from the rules -> camelot (pdfplumber fallback) only where the
-  text outside them looks tabular
+  -> lines -> ruled grids read from the rules (a page turned as a whole, read upright) ->
+  camelot (pdfplumber fallback) only where the text outside them looks tabular
   -> running heads and feet dropped -> reading order, column by column -> page text with each
   table written as tab-separated rows -> Table records with spans and boxes -> tables
   continued across pages stitched.
@@ -28,6 +28,7 @@ from pipeline.loaders.pdf_tables import (FoundTable, drop_overlaps, extend_down,
                                          table_flavor, trim_rows)
 from pipeline.loaders.pdf_whitespace import METHOD as WHITESPACE
 from pipeline.loaders.pdf_whitespace import whitespace_tables
+from pipeline.loaders.pdf_turned import turned_grids
 from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_running, running_keys,
                                        strip_running, vocabulary)
 from pipeline.loaders.text_tables import find_text_tables
@@ -138,11 +139,14 @@ def find_tables(data: bytes, pages: list[RawPage], settings: Settings, deadline:
 
 
 def own_tables(page: RawPage, vocab: set[str]) -> tuple[list[FoundTable], FinderJob | None]:
-    """The grids recount reads from the page's rules, and the slower finder the rest of the
-    page still needs, if any: camelot on the PDF's vector rules, or on the rendered page where
-    its image must find what those cannot give (turned text on a ruled page that is not
-    turned as a whole, a grid whose cells stack values: the image's lattice reads them)."""
+    """The grids recount reads from the page's rules (turned upright first where the page is
+    turned as a whole and reads none as it is), and the slower finder the rest of the page
+    still needs, if any: camelot on the PDF's vector rules, or on the rendered page where its
+    image must find what those cannot give (turned text on a ruled page that is not turned as
+    a whole, a grid whose cells stack values: the image's lattice reads them)."""
     grid, stacked = grid_reading(page.number, page.chars, page.rules, vocab) if page.rules else ([], False)
+    if not grid and page.rules and _turned_share(page.chars, []) >= WHOLE_PAGE_TURNED:
+        grid = turned_grids(page.number, page.width, page.height, page.chars, page.rules, vocab)
     share = _turned_share(page.chars, grid)
     turned = share > 0
     kind = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules, turned)
