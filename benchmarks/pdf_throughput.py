@@ -185,8 +185,8 @@ def _peak_child(name: str, files: list[tuple[Path, int]], queue) -> None:
     warnings.simplefilter("ignore")
     for path, _ in files:
         timed(METHODS[name], path)
-    from pipeline.loaders import bounded
-    getattr(bounded, "stop_worker", lambda: None)()  # the finders' kept child, reaped: its peak counts
+    from pipeline.loaders.bounded import stop_worker
+    stop_worker()  # the finders' kept child, reaped, so that its peak counts
     queue.put((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
 

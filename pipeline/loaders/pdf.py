@@ -28,9 +28,9 @@ from pipeline.loaders.pdf_tables import (FoundTable, drop_overlaps, extend_down,
                                          table_flavor, trim_rows)
 from pipeline.loaders.pdf_whitespace import METHOD as WHITESPACE
 from pipeline.loaders.pdf_whitespace import whitespace_tables
-from pipeline.loaders.pdf_turned import turned_grids
 from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_running, running_keys,
                                        strip_running, vocabulary)
+from pipeline.loaders.pdf_turned import turned_grids
 from pipeline.loaders.text_tables import find_text_tables
 from pipeline.model import Page, Table
 from pipeline.model.settings import Settings
@@ -39,8 +39,9 @@ log = logging.getLogger(__name__)
 
 TEXT_ROW_METHODS = {"camelot-hybrid", "camelot-stream", "camelot-network", WHITESPACE}  # one row per text line
 CROSSING_CHECK_RULES = 2000  # more rules than this: whether they close a cell is left to the bounded child
-WHOLE_PAGE_TURNED = 0.9  # of its characters turned: camelot turns the page's layout upright, and its
-# image, drawn too, changed no table on the corpus's 19 such pages (it did where heads alone are turned)
+WHOLE_PAGE_TURNED = 0.9  # of its characters turned: the page is turned as a whole. Its grids are read
+# upright (pdf_turned); camelot, where it still runs, turns the layout upright itself, and the image,
+# drawn too, changed no table on the corpus's 19 such pages (it did where heads alone are turned)
 FINDER_SHARE = 0.85  # of the document's time limit, for the table finders: the loader ends an overrun
 # as `timeout` itself (naming the page) before the batch has to kill the worker
 
@@ -145,9 +146,10 @@ def own_tables(page: RawPage, vocab: set[str]) -> tuple[list[FoundTable], Finder
     image must find what those cannot give (turned text on a ruled page that is not turned as
     a whole, a grid whose cells stack values: the image's lattice reads them)."""
     grid, stacked = grid_reading(page.number, page.chars, page.rules, vocab) if page.rules else ([], False)
-    if not grid and page.rules and _turned_share(page.chars, []) >= WHOLE_PAGE_TURNED:
-        grid = turned_grids(page.number, page.width, page.height, page.chars, page.rules, vocab)
     share = _turned_share(page.chars, grid)
+    if not grid and page.rules and share >= WHOLE_PAGE_TURNED:
+        grid = turned_grids(page.number, page.width, page.height, page.chars, page.rules, vocab)
+        share = _turned_share(page.chars, grid) if grid else share
     turned = share > 0
     kind = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules, turned)
     if kind == "network" and not turned:
