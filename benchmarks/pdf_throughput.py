@@ -98,6 +98,7 @@ def serve() -> None:
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
     count_finder_pages()
+    warm_up()
     for line in sys.stdin:
         if line.strip() in ("calls", "reset"):
             if line.strip() == "reset":
@@ -106,6 +107,11 @@ def serve() -> None:
             continue
         timed(pipeline_run, Path(line.strip()))
         print("done", flush=True)
+
+
+def warm_up() -> None:
+    from pipeline.batch.tasks import warm_up
+    warm_up()
 
 
 def count_finder_pages() -> None:
@@ -254,6 +260,7 @@ def main() -> None:
     baseline = Baseline(args.baseline) if args.baseline else None
     methods = {**METHODS, **({BASELINE: baseline} if baseline else {})}
     count_finder_pages()  # before the finders' child is forked, so that it counts too
+    warm_up()  # as a batch worker sets up before its first document
     for path, _ in files[:1]:  # imports and caches warmed before any timing
         for method in methods.values():
             timed(method, path)

@@ -2,6 +2,7 @@
 inside the worker, so loading, extraction and the conversion to Arrow run in parallel."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -51,7 +52,10 @@ def run_document(task: Task, settings: Settings) -> DocumentOutput:
 def warm_up(pdf: bool = True) -> None:
     """Import the heavy modules and build the spaCy pipeline once per long-lived worker,
     before its first deadline starts (else the first document pays for them); with `pdf`,
-    camelot and pdfplumber too (2-4 s that a batch of text reports need not pay)."""
+    camelot and pdfplumber too (2-4 s that a batch of text reports need not pay). What they
+    built lives as long as the worker, so it is frozen out of the garbage collector: a full
+    collection then walks only the current document's objects (on 225 PDF pages the
+    collector's time fell from 1.3 s to 0.1 s)."""
     from extractors import registry
     from extractors.narrative.language import pipeline
     from pipeline.loaders.pdf_finders import preload
@@ -59,6 +63,8 @@ def warm_up(pdf: bool = True) -> None:
     pipeline()
     if pdf:
         preload()
+    gc.collect()  # garbage first, so none is kept
+    gc.freeze()
 
 
 def _poison(path: str) -> None:

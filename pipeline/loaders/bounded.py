@@ -106,13 +106,12 @@ class _Worker:
         jobs_out, jobs_in = mp.Pipe(duplex=False)
         results_out, results_in = mp.Pipe(duplex=False)
         parent = os.getpid()
-        gc.freeze()  # the child's collections then leave the parent's objects (and their pages) alone
         pid = os.fork()
         if pid == 0:  # the child: never returns
+            gc.freeze()  # before any collection: the child's then leave the parent's objects (and their pages) alone
             jobs_in.close()
             results_out.close()
             _child(step, jobs_out, results_in, parent)
-        gc.unfreeze()
         jobs_out.close()
         results_in.close()
         self.pid, self.jobs, self.results = pid, jobs_in, results_out
