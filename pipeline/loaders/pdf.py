@@ -169,7 +169,7 @@ def _turned_share(chars: list[Char], tables: list[FoundTable]) -> float:
     """The share of the page's characters set sideways or upside down outside the grids,
     where they are many (rotated column heads or a turned table, which prose seldom has);
     else 0."""
-    turned = sum(1 for c in chars if not c.upright and not any(_inside(c, t.bbox) for t in tables))
+    turned = len(_outside([c for c in chars if not c.upright], tables))
     return turned / len(chars) if turned >= 20 and turned >= 0.05 * len(chars) else 0.0
 
 
@@ -180,16 +180,22 @@ def _lines_outside(lines: list[Line], tables: list[FoundTable]) -> list[Line]:
                                           for t in tables)]
 
 
-def _inside(char: Char, box: tuple[float, float, float, float]) -> bool:
-    x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
-    return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
+def _outside(chars: list[Char], tables: list[FoundTable]) -> list[Char]:
+    """The characters whose middle is in none of the tables' boxes (widened by a point)."""
+    boxes = [(t.bbox[0] - 1, t.bbox[1] - 1, t.bbox[2] + 1, t.bbox[3] + 1) for t in tables]
+    kept = []
+    for char in chars:
+        x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+        if not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes):
+            kept.append(char)
+    return kept
 
 
 def prose_lines(page: RawPage, tables: list[FoundTable]) -> list[Line]:
     """The page's lines outside its tables, plus one placeholder line per table."""
     if not tables:
         return page.lines
-    chars = [c for c in page.chars if not any(_inside(c, t.bbox) for t in tables)]
+    chars = _outside(page.chars, tables)
     holders = [Line(t.bbox[0], t.bbox[1], t.bbox[2], t.bbox[3], 0.0, False, (), table=i)
                for i, t in enumerate(tables)]
     return sorted(build_lines(chars) + holders, key=lambda ln: ln.top)

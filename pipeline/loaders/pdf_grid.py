@@ -13,7 +13,7 @@ row lines are only a shaded band's edges, is not a table here: the page goes to 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from pipeline.loaders.pdf_chars import Char, Ruling
@@ -96,9 +96,15 @@ def _covered(segs: list[Seg], pos: float, at: float) -> bool:
     return any(abs(s.pos - pos) <= SNAP and s.lo - SNAP <= at <= s.hi + SNAP for s in segs)
 
 
-def _row_band(chars: list[Char], lo: float, hi: float) -> list[Char]:
-    """The characters between heights lo and hi, line by line, left to right."""
-    return sorted((c for c in chars if lo <= (c.top + c.bottom) / 2 <= hi), key=lambda c: (round(c.baseline), c.x0))
+def _row_bands(chars: list[Char], ys: list[float]) -> list[list[Char]]:
+    """Each row's characters (their middles between its two heights, both included, so one
+    on a row line is in both rows), line by line, left to right."""
+    bands: list[list[Char]] = [[] for _ in ys[1:]]
+    for char in chars:
+        mid = (char.top + char.bottom) / 2
+        for i in range(max(bisect_left(ys, mid) - 1, 0), min(bisect_right(ys, mid), len(bands))):
+            bands[i].append(char)
+    return [sorted(band, key=lambda c: (round(c.baseline), c.x0)) for band in bands]
 
 
 def _straddled(band: list[Char], x: float) -> bool:
@@ -117,8 +123,7 @@ def _spans(vertical: list[Seg], ys: list[float], xs: list[float], chars: list[Ch
     spans the next column only where no rule divides them and a word runs across: a shaded
     row (a filled box, so no inner rules) keeps its columns apart by their gaps."""
     anchor = {(i, j): (i, j) for i in range(len(ys) - 1) for j in range(len(xs) - 1)}
-    for i in range(len(ys) - 1):
-        band = _row_band(chars, ys[i], ys[i + 1])
+    for i, band in enumerate(_row_bands(chars, ys)):
         for j in range(1, len(xs) - 1):
             mid_y = (ys[i] + ys[i + 1]) / 2
             if not _covered(vertical, xs[j], mid_y) and _straddled(band, xs[j]):

@@ -45,7 +45,15 @@ class Line:
 
 
 def _dominant_size(chars: Sequence[Char]) -> float:
-    return statistics.median_high(c.size for c in chars) if chars else 0.0
+    sizes = sorted(c.size for c in chars)
+    return sizes[len(sizes) // 2] if sizes else 0.0  # statistics.median_high, without its checks: called per line
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median of a non-empty list, without its type checks."""
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 
 def _is_superscript(char: Char, size: float, baseline: float) -> bool:
@@ -94,7 +102,7 @@ def _line_of(chars: list[Char]) -> Line:
     chars = sorted(chars, key=lambda c: c.x0)
     size = _dominant_size(chars)
     normal = [c for c in chars if c.size >= 0.8 * size] or chars
-    baseline = statistics.median(c.baseline for c in normal)
+    baseline = _median([c.baseline for c in normal])
     runs: list[list[Char]] = [[chars[0]]]
     for char in chars[1:]:
         if char.x0 - runs[-1][-1].x1 > SEGMENT_GAP * size:

@@ -70,13 +70,18 @@ class Table:
         return 1 + max((c.col for c in self.cells), default=-1)
 
     def rows(self) -> list[list[Cell]]:
-        """Cells grouped by row, each row padded with empty cells to the table's width."""
+        """Cells grouped by row, each row padded with empty cells to the table's width (new
+        lists each call; the grid itself is built once, as the extractors ask for it often)."""
+        return [list(row) for row in self._grid]
+
+    @cached_property
+    def _grid(self) -> tuple[tuple[Cell, ...], ...]:
         width = self.n_cols
         grid: list[list[Optional[Cell]]] = [[None] * width for _ in range(self.n_rows)]
         for cell in self.cells:
             grid[cell.row][cell.col] = cell
-        return [[c or Cell(r, i, "", self.page) for i, c in enumerate(row)]
-                for r, row in enumerate(grid)]
+        return tuple(tuple(c or Cell(r, i, "", self.page) for i, c in enumerate(row))
+                     for r, row in enumerate(grid))
 
     def column_path(self, col: int) -> tuple[str, ...]:
         """The labels the header rows give one column, top to bottom, a spanning header cell
