@@ -13,6 +13,10 @@ Default: ../shared/corpus/pdf and more-pdf whole, and every 4th file of real-pdf
 path, so the sample is fixed). `--baseline` times another checkout's pipeline (an older
 commit, e.g. from `git worktree add` or `git archive`) in the same interleaved run, in a
 child process that imports that checkout instead of this one: before and after, side by side.
+
+Each method runs in a long-lived process of its own (as a batch worker runs the pipeline,
+warmed up first), so no method's leftovers (pdfplumber's caches, the pipeline's imports)
+weigh on another's memory or garbage collections; the parent only times the round trips.
 """
 from __future__ import annotations
 
@@ -68,16 +72,16 @@ METHODS: dict[str, Callable[[Path], None]] = {
 BASELINE = "recount baseline"
 
 
-class Baseline:
-    """Another checkout's pipeline in a child process (this script with `--serve`, importing
-    that checkout): it is sent a path, runs the pipeline and answers with the seconds taken;
-    asked for `calls`, it answers with its camelot and pdfplumber page counts (`reset` zeroes
-    them)."""
+class Server:
+    """A method in a child process of its own (this script with `--serve METHOD`, importing
+    `checkout`): it is sent a path, runs the method on it and answers; asked for `calls`, it
+    answers with its camelot and pdfplumber page counts (`reset` zeroes them)."""
 
-    def __init__(self, checkout: Path):
+    def __init__(self, method: str, checkout: Path = ROOT):
         env = {**os.environ, "RECOUNT_BENCH_ROOT": str(checkout.resolve())}
-        self.child = subprocess.Popen([sys.executable, __file__, "--serve"], env=env, text=True,
+        self.child = subprocess.Popen([sys.executable, __file__, "--serve", method], env=env, text=True,
                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.__name__ = method
 
     def ask(self, line: str) -> str:
         assert self.child.stdin and self.child.stdout
@@ -92,20 +96,26 @@ class Baseline:
         camelot, plumber = self.ask("calls").split()
         return int(camelot), int(plumber)
 
+    def close(self) -> None:
+        assert self.child.stdin
+        self.child.stdin.close()
+        self.child.wait()
 
-def serve() -> None:
-    """The `--serve` child's loop (see Baseline)."""
+
+def serve(method: str) -> None:
+    """The `--serve` child's loop (see Server)."""
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
-    count_finder_pages()
-    warm_up()
+    if method == PIPELINE:
+        count_finder_pages()
+        warm_up()
     for line in sys.stdin:
         if line.strip() in ("calls", "reset"):
             if line.strip() == "reset":
                 CALLS["camelot"].value = CALLS["pdfplumber"].value = 0
             print(CALLS["camelot"].value, CALLS["pdfplumber"].value, flush=True)
             continue
-        timed(pipeline_run, Path(line.strip()))
+        timed(METHODS[method], Path(line.strip()))
         print("done", flush=True)
 
 
@@ -171,7 +181,7 @@ def timed(method: Callable[[Path], None], path: Path) -> float:
     return time.perf_counter() - started
 
 
-def one_repetition(files: list[tuple[Path, int]], methods: dict[str, Callable[[Path], None]]
+def one_repetition(files: list[tuple[Path, int]], methods: dict[str, Server]
                    ) -> tuple[dict[str, list[float]], list[int]]:
     """Each method's seconds on each file, and how many of each file's pages the pipeline sent
     to camelot."""
@@ -179,10 +189,10 @@ def one_repetition(files: list[tuple[Path, int]], methods: dict[str, Callable[[P
     camelot = []
     for path, _pages in files:
         for name, method in methods.items():
-            before = CALLS["camelot"].value
+            before = method.calls()[0] if name == PIPELINE else 0
             seconds[name].append(timed(method, path))
             if name == PIPELINE:
-                camelot.append(CALLS["camelot"].value - before)
+                camelot.append(method.calls()[0] - before)
     return seconds, camelot
 
 
@@ -207,7 +217,7 @@ def peak_memory_mb(name: str, files: list[tuple[Path, int]]) -> tuple[float, flo
 
 
 def report(files: list[tuple[Path, int]], timings: list[tuple[dict[str, list[float]], list[int]]],
-           baseline: Baseline | None) -> None:
+           servers: dict[str, Server]) -> None:
     reps = [{name: sum(seconds) for name, seconds in rep.items()} for rep, _ in timings]
     pages = sum(n for _, n in files)
     rates = {name: statistics.median(pages / r[name] for r in reps) for name in reps[0]}
@@ -215,9 +225,7 @@ def report(files: list[tuple[Path, int]], timings: list[tuple[dict[str, list[flo
         print(f"{name:<26} {rate:8.1f} pages/s  (median; per rep: "
               f"{', '.join(f'{pages / r[name]:.1f}' for r in reps)})")
     plumber, pdfium = rates[PLUMBER], rates["pypdfium2 text"]
-    counts = {PIPELINE: (CALLS["camelot"].value, CALLS["pdfplumber"].value)}
-    if baseline is not None:
-        counts[BASELINE] = baseline.calls()
+    counts = {name: servers[name].calls() for name in (PIPELINE, BASELINE) if name in servers}
     for name, (camelot, plumber_pages) in counts.items():
         print(f"{name} / pdfplumber extract_text = {rates[name] / plumber:.2f}x, / pypdfium2 text = "
               f"{rates[name] / pdfium:.3f}x; pages sent to camelot {camelot / len(reps) / pages:.1%}, "
@@ -249,25 +257,26 @@ def main() -> None:
     parser.add_argument("--sample-every", type=int, default=4, help="every Nth file of real-pdfs")
     parser.add_argument("--no-memory", action="store_true")
     parser.add_argument("--baseline", type=Path, help="another checkout to time side by side")
-    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--serve", choices=list(METHODS), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        return serve()
+        return serve(args.serve)
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
     files = readable_pdfs(sample(args.folders, args.sample_every))
     print(f"{len(files)} PDFs, {sum(n for _, n in files)} pages, {args.reps} repetitions (interleaved per file)")
-    baseline = Baseline(args.baseline) if args.baseline else None
-    methods = {**METHODS, **({BASELINE: baseline} if baseline else {})}
-    count_finder_pages()  # before the finders' child is forked, so that it counts too
-    warm_up()  # as a batch worker sets up before its first document
+    servers = {name: Server(name) for name in METHODS}
+    if args.baseline:
+        servers[BASELINE] = Server(PIPELINE, args.baseline)
     for path, _ in files[:1]:  # imports and caches warmed before any timing
-        for method in methods.values():
-            timed(method, path)
-    CALLS["camelot"].value = CALLS["pdfplumber"].value = 0  # the warm-up's calls are not counted
-    if baseline is not None:
-        baseline.ask("reset")
-    report(files, [one_repetition(files, methods) for _ in range(args.reps)], baseline)
+        for server in servers.values():
+            timed(server, path)
+    for name in (PIPELINE, BASELINE):  # the warm-up's calls are not counted
+        if name in servers:
+            servers[name].ask("reset")
+    report(files, [one_repetition(files, servers) for _ in range(args.reps)], servers)
+    for server in servers.values():
+        server.close()
     if not args.no_memory:
         for name in METHODS:
             own, children = peak_memory_mb(name, files)
