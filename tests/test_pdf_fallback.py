@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
 
-from pipeline.loaders import load_document
+from pipeline.loaders import load_document, pdf_finders
 from pipeline.loaders.pdf_chars import Ruling
 from pipeline.loaders.pdf import read_page
 from pipeline.loaders.pdf_tables import pdfplumber_tables, rules_close_a_cell
@@ -64,10 +64,25 @@ def _ruled_rows(path: Path, compound: bool) -> Path:
 
 
 @pytest.mark.parametrize("compound", [False, True])
-def test_the_fallback_is_not_asked_where_no_cell_closes(tmp_path, finder_jobs, compound):
-    """A zigzag of many segments has no level or upright stroke: still no cell."""
-    load_document(_ruled_rows(tmp_path / "ruled.pdf", compound))
-    assert [(j.kind, j.fallback) for j in finder_jobs] == [("vector", False)]
+def test_the_fallback_is_not_asked_where_no_cell_closes(tmp_path, finder_jobs, monkeypatch, compound):
+    """A zigzag of many segments has no level or upright stroke: still no cell, so the
+    child does not call pdfplumber's finder when camelot finds nothing."""
+    path = _ruled_rows(tmp_path / "ruled.pdf", compound)
+    load_document(path)
+    assert [(j.kind, j.fallback) for j in finder_jobs] == [("vector", True)]
+    asked: list[int] = []
+    monkeypatch.setattr(pdf_finders, "camelot_tables", lambda *args, **kwargs: [])
+    monkeypatch.setattr(pdf_finders, "pdfplumber_tables", lambda page, *args: asked.append(page) or [])
+    assert pdf_finders.find_on_page(path.resolve(), finder_jobs[0]) == [] and asked == []
+
+
+def test_the_fallback_is_asked_where_camelot_finds_nothing_and_a_cell_closes(tmp_path, finder_jobs, monkeypatch):
+    path = _grid_as_one_path(tmp_path / "grid.pdf")
+    pdf = pdfium.PdfDocument(str(path))
+    page = read_page(pdf, 0, 10_000)[0]
+    job = pdf_finders.FinderJob(1, page.height, "vector", True, tuple(page.rules), tuple(page.chars))
+    monkeypatch.setattr(pdf_finders, "camelot_tables", lambda *args, **kwargs: [])
+    assert [t.rows for t in pdf_finders.find_on_page(path.resolve(), job)] == [[list(r) for r in ROWS]]
 
 
 def _grid_as_one_path(path: Path, rows=ROWS, serpentine: bool = False) -> Path:

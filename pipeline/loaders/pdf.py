@@ -24,8 +24,7 @@ from pipeline.loaders.pdf_layout import Line, build_lines, reading_order
 from pipeline.loaders.pdf_rows import merge_wrapped_rows
 from pipeline.loaders.pdf_records import PlacedTable, table_records
 from pipeline.loaders.pdf_stitch import stitch
-from pipeline.loaders.pdf_tables import (FoundTable, drop_overlaps, extend_down, overlap, rules_close_a_cell,
-                                         table_flavor, trim_rows)
+from pipeline.loaders.pdf_tables import FoundTable, drop_overlaps, extend_down, overlap, table_flavor, trim_rows
 from pipeline.loaders.pdf_whitespace import METHOD as WHITESPACE
 from pipeline.loaders.pdf_whitespace import whitespace_tables
 from pipeline.loaders.pdf_text import (PageLines, body_size, compose_page, is_running, running_keys,
@@ -38,7 +37,6 @@ from pipeline.model.settings import Settings
 log = logging.getLogger(__name__)
 
 TEXT_ROW_METHODS = {"camelot-hybrid", "camelot-stream", "camelot-network", WHITESPACE}  # one row per text line
-CROSSING_CHECK_RULES = 2000  # more rules than this: whether they close a cell is left to the bounded child
 WHOLE_PAGE_TURNED = 0.9  # of its characters turned: the page is turned as a whole. Its grids are read
 # upright (pdf_turned); camelot, where it still runs, turns the layout upright itself, and the image,
 # drawn too, changed no table on the corpus's 19 such pages (it did where heads alone are turned)
@@ -160,7 +158,7 @@ def own_tables(page: RawPage, vocab: set[str]) -> tuple[list[FoundTable], Finder
     if kind is None:
         return grid, None
     mode = "rendered" if kind == "ruled" and (0 < share < WHOLE_PAGE_TURNED or stacked) else "vector"
-    if grid or not page.rules or (len(page.rules) <= CROSSING_CHECK_RULES and not rules_close_a_cell(page.rules)):
+    if grid or not page.rules:
         return grid, FinderJob(page.number, page.height, mode, fallback=False)
     return grid, FinderJob(page.number, page.height, mode, True, tuple(page.rules), tuple(page.chars))
 

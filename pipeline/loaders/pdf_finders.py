@@ -22,7 +22,7 @@ from pipeline.loaders.bounded import Overrun, run_bounded
 from pipeline.loaders.camelot_page import close_document
 from pipeline.loaders.errors import LoadError
 from pipeline.loaders.pdf_chars import Char, Ruling
-from pipeline.loaders.pdf_tables import FoundTable, camelot_tables, pdfplumber_tables
+from pipeline.loaders.pdf_tables import FoundTable, camelot_tables, pdfplumber_tables, rules_close_a_cell
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class FinderJob:
     page: int
     height: float  # points, to turn camelot's bottom-up boxes to top-down
     kind: str  # a key of CAMELOT
-    fallback: bool  # pdfplumber's ruling finder where camelot finds nothing (ruled, no grid)
+    fallback: bool  # pdfplumber's ruling finder where camelot finds nothing and the rules close a cell
     rules: tuple[Ruling, ...] = ()  # the page's, for that finder
     chars: tuple[Char, ...] = ()
 
@@ -84,12 +84,13 @@ def _find(item: tuple[Path, FinderJob]) -> list[FoundTable]:
 
 def find_on_page(path: Path, job: FinderJob) -> list[FoundTable]:
     """camelot with the parser the page needs; pdfplumber's ruling finder, on the rules and
-    characters PDFium read, where that finds nothing on a ruled page. Both run in the child:
-    the finder's crossings grow with the square of a page's rules."""
+    characters PDFium read, where that finds nothing on a page whose rules close a cell. All
+    of it runs in the child: the finder's crossings grow with the square of a page's rules,
+    and whether they close a cell is asked only where camelot found nothing."""
     flavor, options = CAMELOT[job.kind]
     tables = camelot_tables(path, job.page, job.height, flavor, **options)
     log.debug("page %d: camelot %s found %d table(s)", job.page, flavor, len(tables))
-    if not tables and job.fallback:
+    if not tables and job.fallback and rules_close_a_cell(list(job.rules)):
         tables = pdfplumber_tables(job.page, list(job.rules), list(job.chars))
     return tables
 
