@@ -3,6 +3,7 @@ one page's failure or crash costs that page, and a page that would run for minut
 document as `timeout` within its limit while the rest of the batch goes on."""
 from __future__ import annotations
 
+import gc
 import os
 from functools import partial
 import socket
@@ -258,3 +259,26 @@ def test_a_process_forked_from_the_owner_leaves_its_child_alone():
         os._exit(0 if own != pid else 1)
     assert os.waitpid(forked, 0)[1] == 0
     assert _pids(["ok"]) == [pid]
+
+
+
+def _unfrozen(_: object) -> int:
+    return len(gc.get_objects())  # the objects a collection may walk (frozen ones are not listed)
+
+
+def test_forking_the_child_leaves_what_the_owner_froze_frozen():
+    """A worker freezes what warm-up built (pipeline.batch.tasks.warm_up); forking the finders'
+    child must not unfreeze it, and the child freezes all it inherits (the owner's pages too)
+    before any collection of its own."""
+    forked = os.fork()
+    if forked == 0:  # a process of its own: freezing the test process would outlive this test
+        code = 1
+        try:
+            gc.freeze()
+            frozen = gc.get_freeze_count()
+            pages = [{"page": n} for n in range(100_000)]  # built after the freeze: not frozen here
+            [outcome] = run_bounded(_unfrozen, ["child"], time.monotonic() + 30)
+            code = 0 if gc.get_freeze_count() >= frozen and outcome.result < len(pages) / 10 else 2
+        finally:
+            os._exit(code)
+    assert os.waitpid(forked, 0)[1] == 0
