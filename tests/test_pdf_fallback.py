@@ -69,7 +69,7 @@ def test_the_fallback_is_not_asked_where_no_cell_closes(tmp_path, finder_jobs, m
     child does not call pdfplumber's finder when camelot finds nothing."""
     path = _ruled_rows(tmp_path / "ruled.pdf", compound)
     load_document(path)
-    assert [(j.kind, j.fallback) for j in finder_jobs] == [("vector", True)]
+    assert [(j.kind, bool(j.rules)) for j in finder_jobs] == [("vector", True)]
     asked: list[int] = []
     monkeypatch.setattr(pdf_finders, "camelot_tables", lambda *args, **kwargs: [])
     monkeypatch.setattr(pdf_finders, "pdfplumber_tables", lambda page, *args: asked.append(page) or [])
@@ -80,7 +80,7 @@ def test_the_fallback_is_asked_where_camelot_finds_nothing_and_a_cell_closes(tmp
     path = _grid_as_one_path(tmp_path / "grid.pdf")
     pdf = pdfium.PdfDocument(str(path))
     page = read_page(pdf, 0, 10_000)[0]
-    job = pdf_finders.FinderJob(1, page.height, "vector", True, tuple(page.rules), tuple(page.chars))
+    job = pdf_finders.FinderJob(1, page.height, "vector", tuple(page.rules), tuple(page.chars))
     monkeypatch.setattr(pdf_finders, "camelot_tables", lambda *args, **kwargs: [])
     assert [t.rows for t in pdf_finders.find_on_page(path.resolve(), job)] == [[list(r) for r in ROWS]]
 

@@ -158,9 +158,9 @@ def own_tables(page: RawPage, vocab: set[str]) -> tuple[list[FoundTable], Finder
     if kind is None:
         return grid, None
     mode = "rendered" if kind == "ruled" and (0 < share < WHOLE_PAGE_TURNED or stacked) else "vector"
-    if grid or not page.rules:
-        return grid, FinderJob(page.number, page.height, mode, fallback=False)
-    return grid, FinderJob(page.number, page.height, mode, True, tuple(page.rules), tuple(page.chars))
+    if grid or not page.rules:  # the rules made a grid, or there are none: no ruling finder to ask
+        return grid, FinderJob(page.number, page.height, mode)
+    return grid, FinderJob(page.number, page.height, mode, tuple(page.rules), tuple(page.chars))
 
 
 def _turned_share(chars: list[Char], tables: list[FoundTable]) -> float:

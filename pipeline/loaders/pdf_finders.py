@@ -43,8 +43,7 @@ class FinderJob:
     page: int
     height: float  # points, to turn camelot's bottom-up boxes to top-down
     kind: str  # a key of CAMELOT
-    fallback: bool  # pdfplumber's ruling finder where camelot finds nothing and the rules close a cell
-    rules: tuple[Ruling, ...] = ()  # the page's, for that finder
+    rules: tuple[Ruling, ...] = ()  # the page's, for pdfplumber's ruling finder (none: not asked)
     chars: tuple[Char, ...] = ()
 
 
@@ -90,7 +89,7 @@ def find_on_page(path: Path, job: FinderJob) -> list[FoundTable]:
     flavor, options = CAMELOT[job.kind]
     tables = camelot_tables(path, job.page, job.height, flavor, **options)
     log.debug("page %d: camelot %s found %d table(s)", job.page, flavor, len(tables))
-    if not tables and job.fallback and rules_close_a_cell(list(job.rules)):
+    if not tables and job.rules and rules_close_a_cell(list(job.rules)):
         tables = pdfplumber_tables(job.page, list(job.rules), list(job.chars))
     return tables
 
