@@ -8,6 +8,7 @@ Coordinates are turned to pdfplumber's convention: points from the page's top-le
 from __future__ import annotations
 
 import ctypes
+import functools
 import math
 from typing import Any, Iterator, NamedTuple
 
@@ -45,32 +46,35 @@ class _CharReader:
     """PDFium's per-character calls, as few as a glyph allows: the page's text comes in one
     call (spaces and line breaks then cost no call at all), and the font size, weight and
     matrix, which PDFium keeps per text object, are read once per object. A glyph then costs
-    three foreign calls (its object, box and origin) where it cost seven; the calls' out
-    parameters are allocated once per page."""
+    three foreign calls (its object, box and origin), made through cffi (`_glyph_calls`);
+    the calls' out parameters are allocated once per page."""
 
     def __init__(self, textpage: pdfium.PdfTextPage, height: float, count: int):
         self.raw, self.height = textpage.raw, height
         self.text = _page_text(self.raw, count)
-        self.rect, self.ox, self.oy = pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-        self.rect_ref, self.ox_ref, self.oy_ref = ctypes.byref(self.rect), ctypes.byref(self.ox), ctypes.byref(self.oy)
+        calls = _glyph_calls()
+        self.box, self.origin, self.text_object = calls.box, calls.origin, calls.text_object
+        self.page = calls.ffi.cast("void *", ctypes.cast(self.raw, ctypes.c_void_p).value or 0)
+        self.rect, self.xy = calls.ffi.new("FS_RECTF *"), calls.ffi.new("double[2]")
+        self.y = self.xy + 1
         self.styles: dict[int, tuple[float, bool, bool]] = {}
 
     def char(self, index: int) -> Char | None:
         text = self.text[index] if self.text is not None else _unicode(self.raw, index)
         soft = text in SOFT_HYPHENS
         text = "-" if soft else text
-        if text in _SKIP or not text.strip() or not pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self.rect_ref):
+        if text in _SKIP or not text.strip() or not self.box(self.page, index, self.rect):
             return None
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self.ox_ref, self.oy_ref)
+        self.origin(self.page, index, self.xy, self.y)
         size, bold, upright = self.style(index)
         rect, height = self.rect, self.height
         return Char(text, rect.left, height - rect.top, rect.right, height - rect.bottom,
-                    size, height - self.oy.value, bold, soft, upright)
+                    size, height - self.xy[1], bold, soft, upright)
 
     def style(self, index: int) -> tuple[float, bool, bool]:
         """Font size in points (a 1-pt font scaled up by its matrix), bold, upright: of the
         glyph's text object, read at its first glyph."""
-        obj = _TEXT_OBJECT(self.raw, index)
+        obj = self.text_object(self.page, index)
         found = self.styles.get(obj) if obj else None
         if found is None:
             found = _style(self.raw, index)
@@ -79,9 +83,31 @@ class _CharReader:
         return found
 
 
-# FPDFText_GetTextObject answering the object's address as an int (a dictionary key)
-_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
+class _GlyphCalls(NamedTuple):
+    ffi: Any
+    box: Any
+    origin: Any
+    text_object: Any
+
+
+@functools.cache
+def _glyph_calls() -> _GlyphCalls:
+    """The three calls made for every glyph, bound through cffi to the PDFium library that
+    pypdfium2 loaded: a cffi call costs about half a ctypes one, and these calls were half
+    of reading a page's glyphs. The text object's address comes back as an integer (a
+    dictionary key), which is how a pointer is returned on the platforms PDFium ships for."""
+    from cffi import FFI
+    ffi = FFI()
+    ffi.cdef("""
+        typedef struct { float left; float top; float right; float bottom; } FS_RECTF;
+        int FPDFText_GetLooseCharBox(void *text_page, int index, FS_RECTF *rect);
+        int FPDFText_GetCharOrigin(void *text_page, int index, double *x, double *y);
+        uintptr_t FPDFText_GetTextObject(void *text_page, int index);
+    """)
+    from pypdfium2_raw.bindings import _libs  # the ctypes library that pypdfium2's generated bindings opened
+    lib = ffi.dlopen(_libs["pdfium"]._name)
+    return _GlyphCalls(ffi, lib.FPDFText_GetLooseCharBox, lib.FPDFText_GetCharOrigin,
+                       lib.FPDFText_GetTextObject)
 
 
 def _style(raw: Any, index: int) -> tuple[float, bool, bool]:
