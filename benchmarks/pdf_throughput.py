@@ -8,11 +8,14 @@ peak memory per method in a fresh child process (ru_maxrss of the process and, s
 of the children it forked).
 
     python benchmarks/pdf_throughput.py [FOLDER ...] [--reps 3] [--sample-every 4] [--baseline CHECKOUT]
+                                        [--without-finders]
 
 Default: ../shared/corpus/pdf and more-pdf whole, and every 4th file of real-pdfs (sorted by
 path, so the sample is fixed). `--baseline` times another checkout's pipeline (an older
 commit, e.g. from `git worktree add` or `git archive`) in the same interleaved run, in a
 child process that imports that checkout instead of this one: before and after, side by side.
+`--without-finders` also times the pipeline with camelot and pdfplumber never called: the
+most that taking them off their pages could gain (their tables are lost there).
 
 Each method runs in a long-lived process of its own (as a batch worker runs the pipeline,
 warmed up first), so no method's leftovers (pdfplumber's caches, the pipeline's imports)
@@ -70,6 +73,15 @@ PIPELINE, PLUMBER = "recount pipeline", "pdfplumber extract_text"
 METHODS: dict[str, Callable[[Path], None]] = {
     PIPELINE: pipeline_run, PLUMBER: pdfplumber_run, "pypdfium2 text": pdfium_run}
 BASELINE = "recount baseline"
+NO_FINDERS = "recount, no finders"  # --without-finders: the pipeline's pace were camelot's pages free
+
+
+def switch_finders_off() -> None:
+    """The pipeline with camelot and pdfplumber never called: every page's tables are what
+    recount's own readers find. Not a way to run it (tables are lost); the bound on what
+    taking the finders off their pages could gain, without doing their work some other way."""
+    from pipeline.loaders import pdf
+    pdf.run_finders = lambda data, jobs, deadline, limit: ({}, [])
 
 
 class Server:
@@ -106,9 +118,12 @@ def serve(method: str) -> None:
     """The `--serve` child's loop (see Server)."""
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
-    if method == PIPELINE:
+    if method in (PIPELINE, NO_FINDERS):
         count_finder_pages()
         warm_up()
+    if method == NO_FINDERS:
+        switch_finders_off()
+        method = PIPELINE
     for line in sys.stdin:
         if line.strip() in ("calls", "reset"):
             if line.strip() == "reset":
@@ -225,7 +240,7 @@ def report(files: list[tuple[Path, int]], timings: list[tuple[dict[str, list[flo
         print(f"{name:<26} {rate:8.1f} pages/s  (median; per rep: "
               f"{', '.join(f'{pages / r[name]:.1f}' for r in reps)})")
     plumber, pdfium = rates[PLUMBER], rates["pypdfium2 text"]
-    counts = {name: servers[name].calls() for name in (PIPELINE, BASELINE) if name in servers}
+    counts = {name: servers[name].calls() for name in (PIPELINE, BASELINE, NO_FINDERS) if name in servers}
     for name, (camelot, plumber_pages) in counts.items():
         print(f"{name} / pdfplumber extract_text = {rates[name] / plumber:.2f}x, / pypdfium2 text = "
               f"{rates[name] / pdfium:.3f}x; pages sent to camelot {camelot / len(reps) / pages:.1%}, "
@@ -257,7 +272,9 @@ def main() -> None:
     parser.add_argument("--sample-every", type=int, default=4, help="every Nth file of real-pdfs")
     parser.add_argument("--no-memory", action="store_true")
     parser.add_argument("--baseline", type=Path, help="another checkout to time side by side")
-    parser.add_argument("--serve", choices=list(METHODS), help=argparse.SUPPRESS)
+    parser.add_argument("--without-finders", action="store_true",
+                        help="also time the pipeline with camelot and pdfplumber switched off (a bound, not a mode)")
+    parser.add_argument("--serve", choices=[*METHODS, NO_FINDERS], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         return serve(args.serve)
@@ -268,10 +285,12 @@ def main() -> None:
     servers = {name: Server(name) for name in METHODS}
     if args.baseline:
         servers[BASELINE] = Server(PIPELINE, args.baseline)
+    if args.without_finders:
+        servers[NO_FINDERS] = Server(NO_FINDERS)
     for path, _ in files[:1]:  # imports and caches warmed before any timing
         for server in servers.values():
             timed(server, path)
-    for name in (PIPELINE, BASELINE):  # the warm-up's calls are not counted
+    for name in (PIPELINE, BASELINE, NO_FINDERS):  # the warm-up's calls are not counted
         if name in servers:
             servers[name].ask("reset")
     report(files, [one_repetition(files, servers) for _ in range(args.reps)], servers)
