@@ -3,6 +3,8 @@ asked only where the page's rules can make one of its tables (two cells or more)
 the rules and characters PDFium read, paths of many segments split into their strokes."""
 from __future__ import annotations
 
+import pickle
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -10,7 +12,7 @@ import pytest
 from fpdf import FPDF
 
 from pipeline.loaders import load_document, pdf_finders
-from pipeline.loaders.pdf_chars import Ruling
+from pipeline.loaders.pdf_chars import Char, Ruling
 from pipeline.loaders.pdf import read_page
 from pipeline.loaders.pdf_tables import pdfplumber_tables, rules_close_a_cell
 from tests.pdf_factory import ruled_rows_pdf
@@ -83,6 +85,18 @@ def test_the_fallback_is_asked_where_camelot_finds_nothing_and_a_cell_closes(tmp
     job = pdf_finders.FinderJob(1, page.height, "vector", tuple(page.rules), tuple(page.chars))
     monkeypatch.setattr(pdf_finders, "camelot_tables", lambda *args, **kwargs: [])
     assert [t.rows for t in pdf_finders.find_on_page(path.resolve(), job)] == [[list(r) for r in ROWS]]
+
+
+def test_a_job_reaches_the_child_with_its_rules_and_characters_whole(tmp_path):
+    """Jobs travel to the finders' child pickled (their glyphs as plain tuples, rebuilt there)."""
+    pdf = pdfium.PdfDocument(str(_grid_as_one_path(tmp_path / "grid.pdf")))
+    page = read_page(pdf, 0, 10_000)[0]
+    job = pdf_finders.FinderJob(1, page.height, "rendered", tuple(page.rules), tuple(page.chars))
+    arrived = pickle.loads(ForkingPickler.dumps(job))
+    assert arrived == job and len(arrived.chars) == len(page.chars) > 20 and len(arrived.rules) >= 8
+    assert {type(r) for r in arrived.rules} == {Ruling} and {type(c) for c in arrived.chars} == {Char}
+    assert "".join(c.text for c in arrived.chars).startswith("AreaBurglaryRobbery")
+    assert pickle.loads(pickle.dumps(pdf_finders.FinderJob(2, 842.0, "vector"))) == pdf_finders.FinderJob(2, 842.0, "vector")
 
 
 def _grid_as_one_path(path: Path, rows=ROWS, serpentine: bool = False) -> Path:
