@@ -92,22 +92,21 @@ class _GlyphCalls(NamedTuple):
 
 @functools.cache
 def _glyph_calls() -> _GlyphCalls:
-    """The three calls made for every glyph, bound through cffi to the PDFium library that
-    pypdfium2 loaded: a cffi call costs about half a ctypes one, and these calls were half
-    of reading a page's glyphs. The text object's address comes back as an integer (a
-    dictionary key), which is how a pointer is returned on the platforms PDFium ships for."""
+    """The three calls made for every glyph, through cffi: a cffi call costs about half a
+    ctypes one, and these calls were half of reading a page's glyphs. They are pypdfium2's
+    own functions (their addresses, so the very library it loaded), declared to cffi; the
+    text object's address comes back as an integer (a dictionary key), as a pointer is
+    returned on the platforms PDFium ships for."""
     from cffi import FFI
     ffi = FFI()
-    ffi.cdef("""
-        typedef struct { float left; float top; float right; float bottom; } FS_RECTF;
-        int FPDFText_GetLooseCharBox(void *text_page, int index, FS_RECTF *rect);
-        int FPDFText_GetCharOrigin(void *text_page, int index, double *x, double *y);
-        uintptr_t FPDFText_GetTextObject(void *text_page, int index);
-    """)
-    from pypdfium2_raw.bindings import _libs  # the ctypes library that pypdfium2's generated bindings opened
-    lib = ffi.dlopen(_libs["pdfium"]._name)
-    return _GlyphCalls(ffi, lib.FPDFText_GetLooseCharBox, lib.FPDFText_GetCharOrigin,
-                       lib.FPDFText_GetTextObject)
+    ffi.cdef("typedef struct { float left; float top; float right; float bottom; } FS_RECTF;")
+
+    def bound(function: Any, signature: str) -> Any:
+        return ffi.cast(signature, ctypes.cast(function, ctypes.c_void_p).value)
+
+    return _GlyphCalls(ffi, bound(pdfium_c.FPDFText_GetLooseCharBox, "int (*)(void *, int, FS_RECTF *)"),
+                       bound(pdfium_c.FPDFText_GetCharOrigin, "int (*)(void *, int, double *, double *)"),
+                       bound(pdfium_c.FPDFText_GetTextObject, "uintptr_t (*)(void *, int)"))
 
 
 def _style(raw: Any, index: int) -> tuple[float, bool, bool]:
