@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 import pypdfium2 as pdfium
 
@@ -149,12 +150,12 @@ def own_tables(page: RawPage, vocab: set[str]) -> tuple[list[FoundTable], Finder
         grid = turned_grids(page.number, page.width, page.height, page.chars, page.rules, vocab)
         share = _turned_share(page.chars, grid) if grid else share
     turned = share > 0
-    kind = table_flavor(_lines_outside(page.lines, grid), [] if grid else page.rules, turned)
+    kind = table_flavor(_outside(page.lines, grid), [] if grid else page.rules, turned)
     if kind == "network" and not turned:
-        reading = whitespace_tables(page.number, _lines_outside(page.lines, grid))
+        reading = whitespace_tables(page.number, _outside(page.lines, grid))
         grid = grid + reading.tables
         if not reading.undecided:
-            kind = table_flavor(_lines_outside(page.lines, grid), [], False) if reading.tables else kind
+            kind = table_flavor(_outside(page.lines, grid), [], False) if reading.tables else kind
     if kind is None:
         return grid, None
     mode = "rendered" if kind == "ruled" and (0 < share < WHOLE_PAGE_TURNED or stacked) else "vector"
@@ -171,21 +172,28 @@ def _turned_share(chars: list[Char], tables: list[FoundTable]) -> float:
     return turned / len(chars) if turned >= 20 and turned >= 0.05 * len(chars) else 0.0
 
 
-def _lines_outside(lines: list[Line], tables: list[FoundTable]) -> list[Line]:
-    """Lines whose middle is in none of the tables."""
-    return [ln for ln in lines if not any(t.bbox[0] - 1 <= (ln.x0 + ln.x1) / 2 <= t.bbox[2] + 1
-                                          and t.bbox[1] - 1 <= (ln.top + ln.bottom) / 2 <= t.bbox[3] + 1
-                                          for t in tables)]
+class _Boxed(Protocol):
+    @property
+    def x0(self) -> float: ...
+    @property
+    def top(self) -> float: ...
+    @property
+    def x1(self) -> float: ...
+    @property
+    def bottom(self) -> float: ...
 
 
-def _outside(chars: list[Char], tables: list[FoundTable]) -> list[Char]:
-    """The characters whose middle is in none of the tables' boxes (widened by a point)."""
+_B = TypeVar("_B", bound=_Boxed)
+
+
+def _outside(items: list[_B], tables: list[FoundTable]) -> list[_B]:
+    """The characters or lines whose middle is in none of the tables' boxes (widened by a point)."""
     boxes = [(t.bbox[0] - 1, t.bbox[1] - 1, t.bbox[2] + 1, t.bbox[3] + 1) for t in tables]
     kept = []
-    for char in chars:
-        x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+    for item in items:
+        x, y = (item.x0 + item.x1) / 2, (item.top + item.bottom) / 2
         if not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes):
-            kept.append(char)
+            kept.append(item)
     return kept
 
 

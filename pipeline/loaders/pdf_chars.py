@@ -54,7 +54,7 @@ class _CharReader:
         self.text = _page_text(self.raw, count)
         calls = _glyph_calls()
         self.box, self.origin, self.text_object = calls.box, calls.origin, calls.text_object
-        self.page = calls.ffi.cast("void *", ctypes.cast(self.raw, ctypes.c_void_p).value or 0)
+        self.handle = calls.ffi.cast("void *", ctypes.cast(self.raw, ctypes.c_void_p).value or 0)  # the text page, for cffi
         self.rect, self.xy = calls.ffi.new("FS_RECTF *"), calls.ffi.new("double[2]")
         self.y = self.xy + 1
         self.styles: dict[int, tuple[float, bool, bool]] = {}
@@ -63,9 +63,9 @@ class _CharReader:
         text = self.text[index] if self.text is not None else _unicode(self.raw, index)
         soft = text in SOFT_HYPHENS
         text = "-" if soft else text
-        if text in _SKIP or not text.strip() or not self.box(self.page, index, self.rect):
+        if text in _SKIP or not text.strip() or not self.box(self.handle, index, self.rect):
             return None
-        self.origin(self.page, index, self.xy, self.y)
+        self.origin(self.handle, index, self.xy, self.y)
         size, bold, upright = self.style(index)
         rect, height = self.rect, self.height
         return Char(text, rect.left, height - rect.top, rect.right, height - rect.bottom,
@@ -74,7 +74,7 @@ class _CharReader:
     def style(self, index: int) -> tuple[float, bool, bool]:
         """Font size in points (a 1-pt font scaled up by its matrix), bold, upright: of the
         glyph's text object, read at its first glyph."""
-        obj = self.text_object(self.page, index)
+        obj = self.text_object(self.handle, index)
         found = self.styles.get(obj) if obj else None
         if found is None:
             found = _style(self.raw, index)
